@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `specvet` command: the CLI is TypeScript run through tsx's loader (no build step after npm install).
+import { register } from 'tsx/esm/api';
+
+// `specvet inspect --json … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+register();
+const { main } = await import('../src-main/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,124 @@
+/**
+ * The API contract: the one list of what the UI can ask of the main process.
+ *
+ * Each method names its input schema (validated at the host boundary — IPC or HTTP — never
+ * trusted because "our renderer sent it") and its output type. Both hosts (Electron's ipcMain
+ * and the web edition's HTTP server) dispatch to the same service functions through
+ * `ApiHandlers`; the renderer calls them through `SpecvetApi`.
+ */
+import { z } from 'zod';
+import {
+  ObsidSchema,
+  ProblemInputSchema,
+  UuidSchema,
+  VerdictInputSchema,
+  type AppStatus,
+  type BatchSummary,
+  type Item,
+  type ProblemReport,
+  type SyncProgress,
+  type SyncSummary,
+  type Verdict,
+} from './model';
+
+/** A method's input schema, its output type (phantom), and how the result travels. */
+interface MethodSpec<In extends z.ZodType, Out> {
+  input: In;
+  /** Binary results travel as raw bytes (IPC: Uint8Array; HTTP: application/octet-stream). */
+  binary: boolean;
+  readonly _out?: Out;
+}
+
+function method<Out>() {
+  return <In extends z.ZodType>(input: In, binary = false): MethodSpec<In, Out> => ({ input, binary });
+}
+
+const NoInput = z.object({}).strict();
+
+export const API = {
+  status: method<AppStatus>()(NoInput),
+  listBatches: method<BatchSummary[]>()(NoInput),
+  listItems: method<Item[]>()(z.object({ batchId: UuidSchema }).strict()),
+  /** The spectrum file's bytes, as stored (maybe gzipped); the renderer decodes in a worker. */
+  readSpectrum: method<Uint8Array>()(z.object({ obsid: ObsidSchema }).strict(), true),
+  saveVerdict: method<Verdict>()(VerdictInputSchema.strict()),
+  /** Withdraws the newest verdict that is not pushed yet; null when there is none. */
+  undoVerdict: method<Verdict | null>()(NoInput),
+  setBookmark: method<void>()(
+    z.object({ batchId: UuidSchema, position: z.number().int().min(0) }).strict(),
+  ),
+  reportProblem: method<ProblemReport>()(ProblemInputSchema),
+  sync: method<SyncSummary>()(NoInput),
+  signIn: method<AppStatus>()(
+    z
+      .object({
+        /** mysql://user@host:port/database — the password travels separately, never in a URL. */
+        server: z.string().min(1).max(2000),
+        password: z.string().max(1000),
+        remember: z.boolean(),
+      })
+      .strict(),
+  ),
+  signOut: method<AppStatus>()(NoInput),
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> =
+  (typeof API)[M] extends MethodSpec<z.ZodType, infer Out> ? Out : never;
+
+/** What the renderer holds: `window.specvet` in Electron, an HTTP client in the browser. */
+export type SpecvetApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>>;
+} & {
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+/** What a host dispatches to: the same service functions behind both hosts. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: z.output<(typeof API)[M]['input']>) => Promise<ApiOutput<M>>;
+};
+
+export interface ApiEvents {
+  syncProgress: SyncProgress;
+  statusChanged: AppStatus;
+  /** A command chosen in the Electron application menu (e.g. 'next', 'class-star'); the web edition has no menu. */
+  menu: { command: string };
+}
+export type ApiEvent = keyof ApiEvents;
+export const API_EVENTS: readonly ApiEvent[] = ['syncProgress', 'statusChanged', 'menu'];
+
+/** Errors cross the boundary as data: a code the UI can act on and a one-line message. */
+export type ApiErrorCode = 'bad-input' | 'not-found' | 'offline' | 'auth' | 'conflict' | 'internal';
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Validates a raw argument for `method`; throws ApiError('bad-input') naming the field. */
+export function parseInput<M extends ApiMethod>(m: M, raw: unknown): z.output<(typeof API)[M]['input']> {
+  const spec = API[m];
+  const result = spec.input.safeParse(raw ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new ApiError('bad-input', `${m}: ${where}${issue?.message ?? 'invalid input'}`);
+  }
+  return result.data as z.output<(typeof API)[M]['input']>;
+}
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}

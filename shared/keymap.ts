@@ -1,0 +1,115 @@
+/**
+ * The review keys (DESIGN.md "Review keys"): a map from a key chord to a review action, so
+ * every key can be rebound. Pure data — used by the renderer and by the Electron menu, which
+ * shows the same accelerators.
+ *
+ * A chord is written as modifiers then key: "Ctrl+z", "Shift+]", "Alt+[", "ArrowRight", "?".
+ * Letters are lower case. Shift is part of the chord only for letters, brackets and named
+ * keys: for other printable keys the character already says it ("?" is Shift+/).
+ */
+import type { Quality, SpecClass } from './model';
+
+export type ReviewAction =
+  | { kind: 'next' }
+  | { kind: 'prev' }
+  | { kind: 'accept' }
+  | { kind: 'setClass'; value: SpecClass }
+  | { kind: 'setQuality'; value: Quality }
+  | { kind: 'nudgeZ'; step: number }
+  | { kind: 'toggleLines' }
+  | { kind: 'resetZoom' }
+  | { kind: 'undo' }
+  | { kind: 'help' };
+
+export type Keymap = Readonly<Record<string, ReviewAction>>;
+
+const quality = (value: Quality): ReviewAction => ({ kind: 'setQuality', value });
+const nudge = (step: number): ReviewAction => ({ kind: 'nudgeZ', step });
+
+export const DEFAULT_KEYMAP: Keymap = {
+  ArrowRight: { kind: 'next' },
+  n: { kind: 'next' },
+  ArrowLeft: { kind: 'prev' },
+  b: { kind: 'prev' },
+  Enter: { kind: 'accept' },
+  s: { kind: 'setClass', value: 'STAR' },
+  g: { kind: 'setClass', value: 'GALAXY' },
+  q: { kind: 'setClass', value: 'QSO' },
+  u: { kind: 'setClass', value: 'UNKNOWN' },
+  '0': quality(0),
+  '1': quality(1),
+  '2': quality(2),
+  '3': quality(3),
+  '4': quality(4),
+  '[': nudge(-0.0001),
+  ']': nudge(0.0001),
+  'Shift+[': nudge(-0.001),
+  'Shift+]': nudge(0.001),
+  'Alt+[': nudge(-0.01),
+  'Alt+]': nudge(0.01),
+  l: { kind: 'toggleLines' },
+  r: { kind: 'resetZoom' },
+  'Ctrl+z': { kind: 'undo' },
+  '?': { kind: 'help' },
+};
+
+/** What a key event looks like to the keymap (a DOM KeyboardEvent fits). */
+export interface KeyChordSource {
+  key: string;
+  code: string;
+  shiftKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}
+
+/** Keys named by their physical position, so Shift / Alt do not change them ("{" → "["). */
+const BY_CODE: Readonly<Record<string, string>> = { BracketLeft: '[', BracketRight: ']' };
+
+export function chordOf(e: KeyChordSource): string {
+  const byCode = BY_CODE[e.code];
+  const base = byCode ?? (e.key.length === 1 ? e.key.toLowerCase() : e.key);
+  const letter = /^[a-z]$/.test(base);
+  const named = base.length > 1;
+  let chord = base;
+  if (e.shiftKey && (letter || named || byCode !== undefined)) chord = `Shift+${chord}`;
+  if (e.altKey) chord = `Alt+${chord}`;
+  if (e.ctrlKey || e.metaKey) chord = `Ctrl+${chord}`;
+  return chord;
+}
+
+/** The defaults with some chords rebound (an action) or freed (null). */
+export function rebind(base: Keymap, changes: Readonly<Record<string, ReviewAction | null>>): Keymap {
+  const out: Record<string, ReviewAction> = { ...base };
+  for (const [chord, action] of Object.entries(changes)) {
+    if (action) out[chord] = action;
+    else delete out[chord];
+  }
+  return out;
+}
+
+/** One line per action for the key help, in the order a reviewer learns them. */
+export function describeAction(a: ReviewAction): string {
+  switch (a.kind) {
+    case 'next':
+      return 'next spectrum';
+    case 'prev':
+      return 'previous spectrum';
+    case 'accept':
+      return "accept the pipeline's class and z, next";
+    case 'setClass':
+      return `class ${a.value}`;
+    case 'setQuality':
+      return a.value === 0 ? 'quality not set — saves, next' : `quality ${a.value} — saves, next`;
+    case 'nudgeZ':
+      return `z ${a.step > 0 ? '+' : '−'}${Math.abs(a.step)}`;
+    case 'toggleLines':
+      return 'line markers on/off';
+    case 'resetZoom':
+      return 'reset zoom';
+    case 'undo':
+      return 'undo the last verdict not yet pushed';
+    case 'help':
+      return 'show every key';
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The domain model: one name per thing, the same in DB columns, types and UI
+ * (plan, spectrograph = spid, fibre = fiberid, obsid, verdict, batch, problem report).
+ * Plain data only — this file is imported by the renderer, the main process and tests.
+ */
+import { z } from 'zod';
+
+export const SPEC_CLASSES = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'] as const;
+export type SpecClass = (typeof SPEC_CLASSES)[number];
+export const SpecClassSchema = z.enum(SPEC_CLASSES);
+
+export const REVIEW_MODES = ['single', 'browse', 'spectrograph'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
+export const ReviewModeSchema = z.enum(REVIEW_MODES);
+
+/** 4 certain … 1 no redshift possible; 0 not set. */
+export const QualitySchema = z.number().int().min(0).max(4);
+export type Quality = 0 | 1 | 2 | 3 | 4;
+
+export const ROLES = ['reviewer', 'coordinator', '2d', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A LAMOST obsid; fits in a double exactly (< 2^53). */
+export const ObsidSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const UuidSchema = z.uuid();
+
+/** Where a spectrum was taken: the night, plan, spectrograph and fibre (LAMOST's natural key). */
+export interface FiberAddress {
+  lmjd: number;
+  planid: string;
+  spid: number;
+  fiberid: number;
+}
+
+/** A fibre's address and where on the sky it pointed (degrees, J2000). */
+export interface FiberTarget extends FiberAddress {
+  ra: number;
+  dec: number;
+}
+
+export interface SignalToNoise {
+  u: number | null;
+  g: number | null;
+  r: number | null;
+  i: number | null;
+  z: number | null;
+}
+
+/** What the 1D pipeline said about a spectrum (spec_info). */
+export interface PipelineResult {
+  class: SpecClass;
+  subclass: string;
+  z: number;
+  zErr: number;
+  snr: SignalToNoise;
+}
+
+export interface BatchSummary {
+  id: string;
+  name: string;
+  mode: ReviewMode;
+  assignee: string;
+  itemCount: number;
+  reviewedCount: number;
+  /** Position (0-based index into the batch's items) the reviewer left off at. */
+  bookmark: number | null;
+  state: 'active' | 'cancelled';
+}
+
+/** One spectrum in one batch, with what the reviewer needs to judge it. */
+export interface Item extends FiberTarget {
+  batchId: string;
+  obsid: number;
+  position: number;
+  objtype: string;
+  pipeline: PipelineResult;
+  /** Path of the spectrum file relative to the data source (spec_info.file_path). */
+  filePath: string;
+  /** True when the file is in the local content-addressed store and decodes. */
+  cached: boolean;
+  /** The reviewer's newest verdict on this spectrum, pushed or not. */
+  verdict: Verdict | null;
+  /** False once the item was unassigned centrally (a tombstone); local work on it is kept. */
+  assigned: boolean;
+}
+
+export const VerdictInputSchema = z.object({
+  obsid: ObsidSchema,
+  batchId: UuidSchema,
+  class: SpecClassSchema,
+  subclass: z.string().max(64),
+  z: z.number().min(-0.1).max(8),
+  quality: QualitySchema,
+  flags: z.array(z.string().min(1).max(64)).max(16),
+  comment: z.string().max(20_000),
+});
+export type VerdictInput = z.infer<typeof VerdictInputSchema>;
+
+export interface Verdict extends VerdictInput {
+  /** Client-generated UUID: a push can repeat any number of times and lands once. */
+  id: string;
+  reviewer: string;
+  createdAt: string;
+  /** The verdict this one replaces (central history is append-only). */
+  supersedes: string | null;
+  pushed: boolean;
+}
+
+export const PROBLEM_ORIGINS = ['raw', '2d'] as const;
+export type ProblemOrigin = (typeof PROBLEM_ORIGINS)[number];
+
+export const ProblemInputSchema = z
+  .object({
+    // Local MJD of the night: LAMOST's first light was 54 000-odd; the bound keeps values in the
+    // central INT column instead of letting the server clamp them.
+    lmjd: z.number().int().min(1).max(99_999),
+    planid: z.string().min(1).max(64),
+    spid: z.number().int().min(1).max(99),
+    fiberFrom: z.number().int().min(1).max(9999),
+    fiberTo: z.number().int().min(1).max(9999),
+    type: z.string().min(1).max(64),
+    origin: z.enum(PROBLEM_ORIGINS),
+    text: z.string().max(20_000),
+  })
+  .refine((p) => p.fiberFrom <= p.fiberTo, {
+    message: 'the start fibre must not be after the end fibre',
+    path: ['fiberTo'],
+  });
+export type ProblemInput = z.infer<typeof ProblemInputSchema>;
+
+export type ProblemState = 'open' | 'acknowledged' | 'resolved' | 'discarded';
+
+export interface ProblemReport extends ProblemInput {
+  id: string;
+  reporter: string;
+  createdAt: string;
+  state: ProblemState;
+  pushed: boolean;
+}
+
+/** Where the app's data comes from: the embedded demo, or a central server. */
+export type DataOrigin = { kind: 'demo' } | { kind: 'central'; server: string };
+
+/** What the local cache holds and how its last sync went. */
+export interface CacheCounts {
+  batches: number;
+  items: number;
+  filesCached: number;
+  outboxPending: number;
+  /** Unsent changes the central server refused, set aside (kept) until retried or edited. */
+  outboxRefused: number;
+  lastSync: string | null;
+  lastError: string | null;
+}
+
+export interface AppStatus extends CacheCounts {
+  user: string;
+  origin: DataOrigin;
+  online: boolean;
+}
+
+export type SyncPhase = 'pull' | 'files' | 'push' | 'done';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  done: number;
+  total: number;
+}
+
+export interface SyncSummary {
+  pulled: number;
+  filesFetched: number;
+  pushed: number;
+  /** One line for the user when sync could not finish ("offline: …"); null on success. */
+  error: string | null;
+}

@@ -1,0 +1,48 @@
+/**
+ * The local cache as the rest of the main process sees it: one SQLite file per user and
+ * server (WAL), implemented with better-sqlite3 in this folder. Calls are synchronous —
+ * better-sqlite3 is, and a review key must not wait on a promise chain.
+ */
+import type {
+  BatchSummary,
+  CacheCounts,
+  Item,
+  ProblemInput,
+  ProblemReport,
+  Verdict,
+  VerdictInput,
+} from '../../shared/model';
+export type { CacheCounts };
+
+export interface LocalCache {
+  readonly user: string;
+  readonly file: string;
+  listBatches(): BatchSummary[];
+  /** Items in batch order; a batch that does not exist gives []. */
+  listItems(batchId: string): Item[];
+  /** The item for an obsid in any of the user's batches (the newest assignment wins). */
+  findItem(obsid: number): Item | undefined;
+  /** Absolute path of the cached, verified spectrum file for obsid, or null if not cached. */
+  cachedFile(obsid: number): string | null;
+  /** Records a verdict in the outbox; supersedes the reviewer's previous one on that spectrum. */
+  addVerdict(input: VerdictInput, now: Date): Verdict;
+  /**
+   * Withdraws the newest unpushed verdict; null when every verdict is pushed already.
+   * Throws VerdictBeingSentError when a sync (in this or another process) has sent that
+   * verdict and does not know yet whether central committed it.
+   */
+  undoLastVerdict(): Verdict | null;
+  setBookmark(batchId: string, position: number, now: Date): void;
+  addProblem(input: ProblemInput, now: Date): ProblemReport;
+  counts(): CacheCounts;
+  close(): void;
+}
+
+/** Undo refused: the verdict may already be on the central server, where history is append-only. */
+export class VerdictBeingSentError extends Error {
+  override name = 'VerdictBeingSentError';
+  constructor(readonly obsid: number) {
+    // "or was": a sync killed mid-push leaves the outcome unknown until the next sync settles it.
+    super(`that verdict (on ${obsid}) is being sent to the central server right now (or was, by a sync that did not finish); change it with a new verdict instead`);
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Coordinator service: build batches from survey criteria, split them between reviewers,
+ * cancel or reassign them. The CLI (`specvet batch create`) and the coordinator's screen
+ * call these same functions. Writes go through the definer procedures batch_add /
+ * batch_cancel, which only the coordinator role may execute.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'mysql2/promise';
+import type { ReviewMode, SpecClass } from '../../shared/model';
+import type { Queryable } from './connection';
+import { transaction } from './retry';
+
+export interface BatchCriteria {
+  classes?: SpecClass[];
+  /** Observation dates (plan_info.obsdate), YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  planid?: string;
+  spid?: number;
+  /** Minimum S/N in the r band (obj_info.snr_r). */
+  snrMin?: number;
+  /** At most this many spectra; in spectrograph mode whole spectrographs up to this many. */
+  limit?: number;
+}
+
+export interface BatchRequest {
+  name: string;
+  assignees: string[];
+  mode: ReviewMode;
+  criteria: BatchCriteria;
+}
+
+export interface Candidate {
+  obsid: number;
+  lmjd: number;
+  planid: string;
+  spid: number;
+}
+
+export interface PlannedBatch {
+  id: string;
+  assignee: string;
+  obsids: number[];
+}
+
+export interface BatchPlan {
+  /** Spectra matching the criteria (after the limit). */
+  count: number;
+  batches: PlannedBatch[];
+}
+
+/** Matching spectra in review order: date → plan → spectrograph → fibre. */
+export async function selectSpectra(db: Queryable, c: BatchCriteria, spectrographs = false): Promise<Candidate[]> {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (c.classes?.length) {
+    where.push(`si.class IN (${c.classes.map(() => '?').join(', ')})`);
+    args.push(...c.classes);
+  }
+  const add = (condition: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    where.push(condition);
+    args.push(value);
+  };
+  add('p.obsdate >= ?', c.from);
+  add('p.obsdate <= ?', c.to);
+  add('si.planid = ?', c.planid);
+  add('si.spid = ?', c.spid);
+  add('o.snr_r >= ?', c.snrMin);
+  const sql = `SELECT si.obsid, si.lmjd, si.planid, si.spid FROM spec_info si
+    JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
+    LEFT JOIN obj_info o ON o.lmjd = si.lmjd AND o.planid = si.planid AND o.spid = si.spid AND o.fiberid = si.fiberid
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY p.obsdate, si.lmjd, si.planid, si.spid, si.fiberid`;
+  const [rows] = await db.query(sql, args);
+  const all = (rows as Record<string, unknown>[]).map((r) => ({ obsid: Number(r.obsid), lmjd: Number(r.lmjd), planid: String(r.planid), spid: Number(r.spid) }));
+  if (c.limit === undefined || all.length <= c.limit) return all;
+  if (!spectrographs) return all.slice(0, c.limit);
+  const groups = groupBySpectrograph(all);
+  const kept: Candidate[] = [];
+  for (const g of groups) {
+    if (kept.length > 0 && kept.length + g.length > c.limit) break;
+    kept.push(...g);
+  }
+  return kept;
+}
+
+function groupBySpectrograph(rows: readonly Candidate[]): Candidate[][] {
+  const groups: Candidate[][] = [];
+  let key = '';
+  for (const r of rows) {
+    const k = `${r.lmjd}\u0000${r.planid}\u0000${r.spid}`;
+    if (k !== key || groups.length === 0) {
+      groups.push([]);
+      key = k;
+    }
+    groups[groups.length - 1]!.push(r);
+  }
+  return groups;
+}
+
+/**
+ * Splits spectra between assignees as evenly as the mode allows: contiguous runs differing by
+ * at most one spectrum, or in spectrograph mode whole spectrographs, each to the assignee with
+ * the fewest so far (largest first), kept in review order within each batch.
+ */
+export function splitBatches(spectra: readonly Candidate[], assignees: readonly string[], mode: ReviewMode): PlannedBatch[] {
+  const n = assignees.length;
+  if (mode !== 'spectrograph') {
+    return assignees.map((assignee, i) => {
+      const start = Math.ceil((i * spectra.length) / n);
+      const end = Math.ceil(((i + 1) * spectra.length) / n);
+      return { id: randomUUID(), assignee, obsids: spectra.slice(start, end).map((s) => s.obsid) };
+    });
+  }
+  const groups = groupBySpectrograph(spectra).map((g, order) => ({ g, order }));
+  const shares = assignees.map(() => ({ size: 0, groups: [] as { g: Candidate[]; order: number }[] }));
+  for (const entry of [...groups].sort((a, b) => b.g.length - a.g.length || a.order - b.order)) {
+    const least = shares.reduce((best, s) => (s.size < best.size ? s : best));
+    least.groups.push(entry);
+    least.size += entry.g.length;
+  }
+  return assignees.map((assignee, i) => ({
+    id: randomUUID(),
+    assignee,
+    obsids: shares[i]!.groups.sort((a, b) => a.order - b.order).flatMap((e) => e.g.map((s) => s.obsid)),
+  }));
+}
+
+export function requestProblem(r: BatchRequest): string | null {
+  if (!r.name.trim() || r.name.length > 128) return 'a batch name is 1 to 128 characters';
+  if (r.assignees.length === 0) return 'name at least one assignee';
+  if (new Set(r.assignees).size !== r.assignees.length) return 'an assignee is named twice';
+  const c = r.criteria;
+  for (const [k, v] of [['from', c.from], ['to', c.to]] as const) {
+    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `--${k} must be a date YYYY-MM-DD, got "${v}"`;
+  }
+  if (c.from && c.to && c.from > c.to) return `--from ${c.from} is after --to ${c.to}`;
+  if (c.limit !== undefined && (!Number.isInteger(c.limit) || c.limit < 1)) return '--limit must be a positive whole number';
+  return null;
+}
+
+export async function planBatches(db: Queryable, r: BatchRequest): Promise<BatchPlan> {
+  const problem = requestProblem(r);
+  if (problem) throw new RangeError(problem);
+  const spectra = await selectSpectra(db, r.criteria, r.mode === 'spectrograph');
+  return { count: spectra.length, batches: splitBatches(spectra, r.assignees, r.mode) };
+}
+
+/** Creates the planned batches in one transaction: all of them or none. */
+export async function createBatches(pool: Pool, r: BatchRequest): Promise<BatchPlan> {
+  const plan = await planBatches(pool, r);
+  if (plan.count === 0) throw new RangeError('no spectra match these criteria; nothing to assign');
+  const criteria = JSON.stringify(r.criteria);
+  await transaction(pool, async (c) => {
+    for (const b of plan.batches) {
+      await c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', [b.id, r.name, r.mode, b.assignee, criteria, JSON.stringify(b.obsids)]);
+    }
+  });
+  return plan;
+}
+
+export async function cancelBatch(pool: Pool, id: string): Promise<void> {
+  await transaction(pool, (c) => c.execute('CALL batch_cancel(?)', [id]));
+}
+
+/**
+ * Gives a batch's still-assigned spectra to someone else: a new batch for them, and the old
+ * one cancelled (its items become tombstones for the old assignee), in one transaction.
+ */
+export async function reassignBatch(pool: Pool, id: string, assignee: string): Promise<string> {
+  const newId = randomUUID();
+  await transaction(pool, async (c) => {
+    const [batches] = await c.execute('SELECT name, mode, criteria FROM check_batch WHERE id = ? AND state = ?', [id, 'active']);
+    const b = (batches as Record<string, unknown>[])[0];
+    if (!b) throw new RangeError(`no active batch ${id}`);
+    const [items] = await c.execute('SELECT obsid FROM spec_check WHERE batch_id = ? AND assigned = 1 ORDER BY position', [id]);
+    const obsids = (items as { obsid: unknown }[]).map((i) => Number(i.obsid));
+    await c.execute('CALL batch_cancel(?)', [id]);
+    const criteria = b.criteria === null ? null : typeof b.criteria === 'string' ? b.criteria : JSON.stringify(b.criteria);
+    await c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', [newId, String(b.name), String(b.mode), assignee, criteria, JSON.stringify(obsids)]);
+  });
+  return newId;
+}
+
+export interface RecheckInput {
+  /** Client UUID: repeating the call lands once. */
+  id: string;
+  obsid: number;
+  class: SpecClass;
+  subclass: string;
+  z: number;
+  quality: number;
+  comment: string;
+}
+
+/** Records coordinators' resolutions of disagreements (humanrecheck), under their own name. */
+export async function addRechecks(pool: Pool, rows: readonly RecheckInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  await transaction(pool, (c) => c.execute('CALL recheck_add(?)', [JSON.stringify(rows)]));
+}

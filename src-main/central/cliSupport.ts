@@ -1,0 +1,47 @@
+/**
+ * What the admin/coordinator CLI commands share: the server from SPECVET_CENTRAL with its
+ * password (from the URL, else asked on a terminal, else none), and server failures turned
+ * into one-line messages.
+ */
+import type { CentralTarget } from '../config';
+import { CentralError } from './Interface';
+import type { ServerAddress } from './connection';
+import { toCentralError } from './errors';
+
+export interface PasswordSource {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  /** stdin carries something else (e.g. a new user's password): never prompt on it. */
+  stdinTaken?: boolean;
+  prompt(question: string, input: NodeJS.ReadableStream, echoTo: NodeJS.WritableStream): Promise<string>;
+}
+
+export async function serverAddress(target: CentralTarget, src: PasswordSource): Promise<ServerAddress> {
+  let password = target.password;
+  if (password === undefined && src.stdin.isTTY && !src.stdinTaken) {
+    password = await src.prompt(`password for ${target.display}: `, src.stdin, src.stderr);
+  }
+  return { host: target.host, port: target.port, user: target.user, database: target.database, ...(password !== undefined ? { password } : {}) };
+}
+
+const ER_DUP_ENTRY = 1062;
+
+/** A message for the person at the terminal, or null when the error is not theirs to fix. */
+export function explain(err: unknown, a: ServerAddress): string | null {
+  if (err instanceof RangeError) return err.message;
+  if ((err as { errno?: number }).errno === ER_DUP_ENTRY) {
+    return `that already exists on the server (${(err as { sqlMessage?: string }).sqlMessage ?? 'duplicate'}); choose another name`;
+  }
+  const central = toCentralError(err, { user: a.user, host: a.host, port: a.port, database: a.database ?? '' });
+  return central instanceof CentralError ? central.message : null;
+}
+
+/** Reads the first line of a stream (a password given with --password-stdin). */
+export async function readFirstLine(input: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of input) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/, 1)[0] ?? '';
+}

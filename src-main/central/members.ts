@@ -1,0 +1,42 @@
+/**
+ * Admin service: SpecVet accounts. One MySQL account per person for '%', its role as the
+ * default role (so it is active on login), and a chk_member row — all done by the definer
+ * procedures member_add / member_disable, which only admins may call.
+ */
+import { createHash } from 'node:crypto';
+import type { Queryable } from './connection';
+import { ROLES, type Role } from '../../shared/model';
+
+export interface NewMember {
+  user: string;
+  role: Role;
+  department: string;
+  password: string;
+}
+
+export const USER_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/** The mysql_native_password hash, so the plain password never reaches the server or its logs. */
+export function nativePasswordHash(password: string): string {
+  const once = createHash('sha1').update(password, 'utf8').digest();
+  return '*' + createHash('sha1').update(once).digest('hex').toUpperCase();
+}
+
+/** Checks the input; returns the problem as one line, or null. */
+export function memberProblem(m: NewMember): string | null {
+  if (!USER_NAME.test(m.user)) return `user name "${m.user}" must be a letter then up to 63 letters, digits, _ . or -`;
+  if (!(ROLES as readonly string[]).includes(m.role)) return `role must be one of ${ROLES.join(', ')}, got "${m.role}"`;
+  if (m.password.length < 8) return 'the password must have at least 8 characters';
+  if (m.department.length > 128) return 'the department name is longer than 128 characters';
+  return null;
+}
+
+export async function addMember(db: Queryable, m: NewMember): Promise<void> {
+  const problem = memberProblem(m);
+  if (problem) throw new RangeError(problem);
+  await db.execute('CALL member_add(?, ?, ?, ?)', [m.user, m.role, m.department, nativePasswordHash(m.password)]);
+}
+
+export async function disableMember(db: Queryable, user: string): Promise<void> {
+  await db.execute('CALL member_disable(?)', [user]);
+}

@@ -1,0 +1,12 @@
+/** Every central migration, in order. Add a file NNNN-name.ts and list it here. */
+import type { Migration } from './types';
+import { migration as initial } from './1000-initial';
+import { migration as views } from './1010-views';
+import { migration as push } from './1020-push';
+import { migration as manage } from './1030-manage';
+import { migration as roles } from './1040-roles';
+
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles];
+
+/** The newest schema this build of SpecVet knows. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

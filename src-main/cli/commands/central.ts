@@ -1,0 +1,223 @@
+/**
+ * Central server administration: schema (central migrate / seed), accounts (user add /
+ * disable) and batches (batch create / cancel / reassign). Each connects with SPECVET_CENTRAL
+ * as the person running it; the server's roles decide whether they may.
+ */
+import { REVIEW_MODES, ROLES, SPEC_CLASSES, type ReviewMode, type Role, type SpecClass } from '../../../shared/model';
+import { defineCommand, list, num, requireStr, str, UsageError, UserError, type Command, type CommandContext } from '../command';
+import type { Connection, Pool } from 'mysql2/promise';
+import type { ServerAddress } from '../../central/connection';
+
+/** Resolves the server and runs `work`, turning server failures into one-line messages. */
+async function withServer<T>(ctx: CommandContext, work: (a: ServerAddress) => Promise<T>, opts: { stdinTaken?: boolean } = {}): Promise<T> {
+  const target = ctx.config().central;
+  if (!target) throw new UserError('no central server configured; set SPECVET_CENTRAL=mysql://USER@HOST:3306/DATABASE');
+  const { serverAddress, explain } = await import('../../central/cliSupport');
+  const { promptPassword } = await import('../../sync/password');
+  const address = await serverAddress(target, { stdin: ctx.io.stdin, stderr: ctx.io.stderr, prompt: promptPassword, ...opts });
+  try {
+    return await work(address);
+  } catch (err) {
+    const message = explain(err, address);
+    if (message) throw new UserError(message);
+    throw err;
+  }
+}
+
+/** One connection as the person running the command (accounts, seeding). */
+function withConnection<T>(ctx: CommandContext, work: (c: Connection) => Promise<T>, opts: { stdinTaken?: boolean } = {}): Promise<T> {
+  return withServer(
+    ctx,
+    async (a) => {
+      const { connect } = await import('../../central/connection');
+      const c = await connect(a);
+      try {
+        return await work(c);
+      } finally {
+        await c.end();
+      }
+    },
+    opts,
+  );
+}
+
+/** A one-connection pool, for the batch services (they run their own transactions). */
+function withPool<T>(ctx: CommandContext, work: (pool: Pool) => Promise<T>): Promise<T> {
+  return withServer(ctx, async (a) => {
+    const { createPool } = await import('../../central/connection');
+    const pool = createPool({ host: a.host, port: a.port, user: a.user, password: a.password ?? '', database: a.database ?? '' }, 1);
+    try {
+      return await work(pool);
+    } finally {
+      await pool.end();
+    }
+  });
+}
+
+const migrateCommand = defineCommand({
+  path: ['central', 'migrate'],
+  summary: 'create or upgrade the central schema (admin account with DDL rights)',
+  options: { 'dry-run': { type: 'boolean', description: 'print the SQL instead of running it' } },
+  help: `
+Creates the database in SPECVET_CENTRAL if missing, applies the migrations it has not seen,
+and records the schema version. Running it again does nothing; it refuses a database whose
+schema is newer than this SpecVet. --dry-run prints a script the mariadb client can run.`,
+  async run(values, _args, ctx) {
+    const { migrate } = await import('../../central/migrate');
+    const dryRun = values['dry-run'] === true;
+    const r = await withServer(ctx, (a) => migrate(a, { dryRun }));
+    if (dryRun && !ctx.json) {
+      ctx.io.stdout.write(r.sql ?? '');
+      return;
+    }
+    ctx.print(r, () =>
+      r.applied.length === 0
+        ? `${r.database}: schema ${r.from} is up to date`
+        : `${r.database}: schema ${r.from} → ${r.to} (${r.applied.map((m) => `${m.version} ${m.name}`).join(', ')})`,
+    );
+  },
+});
+
+const seedCommand = defineCommand({
+  path: ['central', 'seed'],
+  summary: 'load a survey bundle (specvet demo-data) into the survey tables',
+  options: { from: { type: 'string', placeholder: 'DIR', description: 'bundle directory holding survey.json' } },
+  async run(values, _args, ctx) {
+    const dir = requireStr(values, 'from');
+    const { readBundle } = await import('../../survey/bundle');
+    let bundle;
+    try {
+      bundle = await readBundle(dir);
+    } catch (err) {
+      throw new UserError((err as Error).message);
+    }
+    const { seedBundle } = await import('../../central/seed');
+    const counts = await withConnection(ctx, (c) => seedBundle(c, bundle));
+    ctx.print(counts, () => `loaded ${counts.plan_info} plans, ${counts.spec_info} spectra (${counts.target_info} targets, ${counts.obj_info} 2D rows)`);
+  },
+});
+
+const userAdd = defineCommand({
+  path: ['user', 'add'],
+  summary: 'add a person: a MySQL account for % with their role as default role (admin)',
+  args: { usage: 'NAME', min: 1, max: 1 },
+  options: {
+    role: { type: 'string', placeholder: 'ROLE', description: `one of ${ROLES.join(', ')}` },
+    department: { type: 'string', placeholder: 'D', description: 'department or group, shown to coordinators' },
+    'password-stdin': { type: 'boolean', description: 'read the new password from the first line of stdin (required)' },
+  },
+  help: `
+example:
+  printf '%s\\n' "$NEW_PASSWORD" | specvet user add alice --role reviewer --department NAOC --password-stdin
+The password is hashed before it leaves this machine (mysql_native_password).`,
+  async run(values, [name], ctx) {
+    const role = requireStr(values, 'role');
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
+    if (values['password-stdin'] !== true) throw new UsageError('give the new password on stdin with --password-stdin (never as an argument)');
+    const { readFirstLine } = await import('../../central/cliSupport');
+    const { addMember, memberProblem } = await import('../../central/members');
+    const member = { user: name!, role: role as Role, department: str(values, 'department') ?? '', password: await readFirstLine(ctx.io.stdin) };
+    const problem = memberProblem(member);
+    if (problem) throw new UsageError(problem);
+    await withConnection(ctx, (c) => addMember(c, member), { stdinTaken: true });
+    ctx.print({ user: member.user, role: member.role, department: member.department }, () => `added ${member.role} ${member.user}`);
+  },
+});
+
+const userDisable = defineCommand({
+  path: ['user', 'disable'],
+  summary: "lock a person's account; their data stays (admin)",
+  args: { usage: 'NAME', min: 1, max: 1 },
+  options: {},
+  async run(_values, [name], ctx) {
+    const { disableMember } = await import('../../central/members');
+    await withConnection(ctx, (c) => disableMember(c, name!));
+    ctx.print({ user: name, active: false }, () => `disabled ${name}`);
+  },
+});
+
+function parseCriteria(values: Parameters<Command['run']>[0]) {
+  const classes = list(values, 'class')?.map((c) => c.toUpperCase());
+  const bad = classes?.find((c) => !(SPEC_CLASSES as readonly string[]).includes(c));
+  if (bad) throw new UsageError(`--class must be among ${SPEC_CLASSES.join(', ')}, got "${bad}"`);
+  const spid = num(values, 'spid', { integer: true });
+  const limit = num(values, 'limit', { integer: true });
+  const snrMin = num(values, 'snr-min');
+  return {
+    ...(classes ? { classes: classes as SpecClass[] } : {}),
+    ...(str(values, 'from') ? { from: str(values, 'from') } : {}),
+    ...(str(values, 'to') ? { to: str(values, 'to') } : {}),
+    ...(str(values, 'planid') ? { planid: str(values, 'planid') } : {}),
+    ...(spid !== undefined ? { spid } : {}),
+    ...(snrMin !== undefined ? { snrMin } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+  };
+}
+
+const batchCreate = defineCommand({
+  path: ['batch', 'create'],
+  summary: 'assign spectra matching criteria to reviewers, split evenly (coordinator)',
+  options: {
+    name: { type: 'string', placeholder: 'N', description: 'batch name (one batch of that name per assignee)' },
+    assignee: { type: 'string', placeholder: 'USER[,USER…]', description: 'reviewers; several share the spectra evenly' },
+    mode: { type: 'string', placeholder: 'MODE', description: `review mode: ${REVIEW_MODES.join(' | ')}` },
+    class: { type: 'string', placeholder: 'C,…', description: `pipeline classes (${SPEC_CLASSES.join(', ')})` },
+    from: { type: 'string', placeholder: 'DATE', description: 'first observation date, YYYY-MM-DD' },
+    to: { type: 'string', placeholder: 'DATE', description: 'last observation date, YYYY-MM-DD' },
+    planid: { type: 'string', placeholder: 'P', description: 'plan id' },
+    spid: { type: 'string', placeholder: 'S', description: 'spectrograph number' },
+    'snr-min': { type: 'string', placeholder: 'X', description: 'minimum r-band S/N (obj_info.snr_r)' },
+    limit: { type: 'string', placeholder: 'N', description: 'at most N spectra (spectrograph mode: whole spectrographs)' },
+    'dry-run': { type: 'boolean', description: 'print how many spectra match and the split; change nothing' },
+  },
+  help: `
+Spectra are taken in date → plan → spectrograph → fibre order. In spectrograph mode each
+spectrograph of a plan goes whole to one reviewer.
+example:
+  specvet batch create --name jan-galaxies --assignee alice,bob --mode single --class GALAXY,QSO --from 2024-01-01 --to 2024-01-31`,
+  async run(values, _args, ctx) {
+    const name = requireStr(values, 'name');
+    const assignees = list(values, 'assignee') ?? [];
+    if (assignees.length === 0) throw new UsageError('--assignee is required (USER or USER,USER,…)');
+    const mode = requireStr(values, 'mode');
+    if (!(REVIEW_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${REVIEW_MODES.join(', ')}, got "${mode}"`);
+    const request = { name, assignees, mode: mode as ReviewMode, criteria: parseCriteria(values) };
+    const { requestProblem, planBatches, createBatches } = await import('../../central/batches');
+    const problem = requestProblem(request);
+    if (problem) throw new UsageError(problem);
+    const dryRun = values['dry-run'] === true;
+    const plan = await withPool(ctx, (pool) => (dryRun ? planBatches(pool, request) : createBatches(pool, request)));
+    const split = plan.batches.map((b) => `${b.assignee} ${b.obsids.length}`).join(', ');
+    ctx.print(
+      { dryRun, count: plan.count, batches: plan.batches.map((b) => ({ id: b.id, assignee: b.assignee, count: b.obsids.length })) },
+      () => (dryRun ? `${plan.count} spectra match; would assign ${split}` : `created batch ${name}: ${split}`),
+    );
+  },
+});
+
+const batchCancel = defineCommand({
+  path: ['batch', 'cancel'],
+  summary: 'cancel a batch; its reviewer keeps the verdicts already made (coordinator)',
+  args: { usage: 'BATCH-ID', min: 1, max: 1 },
+  options: {},
+  async run(_values, [id], ctx) {
+    const { cancelBatch } = await import('../../central/batches');
+    await withPool(ctx, (pool) => cancelBatch(pool, id!));
+    ctx.print({ id, state: 'cancelled' }, () => `cancelled batch ${id}`);
+  },
+});
+
+const batchReassign = defineCommand({
+  path: ['batch', 'reassign'],
+  summary: "give a batch's remaining spectra to another reviewer (coordinator)",
+  args: { usage: 'BATCH-ID', min: 1, max: 1 },
+  options: { to: { type: 'string', placeholder: 'USER', description: 'the new reviewer' } },
+  async run(values, [id], ctx) {
+    const to = requireStr(values, 'to');
+    const { reassignBatch } = await import('../../central/batches');
+    const newId = await withPool(ctx, (pool) => reassignBatch(pool, id!, to));
+    ctx.print({ id: newId, from: id, assignee: to }, () => `batch ${id} is now ${newId} for ${to}`);
+  },
+});
+
+export const centralCommands: Command[] = [migrateCommand, seedCommand, userAdd, userDisable, batchCreate, batchCancel, batchReassign];

@@ -1,0 +1,112 @@
+/**
+ * The demo's three batches, chosen from a survey bundle the way a coordinator would:
+ * - single: galaxies, QSOs and odd stars (a pipeline answer worth a close look);
+ * - browse: ordinary stars in survey order, date → plan → spectrograph → fibre;
+ * - spectrograph: every fibre of one spectrograph of one plan (one with a known fault if any).
+ * Pure: bundle in, central rows out, loaded through the same applyPullPage a sync uses.
+ */
+import { createHash } from 'node:crypto';
+import type { ReviewMode } from '../../shared/model';
+import type { CentralBatch, CentralItem } from '../central/Interface';
+import type { ObjInfoRow, SpecInfoRow, SurveyBundle, TargetInfoRow } from '../survey/bundle';
+
+export interface DemoRows {
+  batches: CentralBatch[];
+  items: CentralItem[];
+}
+
+const REV = '1';
+/** A first screen's worth: enough to review for a while, small enough to install in a blink. */
+export const DEMO_LIMITS: DemoLimits = { single: 80, browse: 150 };
+
+/** Most spectra in the single and browse batches. */
+export interface DemoLimits {
+  single: number;
+  browse: number;
+}
+
+type Key = string;
+const keyOf = (r: { lmjd: number; planid: string; spid: number; fiberid: number }): Key => `${r.lmjd}|${r.planid}|${r.spid}|${r.fiberid}`;
+
+/** A stable UUID (version-5 layout) for a name, so installing twice never makes two batches. */
+export function demoUuid(name: string): string {
+  const h = createHash('sha1').update(`specvet-demo:${name}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function demoBatches(bundle: SurveyBundle, assignee: string, createdAt: string, limits = DEMO_LIMITS): DemoRows {
+  const targets = new Map<Key, TargetInfoRow>(bundle.target_info.map((t) => [keyOf(t), t]));
+  const objs = new Map<Key, ObjInfoRow>(bundle.obj_info.map((o) => [keyOf(o), o]));
+  const wrong = new Set(bundle.truth.spectra.filter((t) => t.pipelineError !== null).map((t) => t.obsid));
+  const surveyOrder = [...bundle.spec_info].sort(
+    (a, b) => a.lmjd - b.lmjd || a.planid.localeCompare(b.planid) || a.spid - b.spid || a.fiberid - b.fiberid,
+  );
+
+  const odd = (s: SpecInfoRow) => {
+    const objtype = targets.get(keyOf(s))?.objtype.toLowerCase() ?? '';
+    return s.class !== 'STAR' || wrong.has(s.obsid) || (objtype !== '' && objtype !== 'star');
+  };
+  const single = surveyOrder.filter(odd).slice(0, limits.single);
+  const browse = surveyOrder.filter((s) => !odd(s)).slice(0, limits.browse);
+  const spectrograph = pickSpectrograph(bundle, surveyOrder);
+
+  const batches: CentralBatch[] = [];
+  const items: CentralItem[] = [];
+  const add = (mode: ReviewMode, name: string, spectra: SpecInfoRow[]) => {
+    if (spectra.length === 0) return;
+    const id = demoUuid(mode);
+    batches.push({ id, name, mode, assignee, state: 'active', createdAt, rev: REV });
+    spectra.forEach((s, position) => items.push(itemOf(id, position, s, targets.get(keyOf(s)), objs.get(keyOf(s)))));
+  };
+  add('single', 'Demo · galaxies, QSOs and odd stars', single);
+  add('browse', 'Demo · stars in survey order', browse);
+  if (spectrograph) add('spectrograph', `Demo · ${spectrograph.label}`, spectrograph.spectra);
+  return { batches, items };
+}
+
+/** The plan+spectrograph with a known fault if the bundle has one, else the one with most fibres. */
+function pickSpectrograph(bundle: SurveyBundle, ordered: SpecInfoRow[]): { label: string; spectra: SpecInfoRow[] } | null {
+  const groups = new Map<string, SpecInfoRow[]>();
+  for (const s of ordered) {
+    const k = `${s.lmjd}|${s.planid}|${s.spid}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(s);
+  }
+  const fault = bundle.truth.faults.find((f) => groups.has(`${f.lmjd}|${f.planid}|${f.spid}`));
+  let key = fault ? `${fault.lmjd}|${fault.planid}|${fault.spid}` : null;
+  if (!key) {
+    let best = 0;
+    for (const [k, g] of groups) if (g.length > best) [key, best] = [k, g.length];
+  }
+  const spectra = key ? groups.get(key)! : [];
+  if (spectra.length === 0) return null;
+  const first = spectra[0]!;
+  return { label: `${first.planid} spectrograph ${first.spid}`, spectra };
+}
+
+function itemOf(batchId: string, position: number, s: SpecInfoRow, t: TargetInfoRow | undefined, o: ObjInfoRow | undefined): CentralItem {
+  return {
+    batchId,
+    obsid: s.obsid,
+    position,
+    assigned: true,
+    lmjd: s.lmjd,
+    planid: s.planid,
+    spid: s.spid,
+    fiberid: s.fiberid,
+    ra: t?.ra ?? 0,
+    dec: t?.dec ?? 0,
+    objtype: t?.objtype ?? 'Unknown',
+    class: s.class,
+    subclass: s.subclass,
+    z: s.z,
+    zErr: s.z_err,
+    snr: { u: o?.snr_u ?? null, g: o?.snr_g ?? null, r: o?.snr_r ?? null, i: o?.snr_i ?? null, z: o?.snr_z ?? null },
+    filePath: s.file_path,
+    rev: REV,
+  };
+}

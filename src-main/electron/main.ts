@@ -1,0 +1,16 @@
+/**
+ * Electron's entry point (bundled to dist/main/electron-main.cjs, package.json "main"): the
+ * lifecycle in app.ts with the same services `specvet serve` uses, on the same SPECVET_HOME.
+ */
+import { resolveConfig } from '../config';
+import { openApp } from '../services/openApp';
+import { startElectronApp } from './app';
+
+startElectronApp(({ home, credentials, events, nativeBinding }) =>
+  openApp({
+    config: resolveConfig({ ...process.env, SPECVET_HOME: home }),
+    credentials,
+    events,
+    ...(nativeBinding ? { cache: { nativeBinding } } : {}),
+  }),
+);

@@ -1,0 +1,87 @@
+/**
+ * Puts the app together for a host: decides what to open (SPECVET_CENTRAL configured → that
+ * person's cache; otherwise the embedded demo, created on first start) and builds the
+ * services both hosts dispatch to.
+ */
+import { cacheFile, DEMO_USER, openLocalCache, type OpenCacheOptions } from '../cache';
+import type { Config, CentralTarget } from '../config';
+import type { LocalCache } from '../cache/Interface';
+import { ensureDemo, type DemoOptions } from '../demo/install';
+import { createAppServices, type AppServices } from './appServices';
+import type { CredentialStore } from './credentials';
+import { createEventBus, type ApiEventBus } from './events';
+import type { AppSession, SessionFactory, SyncRunner } from './session';
+import { openSyncRunner } from '../sync/runner';
+import type { BackgroundSyncOptions } from '../sync/background';
+
+/** Builds the sync of a central session. */
+export type OpenSync = (target: CentralTarget, password: string | null, cache: LocalCache, config: Config) => SyncRunner;
+/** Asks the server who we are; throws CentralError (auth, offline, …) when the login does not work. */
+export type CheckLogin = (target: CentralTarget, password: string) => Promise<void>;
+
+export interface OpenAppOptions {
+  config: Config;
+  credentials: CredentialStore;
+  events?: ApiEventBus;
+  clock?: () => Date;
+  cache?: OpenCacheOptions;
+  demo?: Omit<DemoOptions, 'cache' | 'clock'>;
+  /** Defaults: the sync engine over the central mysql2 session. Tests pass their own. */
+  openSync?: OpenSync;
+  checkLogin?: CheckLogin;
+  /** Background sync of a central session (default: on); false for tests that sync by hand. */
+  background?: BackgroundSyncOptions | false;
+}
+
+export interface OpenedApp extends AppServices {
+  events: ApiEventBus;
+}
+
+export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
+  const events = opts.events ?? createEventBus();
+  const clock = opts.clock ?? (() => new Date());
+  const sessions = sessionFactory(opts, clock);
+  const { central } = opts.config;
+  // Starting on a configured server opens its cache offline (no login check): reviewing works
+  // without the network, and sync asks the server when the person presses it.
+  const initial = central
+    ? await sessions.central!(central, central.password ?? (await opts.credentials.get(central.display)), { verify: false })
+    : await sessions.demo();
+  const services = createAppServices({ initial, sessions, credentials: opts.credentials, events, clock, background: opts.background });
+  return { ...services, events };
+}
+
+function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory {
+  const home = opts.config.home;
+  const openSync = opts.openSync ?? openSyncRunner;
+  const checkLogin = opts.checkLogin ?? checkCentralLogin;
+  return {
+    async demo() {
+      const demo = await ensureDemo(home, { ...opts.demo, cache: opts.cache, clock });
+      const cache = openLocalCache(demo.cacheFile, DEMO_USER, opts.cache);
+      return session(DEMO_USER, { kind: 'demo' }, cache, null);
+    },
+    async central(target, password, { verify }) {
+      // Signing in checks the password now rather than at the first sync.
+      if (verify && password !== null) await checkLogin(target, password);
+      const where = { kind: 'central' as const, host: target.host, port: target.port, database: target.database, user: target.user };
+      const cache = openLocalCache(cacheFile(home, where), target.user, opts.cache);
+      return session(target.user, { kind: 'central', server: target.display }, cache, openSync(target, password, cache, opts.config));
+    },
+  };
+}
+
+async function checkCentralLogin(target: CentralTarget, password: string): Promise<void> {
+  // Loaded on use: the demo never needs mysql2.
+  const { openCentralSession } = await import('../central/session');
+  const s = await openCentralSession({ host: target.host, port: target.port, database: target.database, user: target.user, password }, { poolSize: 1 });
+  try {
+    await s.me();
+  } finally {
+    await s.close();
+  }
+}
+
+function session(user: string, origin: AppSession['origin'], cache: LocalCache, sync: SyncRunner | null): AppSession {
+  return { user, origin, cache, sync, close: async () => cache.close() };
+}

@@ -1,0 +1,137 @@
+/**
+ * One sync of a person's cache with the central database: pull changes since the watermark
+ * (each page with its watermark in one local transaction), fetch missing spectrum files, then
+ * push the outbox in batches — each one central transaction of idempotent inserts — marking
+ * rows sent only after that commit resolved. A kill at any point loses nothing: an unmarked
+ * row is pushed again and lands once (its UUID), and a later pull confirms it anyway. Rows the
+ * server refuses are set aside (push.ts) and named in the sync's last-problem line.
+ */
+import type { CentralSession } from '../central/Interface';
+import type { SyncProgress, SyncSummary } from '../../shared/model';
+import type { SyncTables } from '../cache/syncTables';
+import { fetchFiles, type FetchFailure } from '../files/fetch';
+import type { FileSource } from '../files/source';
+import type { FileStore } from '../files/store';
+import { describeFailure, type SyncFailure } from './failure';
+import { pushOutbox } from './push';
+
+export interface SyncDeps {
+  cache: { readonly sync: SyncTables; readonly store: FileStore };
+  /** Opens a session as the person (their own MySQL account). */
+  openSession(): Promise<CentralSession>;
+  /** Named in the "offline" line. */
+  server: { host: string; port: number };
+  /** SPECVET_DATA; null skips the file phase. */
+  files: FileSource | null;
+  clock(): Date;
+  onProgress?(p: SyncProgress): void;
+}
+
+export interface SyncOptions {
+  /** Rows per table per pull page. */
+  pageSize?: number;
+  /** Outbox rows per push (per table); each push is one central transaction. */
+  pushSize?: number;
+  fileConcurrency?: number;
+  /** Put rows set aside as refused back in the outbox first (`specvet sync --retry-refused`). */
+  retryRefused?: boolean;
+}
+
+export interface SyncResult extends SyncSummary {
+  failure: SyncFailure | null;
+  filesFailed: FetchFailure[];
+  /** Rows the server refused in this run, set aside. */
+  refused: number;
+  /** Rows set aside as refused after this run (this run's and earlier ones not retried). */
+  outboxRefused: number;
+}
+
+/** Runs of one cache share a promise: the background timer and the sync button never overlap. */
+const running = new WeakMap<object, Promise<SyncResult>>();
+
+export function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncResult> {
+  const current = running.get(deps.cache);
+  if (current) return current;
+  const run = syncOnce(deps, opts).finally(() => running.delete(deps.cache));
+  running.set(deps.cache, run);
+  return run;
+}
+
+async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> {
+  const result: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0 };
+  let session: CentralSession | null = null;
+  try {
+    session = await deps.openSession();
+    await session.me();
+    result.pulled = await pull(session, deps, opts.pageSize ?? 5000);
+    if (deps.files) {
+      const fetched = await fetchMissing(deps, deps.files, opts.fileConcurrency ?? 8);
+      result.filesFetched = fetched.fetched;
+      result.filesFailed = fetched.failed;
+    }
+    if (opts.retryRefused) deps.cache.sync.retryRefused();
+    const pushed = await push(session, deps, opts.pushSize ?? 500);
+    result.pushed = pushed.pushed;
+    result.refused = pushed.refused;
+    deps.cache.sync.putMeta('lastSync', deps.clock().toISOString());
+    const warnings = [refusedWarning(deps.cache.sync), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
+    deps.cache.sync.putMeta('lastError', warnings.length ? warnings.join('; ') : null);
+  } catch (err) {
+    result.failure = describeFailure(err, deps.server);
+    result.error = result.failure.message;
+    deps.cache.sync.putMeta('lastError', result.error);
+  } finally {
+    await session?.close().catch(() => {});
+  }
+  result.outboxRefused = deps.cache.sync.outboxRefused();
+  deps.onProgress?.({ phase: 'done', done: 1, total: 1 });
+  return result;
+}
+
+async function pull(session: CentralSession, deps: SyncDeps, pageSize: number): Promise<number> {
+  let rows = 0;
+  let pages = 0;
+  for (;;) {
+    const page = await session.pull(deps.cache.sync.watermark(), pageSize);
+    deps.cache.sync.applyPullPage(page);
+    rows += page.batches.length + page.items.length + page.verdicts.length;
+    pages++;
+    // The total is unknown until the last page: show pages done of (done + 1) while more remain.
+    deps.onProgress?.({ phase: 'pull', done: pages, total: page.more ? pages + 1 : pages });
+    if (!page.more) return rows;
+  }
+}
+
+async function fetchMissing(deps: SyncDeps, source: FileSource, concurrency: number) {
+  const wanted = deps.cache.sync.missingFiles();
+  deps.onProgress?.({ phase: 'files', done: 0, total: wanted.length });
+  return fetchFiles(
+    wanted,
+    {
+      source,
+      store: deps.cache.store,
+      record: (files) => deps.cache.sync.recordFiles(files, deps.clock()),
+      onProgress: (done, total) => deps.onProgress?.({ phase: 'files', done, total }),
+    },
+    { concurrency },
+  );
+}
+
+function push(session: CentralSession, deps: SyncDeps, size: number) {
+  return pushOutbox(
+    { session, sync: deps.cache.sync, clock: deps.clock, onProgress: (done, total) => deps.onProgress?.({ phase: 'push', done, total }) },
+    size,
+  );
+}
+
+/** The line that keeps refused rows in sight until the person retries or edits them. */
+export function refusedWarning(sync: SyncTables): string | null {
+  const n = sync.outboxRefused();
+  if (n === 0) return null;
+  return `${n} change(s) refused by the central server and set aside (latest: ${sync.lastRefusal()}); see them with: specvet outbox --refused; once the cause is fixed: specvet sync --retry-refused`;
+}
+
+function filesWarning(failed: FetchFailure[], source: FileSource | null): string | null {
+  if (failed.length === 0 || !source) return null;
+  return `${failed.length} spectrum file(s) could not be fetched from ${source.description} (first: ${failed[0]!.filePath}: ${failed[0]!.reason}); the next sync tries again`;
+}

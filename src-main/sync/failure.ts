@@ -1,0 +1,36 @@
+/**
+ * Turns whatever stopped a sync into the one line the person reads, and says whether trying
+ * again later could help (offline) or they must act first (password, account, app version).
+ */
+import { CentralError } from '../central/Interface';
+
+export interface SyncFailure {
+  kind: CentralError['kind'] | 'failed';
+  message: string;
+  /** Worth retrying on its own (the background helper backs off and tries again). */
+  transient: boolean;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ECONNABORTED',
+]);
+
+export function offlineMessage(server: { host: string; port: number }): string {
+  return `offline: cannot reach ${server.host}:${server.port}; your work is kept and will be pushed on the next sync`;
+}
+
+export function describeFailure(err: unknown, server: { host: string; port: number }): SyncFailure {
+  if (err instanceof CentralError) {
+    if (err.kind === 'offline') return { kind: 'offline', message: offlineMessage(server), transient: true };
+    return { kind: err.kind, message: firstLine(err.message), transient: false };
+  }
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return { kind: 'offline', message: offlineMessage(server), transient: true };
+  const text = err instanceof Error ? err.message : String(err);
+  return { kind: 'failed', message: `sync failed: ${firstLine(text)}; your work is kept (run with --debug for details)`, transient: true };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n', 1)[0] ?? '';
+}

@@ -1,0 +1,79 @@
+/**
+ * The web edition's API client: the same SpecvetApi type as Electron's window.specvet, over
+ * POST /api/<method> and Server-Sent Events at /api/events. Only types come from
+ * shared/api.ts, so the schemas (zod) stay out of the renderer bundle.
+ */
+import type { ApiErrorBody, ApiErrorCode, ApiEvent, ApiEvents, ApiMethod, SpecvetApi } from '../../shared/api';
+import { ApiCallError } from './errors';
+
+// Written out (not imported from shared/api.ts, which would bring zod into the bundle);
+// `satisfies` makes a method missing from or extra to the contract a type error.
+const METHOD_SET = {
+  status: true,
+  listBatches: true,
+  listItems: true,
+  readSpectrum: true,
+  saveVerdict: true,
+  undoVerdict: true,
+  setBookmark: true,
+  reportProblem: true,
+  sync: true,
+  signIn: true,
+  signOut: true,
+} satisfies Record<ApiMethod, true>;
+const METHODS = Object.keys(METHOD_SET) as ApiMethod[];
+
+export function createHttpApi(base = 'api/'): SpecvetApi {
+  const api = { on: subscriber(base) } as Partial<SpecvetApi> & Pick<SpecvetApi, 'on'>;
+  const target = api as Record<string, unknown>;
+  for (const m of METHODS) target[m] = (input: unknown) => call(base, m, input);
+  return api as SpecvetApi;
+}
+
+async function call(base: string, method: ApiMethod, input: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(base + method, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiCallError('offline', `${method}: the SpecVet server does not answer; is specvet serve still running?`);
+  }
+  if (!res.ok) throw await errorOf(method, res);
+  // Binary methods (readSpectrum) come as raw bytes; everything else as JSON.
+  if (res.headers.get('Content-Type')?.startsWith('application/octet-stream')) {
+    return new Uint8Array(await res.arrayBuffer());
+  }
+  return res.json();
+}
+
+async function errorOf(method: string, res: Response): Promise<ApiCallError> {
+  const body = (await res.json().catch(() => null)) as Partial<ApiErrorBody> | null;
+  const code: ApiErrorCode = body?.code ?? (res.status >= 500 ? 'internal' : 'bad-input');
+  return new ApiCallError(code, body?.message ?? `${method}: the server answered HTTP ${res.status}`);
+}
+
+/** One EventSource shared by every listener; opened on first use. */
+function subscriber(base: string): SpecvetApi['on'] {
+  let source: EventSource | null = null;
+  const attached = new Set<string>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  return <E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) => {
+    source ??= new EventSource(base + 'events');
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    const l = listener as (payload: unknown) => void;
+    set.add(l);
+    if (!attached.has(event)) {
+      attached.add(event);
+      source.addEventListener(event, (e) => {
+        const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
+        for (const fn of listeners.get(event) ?? []) fn(payload);
+      });
+    }
+    return () => void set.delete(l);
+  };
+}

@@ -1,0 +1,60 @@
+/** Who is signed in, where the data comes from, how sync stands, and the Sync button. */
+import type { AppStatus, SyncProgress } from '../../shared/model';
+import { closeBatch, runSync, signOut } from '../review/actions';
+import { setState, useApp } from '../state/store';
+
+export function TopBar() {
+  const status = useApp((s) => s.status);
+  const sync = useApp((s) => s.sync);
+  const batchName = useApp((s) => s.review?.batch.name ?? null);
+  return (
+    <header className="top-bar">
+      <span className="brand">SpecVet</span>
+      {batchName !== null && (
+        <button type="button" className="link" onClick={closeBatch} title="back to the batch list">
+          ‹ Batches / <strong>{batchName}</strong>
+        </button>
+      )}
+      <span className="spacer" />
+      {status && <StatusText status={status} />}
+      <span className="sync-state" data-testid="sync-state">
+        {sync ? progressText(sync) : status ? syncText(status) : 'connecting…'}
+      </span>
+      {status?.origin.kind === 'demo' ? (
+        <button type="button" onClick={() => setState({ showSignIn: true })}>
+          Sign in…
+        </button>
+      ) : (
+        <button type="button" onClick={() => void signOut()} title="back to the demo; your cache stays on disk">
+          Sign out
+        </button>
+      )}
+      <button type="button" onClick={() => void runSync()} disabled={sync !== null}>
+        {sync ? 'Syncing…' : 'Sync'}
+      </button>
+    </header>
+  );
+}
+
+function StatusText({ status }: { status: AppStatus }) {
+  const origin = status.origin.kind === 'demo' ? 'demo data (no server)' : status.origin.server;
+  return (
+    <span className="status" data-testid="status">
+      <span className="user">{status.user}</span> · <span className="origin">{origin}</span> ·{' '}
+      <span data-testid="outbox">
+        {status.outboxPending} not pushed{status.outboxRefused > 0 ? ` · ${status.outboxRefused} refused by the server` : ''}
+      </span>
+    </span>
+  );
+}
+
+function syncText(s: AppStatus): string {
+  // lastError is already one full line ("offline: …", "2 changes refused … see them with …").
+  if (s.lastError) return s.lastError;
+  if (s.origin.kind === 'demo') return 'offline demo';
+  return s.lastSync ? `synced ${new Date(s.lastSync).toLocaleString()}` : 'never synced';
+}
+
+function progressText(p: SyncProgress): string {
+  return p.total > 0 ? `${p.phase} ${p.done}/${p.total}` : `${p.phase}…`;
+}

@@ -1,0 +1,55 @@
+/** What is on screen and what has been said about it: pipeline answer, draft, saved verdict. */
+import type { Item } from '../../shared/model';
+import type { Draft } from '../state/store';
+
+interface Props {
+  item: Item;
+  draft: Draft | null;
+  index: number;
+  count: number;
+}
+
+const fmtZ = (z: number) => z.toFixed(4);
+
+export function ReviewHeader({ item, draft, index, count }: Props) {
+  const p = item.pipeline;
+  const v = item.verdict;
+  const changed = draft && (draft.class !== p.class || Math.abs(draft.z - p.z) > 1e-9);
+  return (
+    <div className="review-header" data-testid="review-header">
+      <div className="ident">
+        <span className="obsid" data-testid="obsid">
+          obsid {item.obsid}
+        </span>
+        <span className="where">
+          {item.planid} · sp{String(item.spid).padStart(2, '0')}-{String(item.fiberid).padStart(3, '0')} · lmjd {item.lmjd} ·{' '}
+          {item.objtype}
+        </span>
+        <span className="position">
+          {index + 1} / {count}
+        </span>
+      </div>
+      <div className="answers">
+        <span className="pipeline" data-testid="pipeline">
+          pipeline: <strong>{p.class}</strong> {p.subclass} · z = {fmtZ(p.z)} ± {p.zErr.toFixed(4)} · S/N g {fmt(p.snr.g)} r{' '}
+          {fmt(p.snr.r)}
+        </span>
+        {draft && (
+          <span className={`draft${changed ? ' changed' : ''}`} data-testid="draft">
+            yours: <strong>{draft.class}</strong> · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
+          </span>
+        )}
+        <span className="verdict" data-testid="verdict">
+          {v
+            ? `saved: ${v.class} z = ${fmtZ(v.z)} q${v.quality}${v.pushed ? ' (pushed)' : ' (not pushed yet)'}`
+            : 'no verdict yet'}
+        </span>
+        {!item.assigned && <span className="tombstone">unassigned on the server; your work on it is kept</span>}
+      </div>
+    </div>
+  );
+}
+
+function fmt(x: number | null): string {
+  return x === null ? '–' : x.toFixed(1);
+}

@@ -1,0 +1,52 @@
+/**
+ * The single-spectrum review screen: header with the pipeline's answer and the reviewer's
+ * verdict, the chart, and the keys. Browse and spectrograph batches open here too for now.
+ */
+import { LINES } from '../../shared/lines';
+import { useMemo } from 'react';
+import { useApp } from '../state/store';
+import { KeyHelp } from './KeyHelp';
+import { ReviewHeader } from './ReviewHeader';
+import { SpectrumChart } from './SpectrumChart';
+import { useReviewKeys } from './useReviewKeys';
+import { useSpectrum } from './useSpectrum';
+
+export function ReviewScreen() {
+  const review = useApp((s) => s.review)!;
+  const showLines = useApp((s) => s.showLines);
+  const showHelp = useApp((s) => s.showHelp);
+  const zoomReset = useApp((s) => s.zoomReset);
+  useReviewKeys();
+
+  const items = review.items;
+  const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
+  const { view, spectrum } = useSpectrum(obsids, review.index);
+  const item = items[review.index]!;
+
+  return (
+    <section className="review" data-testid="review">
+      {review.batch.mode !== 'single' && (
+        <p className="hint mode-hint">
+          This is a {review.batch.mode} batch; its own view comes in a later version, so it opens here one spectrum at a time.
+        </p>
+      )}
+      <ReviewHeader item={item} draft={review.draft} index={review.index} count={items.length} />
+      <div className="chart-area">
+        <SpectrumChart spectrum={spectrum} z={review.draft?.z ?? item.pipeline.z} showLines={showLines} lines={LINES} zoomReset={zoomReset} />
+        {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
+        {view?.state === 'error' && (
+          <div className="chart-state error" role="alert" data-testid="spectrum-error">
+            {view.message}
+            <br />
+            <small>Press → for the next spectrum; your verdicts are not affected.</small>
+          </div>
+        )}
+      </div>
+      <footer className="key-hint">
+        → next · ← previous · Enter accept · s g q u class · 0–4 quality (saves) · [ ] z · l lines · r reset zoom · Ctrl+Z undo · ?
+        all keys
+      </footer>
+      {showHelp && <KeyHelp />}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Spectra for the review screen: bytes from the API, decoded in a Web Worker, the typed arrays
+ * handed back as transferables. The spectra around the current one are decoded ahead, and only
+ * those are kept, so paging through thousands never grows memory.
+ */
+import { api } from '../api';
+import { messageOf } from '../api/errors';
+import type { DecodeReply, DecodeRequest, PlotSpectrum } from './types';
+
+/** How many spectra after / before the current one to have ready. */
+const AHEAD = 3;
+const BEHIND = 2;
+/**
+ * The worker is replaced after this many decodes. Each decode leaves ~200 kB of large buffers
+ * in the worker's heap, which V8 frees only on a major GC it is in no hurry to run; a fresh
+ * worker (started in ~10 ms, between key presses) hands all of it back at once.
+ */
+const DECODES_PER_WORKER = 100;
+
+type Pending = { resolve: (s: PlotSpectrum) => void; reject: (e: Error) => void };
+
+export class SpectrumDecoder {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private decodesOnWorker = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly kept = new Map<number, Promise<PlotSpectrum>>();
+  /** Worker-side decode times (ms), for the benchmark; bounded. */
+  readonly decodeTimes: number[] = [];
+
+  get(obsid: number): Promise<PlotSpectrum> {
+    let p = this.kept.get(obsid);
+    if (!p) {
+      p = this.load(obsid);
+      // A failure is not kept: the next visit tries again (the file may have been synced since).
+      p.catch(() => this.kept.delete(obsid));
+      this.kept.set(obsid, p);
+    }
+    return p;
+  }
+
+  /** Keeps the spectra around `index` of `obsids` (decoding the missing ones) and drops the rest. */
+  focus(obsids: readonly number[], index: number): void {
+    const wanted = new Set<number>();
+    for (let i = index - BEHIND; i <= index + AHEAD; i++) {
+      const o = obsids[i];
+      if (o !== undefined) wanted.add(o);
+    }
+    for (const o of [...this.kept.keys()]) if (!wanted.has(o)) this.kept.delete(o);
+    // Nearest first: the worker handles requests in order.
+    for (let d = 1; d <= AHEAD; d++) {
+      const after = obsids[index + d];
+      if (after !== undefined) this.get(after).catch(() => undefined);
+      const before = d <= BEHIND ? obsids[index - d] : undefined;
+      if (before !== undefined) this.get(before).catch(() => undefined);
+    }
+  }
+
+  private async load(obsid: number): Promise<PlotSpectrum> {
+    const bytes = await api.readSpectrum({ obsid });
+    return this.decode(obsid, bytes);
+  }
+
+  decode(obsid: number, bytes: Uint8Array): Promise<PlotSpectrum> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    // Transfer only a buffer the view owns whole; an IPC view into a larger buffer is copied.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    const request: DecodeRequest = { id, obsid, bytes: own };
+    return new Promise<PlotSpectrum>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage(request, [own.buffer as ArrayBuffer]);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker && this.decodesOnWorker >= DECODES_PER_WORKER && this.pending.size === 0) {
+      this.worker.terminate();
+      this.worker = null;
+    }
+    if (this.worker) {
+      this.decodesOnWorker++;
+      return this.worker;
+    }
+    this.decodesOnWorker = 1;
+    const w = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'spectrum-decoder' });
+    w.onmessage = (e: MessageEvent<DecodeReply>) => this.settle(e.data);
+    w.onerror = (e) => this.failAll(`the spectrum decoder stopped: ${e.message || 'worker error'}`);
+    this.worker = w;
+    return w;
+  }
+
+  private settle(reply: DecodeReply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) {
+      if (this.decodeTimes.length < 10_000) this.decodeTimes.push(reply.ms);
+      p.resolve(reply.spectrum);
+    } else {
+      p.reject(new Error(reply.message));
+    }
+  }
+
+  private failAll(message: string): void {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+export const decoder = new SpectrumDecoder();
+
+export function decodeErrorText(obsid: number, err: unknown): string {
+  // The decoder names the file it was given ("spectrum N: …"); the line already does.
+  const why = messageOf(err).replace(`spectrum ${obsid}: `, '');
+  return `spectrum ${obsid} cannot be shown: ${why}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The renderer's state (zustand): what the frame shows and where the reviewer is. Actions
+ * that talk to the API live in review/actions.ts; this file only holds and sets data.
+ */
+import { create } from 'zustand';
+import type { AppStatus, BatchSummary, Item, Quality, SpecClass, SyncProgress } from '../../shared/model';
+
+/** The reviewer's answer for the spectrum on screen, before it is saved. */
+export interface Draft {
+  obsid: number;
+  class: SpecClass;
+  subclass: string;
+  z: number;
+  quality: Quality;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface ReviewState {
+  batch: BatchSummary;
+  items: Item[];
+  index: number;
+  draft: Draft | null;
+}
+
+export interface AppState {
+  status: AppStatus | null;
+  batches: BatchSummary[] | null;
+  review: ReviewState | null;
+  showLines: boolean;
+  showHelp: boolean;
+  showSignIn: boolean;
+  notice: Notice | null;
+  sync: SyncProgress | null;
+  /** Bumped by the reset-zoom key; the chart resets when it changes. */
+  zoomReset: number;
+}
+
+export const useApp = create<AppState>(() => ({
+  status: null,
+  batches: null,
+  review: null,
+  showLines: true,
+  showHelp: false,
+  showSignIn: false,
+  notice: null,
+  sync: null,
+  zoomReset: 0,
+}));
+
+export const setState = useApp.setState;
+export const getState = useApp.getState;
+
+/** The draft a spectrum starts with: the reviewer's saved verdict, else the pipeline's answer. */
+export function draftOf(item: Item): Draft {
+  const v = item.verdict;
+  return v
+    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality as Quality }
+    : { obsid: item.obsid, class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: 0 };
+}
+
+export function currentItem(s: AppState): Item | null {
+  const r = s.review;
+  return r ? (r.items[r.index] ?? null) : null;
+}

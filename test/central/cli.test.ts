@@ -1,0 +1,156 @@
+/** The admin and coordinator commands, run as a person would, against a real MariaDB. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressFromUrl } from '../../src-main/central/connection';
+import { writeBundle } from '../../src-main/survey/bundle';
+import { runCli } from '../support/cli';
+import { createTestDatabase, uniqueName, type TestDatabase } from '../support/mariadb';
+import { addPerson, adminConnection, buildBundle, mariadbClient, type Person } from './fixtures';
+
+let db: TestDatabase;
+let rootUrl: string;
+const home = mkdtempSync(join(tmpdir(), 'specvet-central-cli-'));
+const as = (url: string) => ({ SPECVET_HOME: home, SPECVET_CENTRAL: url });
+const urlOf = (p: Person) => p.url;
+
+async function query<T>(sql: string, args: unknown[] = []): Promise<T[]> {
+  const c = await adminConnection(db);
+  try {
+    return (await c.query(sql, args))[0] as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase({ migrate: false });
+  const a = addressFromUrl(db.url);
+  rootUrl = `mysql://${a.user}@${a.host}:${a.port}/${db.database}`;
+});
+afterAll(() => db.cleanup());
+
+describe('specvet central migrate / seed', () => {
+  it('prints the SQL with --dry-run, migrates, and says so when up to date', async () => {
+    const dry = await runCli(['central', 'migrate', '--dry-run'], as(rootUrl));
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/CREATE TABLE IF NOT EXISTS spec_check/);
+    expect(await query('SHOW TABLES')).toEqual([]);
+    const run = await runCli(['central', 'migrate'], as(rootUrl));
+    expect(run.stdout).toMatch(/schema 0 → \d+ \(1000 initial, /);
+    const again = await runCli(['central', 'migrate', '--json'], as(rootUrl));
+    expect(JSON.parse(again.stdout)).toMatchObject({ applied: [] });
+  });
+
+  it('loads a survey bundle, and loading it again changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specvet-bundle-'));
+    await writeBundle(dir, buildBundle({ plans: 4, spectrographs: 3, fibers: 10 }));
+    const r = await runCli(['central', 'seed', '--from', dir], as(rootUrl));
+    expect(r.stdout.trim()).toBe('loaded 4 plans, 120 spectra (120 targets, 120 2D rows)');
+    expect((await runCli(['central', 'seed', '--from', dir], as(rootUrl))).code).toBe(0);
+    expect(await query('SELECT COUNT(*) AS n FROM spec_info')).toEqual([{ n: '120' }]);
+    const missing = await runCli(['central', 'seed', '--from', join(dir, 'nope')], as(rootUrl));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/is not a survey bundle .* specvet demo-data/);
+  });
+});
+
+describe('specvet user', () => {
+  it('adds a person whose role is active on login, and disables them', async () => {
+    const admin = await addPerson(db, 'admin', 'erin');
+    const name = uniqueName('gina');
+    const added = await runCli(['user', 'add', name, '--role', 'coordinator', '--department', 'LAMOST QC', '--password-stdin'], as(urlOf(admin)), undefined, 'a long "secret"\n');
+    expect(added).toMatchObject({ code: 0, stdout: `added coordinator ${name}\n` });
+    const gina = { user: name, password: 'a long "secret"' };
+    expect((await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe('specvet_coordinator');
+    expect(await query('SELECT role, department, active FROM chk_member WHERE user = ?', [name])).toEqual([{ role: 'coordinator', department: 'LAMOST QC', active: 1 }]);
+    expect((await runCli(['user', 'disable', name], as(urlOf(admin)))).code).toBe(0);
+    expect((await mariadbClient(db, gina, 'SELECT 1')).stderr).toMatch(/locked/i);
+  });
+
+  it('refuses bad usage and non-admins with one line', async () => {
+    const reviewer = await addPerson(db, 'reviewer', 'hal');
+    const noStdin = await runCli(['user', 'add', uniqueName('x'), '--role', 'reviewer'], as(rootUrl));
+    expect(noStdin.code).toBe(2);
+    expect(noStdin.stderr).toMatch(/--password-stdin/);
+    expect((await runCli(['user', 'add', 'x', '--role', 'boss', '--password-stdin'], as(rootUrl), undefined, 'pw\n')).stderr).toMatch(/--role must be one of/);
+    const denied = await runCli(['user', 'add', uniqueName('x'), '--role', 'admin', '--password-stdin'], as(urlOf(reviewer)), undefined, 'long enough\n');
+    expect(denied.code).toBe(1);
+    expect(denied.stderr.trim().split('\n')).toHaveLength(1);
+    expect(denied.stderr).toMatch(/denied: hal_\w+ may not do this/);
+    const offline = await runCli(['central', 'migrate'], as('mysql://root@127.0.0.1:1/specvet'));
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toMatch(/^specvet: offline: cannot reach the central server 127\.0\.0\.1:1 /);
+    const wrong = await runCli(['user', 'disable', 'x'], as(urlOf({ ...reviewer, url: reviewer.url.replace(/:[^:@]*@/, ':wrong@') })));
+    expect(wrong.stderr).toMatch(/refused the password for hal_\w+; sign in again/);
+  });
+});
+
+describe('specvet batch create', () => {
+  let carol: Person;
+  const reviewers: Person[] = [];
+  beforeAll(async () => {
+    carol = await addPerson(db, 'coordinator', 'carol');
+    for (let i = 0; i < 3; i++) reviewers.push(await addPerson(db, 'reviewer', `rev${i}`));
+  });
+  const names = () => reviewers.map((r) => r.user).join(',');
+  const create = (args: string[]) => runCli(['batch', 'create', '--json', ...args], as(urlOf(carol)));
+
+  it('counts with --dry-run and applies each filter', async () => {
+    const count = async (args: string[]) => {
+      const r = await create(['--name', 'n', '--assignee', reviewers[0]!.user, '--mode', 'single', '--dry-run', ...args]);
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout).count as number;
+    };
+    expect(await count([])).toBe(120);
+    expect(await count(['--class', 'galaxy,QSO'])).toBe(60);
+    expect(await count(['--from', '2024-01-02', '--to', '2024-01-03'])).toBe(60);
+    expect(await count(['--planid', 'PLAN001', '--spid', '2'])).toBe(10);
+    expect(await count(['--snr-min', '15'])).toBe(4 * 3 * 3);
+    expect(await count(['--limit', '7'])).toBe(7);
+    expect(await query('SELECT COUNT(*) AS n FROM check_batch')).toEqual([{ n: '0' }]);
+    const human = await runCli(['batch', 'create', '--name', 'n', '--assignee', names(), '--mode', 'browse', '--class', 'STAR', '--dry-run'], as(urlOf(carol)));
+    expect(human.stdout.trim()).toBe(`60 spectra match; would assign ${reviewers.map((r) => `${r.user} 20`).join(', ')}`);
+  });
+
+  it('splits evenly between assignees, in review order', async () => {
+    const r = await create(['--name', 'even', '--assignee', names(), '--mode', 'single', '--limit', '100']);
+    const out = JSON.parse(r.stdout) as { batches: { id: string; assignee: string; count: number }[] };
+    expect(out.batches.map((b) => b.count)).toEqual([34, 33, 33]);
+    const rows = await query<{ assignee: string; n: string; first: string; last: string }>(
+      `SELECT sc.assignee, COUNT(*) AS n, MIN(sc.obsid) AS first, MAX(sc.obsid) AS last FROM spec_check sc
+       JOIN check_batch b ON b.id = sc.batch_id WHERE b.name = ? GROUP BY sc.assignee ORDER BY first`,
+      ['even'],
+    );
+    // The bundle's obsids follow date → plan → spectrograph → fibre: each share is one run.
+    expect(rows.map((x) => [x.assignee, x.n])).toEqual(reviewers.map((p, i) => [p.user, String(i === 0 ? 34 : 33)]));
+    expect(rows.map((x) => Number(x.last) - Number(x.first) + 1)).toEqual([34, 33, 33]);
+    const again = await create(['--name', 'even', '--assignee', reviewers[0]!.user, '--mode', 'single', '--limit', '1']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists .* choose another name/);
+  });
+
+  it('keeps whole spectrographs together in spectrograph mode', async () => {
+    const r = await create(['--name', 'sp', '--assignee', names(), '--mode', 'spectrograph', '--from', '2024-01-01', '--to', '2024-01-02']);
+    const out = JSON.parse(r.stdout) as { count: number; batches: { count: number }[] };
+    expect(out.count).toBe(60);
+    expect(out.batches.map((b) => b.count)).toEqual([20, 20, 20]);
+    const split = await query<{ n: string }>(
+      `SELECT COUNT(DISTINCT sc.assignee) AS n FROM spec_check sc JOIN spec_info si USING (obsid) JOIN check_batch b ON b.id = sc.batch_id
+       WHERE b.name = 'sp' GROUP BY si.lmjd, si.planid, si.spid`,
+    );
+    expect(split).toHaveLength(6);
+    expect(split.every((s) => s.n === '1')).toBe(true);
+  });
+
+  it('is refused to a reviewer, and to nobody who is not a member', async () => {
+    const r = await runCli(['batch', 'create', '--name', 'mine', '--assignee', reviewers[0]!.user, '--mode', 'single'], as(urlOf(reviewers[0]!)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^specvet: denied: rev0_\w+ may not do this/);
+    const ghost = await create(['--name', 'ghost', '--assignee', 'nobody_here', '--mode', 'single', '--limit', '3']);
+    expect(ghost.stderr).toMatch(/denied: nobody_here is not an active SpecVet member/);
+    expect((await create(['--name', 'x', '--assignee', 'a', '--mode', 'fast'])).code).toBe(2);
+    expect((await create(['--name', 'x', '--assignee', 'a', '--mode', 'single', '--from', '2024-13'])).stderr).toMatch(/--from must be a date/);
+  });
+});

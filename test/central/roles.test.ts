@@ -1,0 +1,216 @@
+/**
+ * Every "cannot" of the roles, proven with real connections as each person — through mysql2
+ * and through the `mariadb` command-line client, not only through SpecVet.
+ */
+import type { Pool } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRechecks, createBatches, type BatchPlan } from '../../src-main/central/batches';
+import { addressFromUrl, createPool } from '../../src-main/central/connection';
+import { CentralError, type CentralSession } from '../../src-main/central/Interface';
+import { addMember, disableMember } from '../../src-main/central/members';
+import { createTestDatabase, uniqueName, type TestDatabase } from '../support/mariadb';
+import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from './fixtures';
+
+let db: TestDatabase;
+let alice: Person, bob: Person, carol: Person, dave: Person, erin: Person;
+let plan: BatchPlan;
+const sessions: CentralSession[] = [];
+const pools: Pool[] = [];
+
+const poolAs = (p: Person) => {
+  const a = addressFromUrl(db.url);
+  const pool = createPool({ host: a.host, port: a.port, database: db.database, user: p.user, password: p.password });
+  pools.push(pool);
+  return pool;
+};
+const session = async (p: Person) => {
+  const s = await sessionAs(db, p);
+  sessions.push(s);
+  return s;
+};
+const batchOf = (p: Person) => plan.batches.find((b) => b.assignee === p.user)!;
+const verdictFor = (batchId: string, obsid: number) => ({
+  id: newId(), obsid, batchId, class: 'GALAXY' as const, subclass: '', z: 0.2, quality: 3, flags: [], comment: '', supersedes: null, createdAt: new Date().toISOString(),
+});
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed(db, { plans: 2, spectrographs: 2, fibers: 10 });
+  [alice, bob, carol, dave, erin] = await Promise.all([
+    addPerson(db, 'reviewer', 'alice'), addPerson(db, 'reviewer', 'bob'), addPerson(db, 'coordinator', 'carol'),
+    addPerson(db, '2d', 'dave'), addPerson(db, 'admin', 'erin'),
+  ]);
+  plan = await createBatches(poolAs(carol), { name: 'roles', assignees: [alice.user, bob.user], mode: 'single', criteria: {} });
+});
+
+afterAll(async () => {
+  for (const s of sessions) await s.close();
+  for (const p of pools) await p.end();
+  await db.cleanup();
+});
+
+describe('accounts and default roles', () => {
+  it('activates the default role on login from 127.0.0.1 and knows the person by USER()', async () => {
+    const c = await connectAs(db, alice);
+    const [rows] = await c.query('SELECT CURRENT_ROLE() AS role, USER() AS login');
+    await c.end();
+    expect(rows).toEqual([{ role: 'specvet_reviewer', login: `${alice.user}@127.0.0.1` }]);
+    expect(await (await session(alice)).me()).toEqual({ user: alice.user, role: 'reviewer', department: 'test', active: true });
+  });
+
+  it('CURRENT_USER() inside definer code is the definer; the views use the login instead', async () => {
+    const admin = await adminConnection(db);
+    await admin.query("CREATE SQL SECURITY DEFINER VIEW pitfall AS SELECT CURRENT_USER() AS current_user_is, SUBSTRING_INDEX(USER(), '@', 1) AS login_is");
+    await admin.query(`GRANT SELECT ON \`${db.database}\`.pitfall TO ${alice.user}@'%'`);
+    const [defs] = await admin.query(
+      `SELECT COUNT(*) AS n FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_DEFINITION LIKE '%CURRENT\\_USER%'`,
+      [db.database],
+    );
+    const [views] = await admin.query(
+      `SELECT COUNT(*) AS n FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME <> 'pitfall' AND VIEW_DEFINITION LIKE '%current\\_user%'`,
+      [db.database],
+    );
+    await admin.end();
+    const c = await connectAs(db, alice);
+    const [rows] = await c.query('SELECT current_user_is, login_is FROM pitfall');
+    await c.end();
+    const row = (rows as Record<string, string>[])[0]!;
+    expect(row.login_is).toBe(alice.user);
+    expect(row.current_user_is).toMatch(/^root@/);
+    expect(defs).toEqual([{ n: '0' }]);
+    expect(views).toEqual([{ n: '0' }]);
+  });
+
+  it('maps a wrong password to a one-line "auth" error', async () => {
+    const s = await session({ ...alice, password: 'wrong' } as Person);
+    const err = await s.me().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CentralError);
+    expect((err as CentralError).kind).toBe('auth');
+    expect((err as CentralError).message).toMatch(/refused the password for .*sign in again/);
+  });
+});
+
+describe('a reviewer', () => {
+  it('cannot create a batch (mysql2 and mariadb client)', async () => {
+    await expect(createBatches(poolAs(alice), { name: 'sneaky', assignees: [alice.user], mode: 'single', criteria: {} })).rejects.toMatchObject({ errno: 1370 });
+    const cli = await mariadbClient(db, alice, `CALL batch_add(UUID(), 'sneaky', 'single', '${alice.user}', NULL, '[100001]')`);
+    expect(cli.code).not.toBe(0);
+    expect(cli.stderr).toMatch(/execute command denied/i);
+    const cancel = await mariadbClient(db, alice, `CALL batch_cancel('${batchOf(bob).id}')`);
+    expect(cancel.stderr).toMatch(/execute command denied/i);
+    const insert = await mariadbClient(db, alice, `INSERT INTO check_batch (id, name, mode, assignee, created_by, rev) VALUES (UUID(), 'x', 'single', '${alice.user}', '${alice.user}', 999999)`);
+    expect(insert.stderr).toMatch(/INSERT command denied/i);
+  });
+
+  it("cannot read another reviewer's batch items", async () => {
+    const page = await (await session(alice)).pull('0', 1000);
+    expect(page.items.map((i) => i.obsid).sort()).toEqual([...batchOf(alice).obsids].sort());
+    expect(page.batches.map((b) => b.assignee)).toEqual([alice.user]);
+    const c = await connectAs(db, alice);
+    await expect(c.query('SELECT * FROM spec_check')).rejects.toMatchObject({ errno: 1142 });
+    await c.end();
+    const cli = await mariadbClient(db, alice, 'SELECT COUNT(*) FROM spec_check');
+    expect(cli.stderr).toMatch(/SELECT command denied/i);
+    const own = await mariadbClient(db, alice, `SELECT COUNT(*) FROM my_items WHERE batch_id = '${batchOf(bob).id}'`);
+    expect(own.stdout.trim()).toBe('0');
+  });
+
+  it('cannot write a verdict under another name or on another reviewer\'s spectrum', async () => {
+    const s = await session(alice);
+    const bobs = batchOf(bob);
+    const err = await s.push({ verdicts: [verdictFor(bobs.id, bobs.obsids[0]!)], problems: [], bookmarks: [] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CentralError);
+    expect((err as CentralError).kind).toBe('denied');
+    expect((err as CentralError).message).toMatch(/not in one of your batches/);
+    // Naming bob in the row changes nothing: the procedure writes the login's name.
+    const mine = batchOf(alice);
+    const forged = { ...verdictFor(mine.id, mine.obsids[0]!), reviewer: bob.user, flags: '[]', createdAt: '2024-01-01 00:00:00.000' };
+    const cli = await mariadbClient(db, alice, `CALL push_verdicts('${JSON.stringify([forged])}')`);
+    expect(cli.stderr).toBe('');
+    const direct = await mariadbClient(db, alice, `INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, z, quality, flags, comment, created_at, rev) VALUES (UUID(), ${bobs.obsids[0]}, '${bobs.id}', '${bob.user}', 'STAR', 0, 1, '[]', '', NOW(), 999999)`);
+    expect(direct.stderr).toMatch(/INSERT command denied/i);
+    const cross = await mariadbClient(db, alice, `CALL push_verdicts('${JSON.stringify([{ ...forged, id: newId(), batchId: bobs.id, obsid: bobs.obsids[0] }])}')`);
+    expect(cross.stderr).toMatch(/denied: verdict .* not in one of your batches/);
+    const admin = await adminConnection(db);
+    const [rows] = await admin.query('SELECT reviewer, batch_id FROM humanverify');
+    await admin.end();
+    expect(rows).toEqual([{ reviewer: alice.user, batch_id: mine.id }]);
+  });
+
+  it("cannot move another reviewer's bookmark", async () => {
+    const err = await (await session(alice))
+      .push({ verdicts: [], problems: [], bookmarks: [{ batchId: batchOf(bob).id, position: 7, updatedAt: new Date().toISOString() }] })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'denied', message: expect.stringMatching(/is not one of your batches/) });
+    const cli = await mariadbClient(db, alice, `UPDATE check_status SET position = 0`);
+    expect(cli.stderr).toMatch(/UPDATE command denied/i);
+  });
+
+  it('cannot acknowledge a problem; the 2D team can', async () => {
+    const id = newId();
+    await (await session(alice)).push({
+      verdicts: [], bookmarks: [],
+      problems: [{ id, lmjd: 60000, planid: 'PLAN000', spid: 1, fiberFrom: 3, fiberTo: 9, type: 'stray-light', origin: '2d', text: 'bright ghost', createdAt: new Date().toISOString() }],
+    });
+    const c = await connectAs(db, alice);
+    await expect(c.execute("CALL problem_set_state(?, 'acknowledged')", [id])).rejects.toMatchObject({ errno: 1370 });
+    await c.end();
+    const cli = await mariadbClient(db, alice, `CALL problem_set_state('${id}', 'acknowledged')`);
+    expect(cli.stderr).toMatch(/execute command denied/i);
+    const twoD = await mariadbClient(db, dave, `CALL problem_set_state('${id}', 'acknowledged'); SELECT state, handled_by, reporter FROM prob2d WHERE id = '${id}'`);
+    expect(twoD.stderr).toBe('');
+    expect(twoD.stdout.trim().split('\t')).toEqual(['acknowledged', dave.user, alice.user]);
+  });
+
+  it('cannot add users', async () => {
+    const c = await connectAs(db, alice);
+    await expect(addMember(c, { user: uniqueName('mallory'), role: 'admin', department: '', password: 'long enough' })).rejects.toMatchObject({ errno: 1370 });
+    await c.end();
+    const cli = await mariadbClient(db, alice, `CREATE USER '${uniqueName('mallory')}'@'%'`);
+    expect(cli.stderr).toMatch(/denied/i);
+  });
+});
+
+describe('a coordinator', () => {
+  it('creates and splits batches but cannot acknowledge problems or add users', async () => {
+    expect(plan.batches.map((b) => b.obsids.length)).toEqual([20, 20]);
+    const cli = await mariadbClient(db, carol, `SELECT assignee, COUNT(*) FROM spec_check GROUP BY assignee ORDER BY assignee`);
+    expect(cli.stdout.trim().split('\n').sort()).toEqual([`${alice.user}\t20`, `${bob.user}\t20`].sort());
+    expect((await mariadbClient(db, carol, "CALL problem_set_state(UUID(), 'acknowledged')")).stderr).toMatch(/execute command denied/i);
+    expect((await mariadbClient(db, carol, "CALL member_add('x', 'admin', '', '*0000000000000000000000000000000000000000')")).stderr).toMatch(/execute command denied/i);
+  });
+});
+
+describe('rechecks', () => {
+  it('only a coordinator records a resolution, under their own name, once', async () => {
+    const row = { id: newId(), obsid: batchOf(alice).obsids[0]!, class: 'QSO' as const, subclass: '', z: 2.25, quality: 4, comment: 'Lyα clear' };
+    await expect(addRechecks(poolAs(alice), [row])).rejects.toMatchObject({ errno: 1370 });
+    await addRechecks(poolAs(carol), [row]);
+    await addRechecks(poolAs(carol), [row]);
+    const cli = await mariadbClient(db, carol, `SELECT coordinator, class, z FROM humanrecheck WHERE id = '${row.id}'`);
+    expect(cli.stdout.trim().split('\n')).toEqual([`${carol.user}\tQSO\t2.25`]);
+  });
+});
+
+describe('an admin', () => {
+  it('adds users who can log in with their role, and disables them', async () => {
+    const name = uniqueName('frank');
+    const c = await connectAs(db, erin);
+    await addMember(c, { user: name, role: 'reviewer', department: 'NAOC', password: 'frank-password' });
+    const frank = { user: name, password: 'frank-password' };
+    expect((await mariadbClient(db, frank, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe('specvet_reviewer');
+    await disableMember(c, name);
+    await c.end();
+    const cli = await mariadbClient(db, frank, 'SELECT 1');
+    expect(cli.code).not.toBe(0);
+    expect(cli.stderr).toMatch(/locked/i);
+    const err = await (await session(frank as Person)).me().catch((e: unknown) => e);
+    expect((err as CentralError).kind).toBe('disabled');
+    expect((err as CentralError).message).toMatch(/disabled .* ask a SpecVet admin/);
+  });
+
+  it('cannot create batches or lock accounts that are not SpecVet members', async () => {
+    expect((await mariadbClient(db, erin, `CALL batch_cancel('${batchOf(alice).id}')`)).stderr).toMatch(/execute command denied/i);
+    expect((await mariadbClient(db, erin, "CALL member_disable('root')")).stderr).toMatch(/no SpecVet user root/);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultHome, parseCentralUrl, redact, resolveConfig } from '../../src-main/config';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'specvet-config-'));
+
+describe('configuration', () => {
+  it('defaults SPECVET_HOME to the OS app-data folder, as Electron does', () => {
+    expect(defaultHome({ XDG_CONFIG_HOME: '/x' }, 'linux')).toBe('/x/SpecVet');
+    expect(defaultHome({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.SpecVet$/);
+    expect(defaultHome({}, 'darwin')).toMatch(/Library\/Application Support\/SpecVet$/);
+  });
+
+  it('reads SPECVET_CENTRAL, keeping the password out of what is printed', () => {
+    const c = parseCentralUrl('mysql://alice:s%40cret@db.example:3307/lamost');
+    expect(c).toMatchObject({ host: 'db.example', port: 3307, database: 'lamost', user: 'alice', password: 's@cret' });
+    expect(c.display).toBe('mysql://alice@db.example:3307/lamost');
+    expect(redact('mysql://alice:s3cret@h/db')).toBe('mysql://alice:***@h/db');
+  });
+
+  it('says what is wrong with a bad central URL', () => {
+    expect(() => parseCentralUrl('postgres://a@h/db')).toThrow(/mysql:\/\//);
+    expect(() => parseCentralUrl('mysql://h/db')).toThrow(/needs a user, host and database/);
+    expect(() => parseCentralUrl('not a url :pw@')).toThrow(/is not a URL/);
+  });
+
+  it('takes the config file under the environment, and refuses a password in it', () => {
+    const home = tmp();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ central: 'mysql://bob@h:3306/s', data: '/nfs/lamost' }));
+    expect(resolveConfig({ SPECVET_HOME: home })).toMatchObject({ home, data: '/nfs/lamost', central: { user: 'bob' } });
+    expect(resolveConfig({ SPECVET_HOME: home, SPECVET_DATA: 'https://x/' }).data).toBe('https://x/');
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ central: 'mysql://bob:pw@h:3306/s' }));
+    expect(() => resolveConfig({ SPECVET_HOME: home })).toThrow(/must not contain a password/);
+    writeFileSync(join(home, 'config.json'), '{oops');
+    expect(() => resolveConfig({ SPECVET_HOME: home })).toThrow(/not valid JSON/);
+  });
+});

@@ -1,0 +1,75 @@
+/** What a reviewer sees when a spectrum file is broken or the server is gone: a readable line, never a blank page. */
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchSummary, Item } from '../../shared/model';
+import { cacheFile, DEMO_USER, openLocalCache } from '../../src-main/cache';
+import { apiCall, chartInk, launchChromium, openPage, startServe, type Served } from './support';
+
+describe('web edition, errors', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let batch: BatchSummary;
+  let items: Item[];
+
+  beforeAll(async () => {
+    served = await startServe();
+    browser = await launchChromium();
+    const batches = await apiCall<BatchSummary[]>(served.url, 'listBatches');
+    batch = batches.find((b) => b.mode === 'browse')!;
+    items = await apiCall<Item[]>(served.url, 'listItems', { batchId: batch.id });
+    // Damage the second spectrum's stored file the way a bad disk would.
+    const cache = openLocalCache(cacheFile(served.home, { kind: 'demo' }), DEMO_USER);
+    const path = cache.cachedFile(items[1]!.obsid)!;
+    cache.close();
+    writeFileSync(path, Buffer.from('SIMPLE  = this is not a FITS file any more'.padEnd(2880, ' ')));
+    page = await openPage(browser, served.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('a file that does not decode shows what is wrong; the next spectrum still plots', async () => {
+    await page.getByRole('button', { name: batch.name }).click();
+    await page.locator(`[data-painted-obsid="${items[0]!.obsid}"]`).waitFor();
+    await page.keyboard.press('ArrowRight');
+    const error = page.getByTestId('spectrum-error');
+    await error.waitFor();
+    // Says which spectrum and what is wrong with its file, once.
+    expect(await error.innerText()).toMatch(new RegExp(`^spectrum ${items[1]!.obsid} cannot be shown: [a-z][^\\n]*(FITS|END|header)`));
+    expect(await page.getByTestId('obsid').innerText()).toBe(`obsid ${items[1]!.obsid}`);
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`[data-painted-obsid="${items[2]!.obsid}"]`).waitFor();
+    expect(await chartInk(page)).toBeGreaterThan(0.002);
+    await error.waitFor({ state: 'detached' });
+  });
+
+  it('signing in to a server that does not answer says so and keeps what was typed', async () => {
+    await page.getByRole('button', { name: 'Sign in…' }).click();
+    const form = page.getByRole('form', { name: 'sign in' });
+    const server = form.getByLabel('server');
+    await server.fill('mysql://alice@127.0.0.1:1/specvet');
+    await form.getByLabel('password', { exact: true }).fill('not-this-one');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    const error = form.getByRole('alert');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/127\.0\.0\.1:1/);
+    expect(await error.innerText()).not.toMatch(/not-this-one/);
+    expect(await server.inputValue()).toBe('mysql://alice@127.0.0.1:1/specvet');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('status').innerText()).toMatch(/^demo · demo data/);
+    expect(await page.getByTestId('obsid').innerText()).toBe(`obsid ${items[2]!.obsid}`);
+  });
+
+  it('a server that went away gives a one-line message, and the page stays', async () => {
+    await served.stop();
+    await page.keyboard.press('4');
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/not saved: .*does not answer/);
+    expect(await page.getByTestId('obsid').innerText()).toBe(`obsid ${items[2]!.obsid}`);
+  });
+});

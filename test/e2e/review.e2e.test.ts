@@ -1,0 +1,128 @@
+/**
+ * A new user's first start in the browser: the demo batches appear with no server, a spectrum
+ * is plotted, the keys review it and the verdict lands in the outbox. Looks at the page the way
+ * a person does (text on screen, pixels on the chart) and saves docs/screenshot.png.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppStatus, BatchSummary, Item } from '../../shared/model';
+import type { SurveyBundle } from '../../src-main/survey/bundle';
+import { apiCall, chartInk, launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
+
+describe('web edition, first start on the demo', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let single: BatchSummary;
+  let items: Item[];
+
+  beforeAll(async () => {
+    served = await startServe();
+    browser = await launchChromium();
+    page = await openPage(browser, served.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('shows the three demo batches, one per review mode, with no server configured', async () => {
+    await page.getByRole('heading', { name: 'Your batches' }).waitFor();
+    const rows = page.getByTestId('batch-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const text = await page.locator('.batch-list table').innerText();
+    expect(text).toMatch(/single spectrum/);
+    expect(text).toMatch(/browse \(stars\)/);
+    expect(text).toMatch(/spectrograph/);
+    expect(await page.getByTestId('status').innerText()).toMatch(/demo · demo data \(no server\) · 0 not pushed/);
+    const batches = await apiCall<BatchSummary[]>(served.url, 'listBatches');
+    single = batches.find((b) => b.mode === 'single')!;
+    items = await apiCall<Item[]>(served.url, 'listItems', { batchId: single.id });
+    expect(items.length).toBe(single.itemCount);
+  });
+
+  it('opens a batch and plots its first spectrum with the pipeline answer in the header', async () => {
+    await page.getByRole('button', { name: single.name }).click();
+    const first = items[0]!;
+    await expect.poll(() => page.getByTestId('obsid').innerText()).toBe(`obsid ${first.obsid}`);
+    await page.locator(`[data-painted-obsid="${first.obsid}"]`).waitFor();
+    expect(await chartInk(page)).toBeGreaterThan(0.002);
+    const pipeline = await page.getByTestId('pipeline').innerText();
+    // What the header says is what the survey's spec_info row says.
+    const bundle = JSON.parse(readFileSync(join(served.home, 'demo/survey.json'), 'utf8')) as SurveyBundle;
+    const row = bundle.spec_info.find((s) => s.obsid === first.obsid)!;
+    expect(pipeline).toContain(row.class);
+    expect(pipeline).toContain(`z = ${row.z.toFixed(4)}`);
+    expect(await page.getByTestId('verdict').innerText()).toBe('no verdict yet');
+    expect(pageProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+  });
+
+  it('reviews from the keyboard: class, z, quality saves and moves on; the outbox shows it', async () => {
+    const first = items[0]!;
+    const second = items[1]!;
+    await page.keyboard.press('q');
+    for (let i = 0; i < 3; i++) await page.keyboard.press(']');
+    const expectedZ = (Math.round((first.pipeline.z + 0.0003) * 1e6) / 1e6).toFixed(4);
+    await expect.poll(() => page.getByTestId('draft').innerText()).toMatch(new RegExp(`yours: QSO · z = ${expectedZ}`));
+    await page.keyboard.press('4');
+    await expect.poll(() => page.getByTestId('obsid').innerText()).toBe(`obsid ${second.obsid}`);
+    await expect.poll(() => page.getByTestId('outbox').innerText()).toBe('1 not pushed');
+    const status = await apiCall<AppStatus>(served.url, 'status');
+    expect(status.outboxPending).toBe(1);
+    // The command line sees the same outbox in the same cache file.
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/specvet.mjs'), 'status', '--json'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SPECVET_HOME: served.home },
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ user: 'demo', outboxPending: 1 });
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('verdict').innerText()).toBe(`saved: QSO z = ${expectedZ} q4 (not pushed yet)`);
+    const saved = (await apiCall<Item[]>(served.url, 'listItems', { batchId: single.id }))[0]!.verdict!;
+    expect(saved).toMatchObject({ obsid: first.obsid, class: 'QSO', quality: 4, reviewer: 'demo', pushed: false });
+    expect(saved.z).toBeCloseTo(first.pipeline.z + 0.0003, 6);
+  });
+
+  it('Enter accepts the pipeline answer; Ctrl+Z withdraws the last verdict', async () => {
+    const second = items[1]!;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('outbox').innerText()).toBe('2 not pushed');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('outbox').innerText()).toBe('1 not pushed');
+    await expect.poll(() => page.getByTestId('obsid').innerText()).toBe(`obsid ${second.obsid}`);
+    expect(await page.getByTestId('verdict').innerText()).toBe('no verdict yet');
+  });
+
+  it('? shows every key; l hides the line markers', async () => {
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'review keys' });
+    await help.waitFor();
+    expect(await help.innerText()).toMatch(/undo the last verdict not yet pushed/);
+    await page.keyboard.press('?');
+    await help.waitFor({ state: 'detached' });
+    const markerInk = () =>
+      page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.line-overlay')!;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+        return n;
+      });
+    expect(await markerInk()).toBeGreaterThan(0);
+    await page.keyboard.press('l');
+    await expect.poll(markerInk).toBe(0);
+  });
+
+  it('Sync on the demo says in one line that there is no server', async () => {
+    await page.getByRole('button', { name: 'Sync' }).click();
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/demo dataset: there is no central server to sync with/);
+  });
+});

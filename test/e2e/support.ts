@@ -1,0 +1,121 @@
+/**
+ * The pieces every browser test uses: a real `specvet serve` child process on a fresh
+ * SPECVET_HOME (so it creates the demo as a new user's first start would) and Debian's
+ * Chromium driven by playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export interface Served {
+  url: string;
+  home: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `specvet serve --port 0 --json` on `home` (a new temp folder by default). */
+export async function startServe(opts: { home?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Served> {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) {
+    throw new Error('dist/renderer is not built: run npm run test:e2e (it builds first) or npm run build');
+  }
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), 'specvet-e2e-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/specvet.mjs'), 'serve', '--port', '0', '--json'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, SPECVET_HOME: home, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`specvet serve did not start in 60 s: ${stderr}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolveUrl((JSON.parse(line) as { url: string }).url);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`specvet serve exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    home,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!opts.home) rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  (page as Page & { problems: string[] }).problems = problems;
+  await page.goto(url);
+  return page;
+}
+
+export function pageProblems(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/**
+ * Fraction of the chart canvas's pixels drawn in the flux colour (blue): axes and grid are
+ * grey, so an empty chart scores 0 and a plotted spectrum clearly more.
+ */
+export async function chartInk(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="spectrum-chart"] canvas');
+    if (!canvas) return 0;
+    const ctx = canvas.getContext('2d')!;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+      if (a > 96 && b - r > 50 && b - g > 25) ink++;
+    }
+    return ink / (canvas.width * canvas.height);
+  });
+}
+
+/** An API call from the test, the way the renderer makes it (same server, same origin rules). */
+export async function apiCall<T>(baseUrl: string, method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(new URL(`api/${method}`, baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  if (!res.ok) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+
+vi.mock('electron', () => import('./fakeElectron'));
+const { Menu } = await import('./fakeElectron');
+const { buildMenuTemplate, installMenu } = await import('../../src-main/electron/menu');
+
+type Item = MenuItemConstructorOptions;
+const sent: string[] = [];
+const template = (isMac: boolean, isDev: boolean) =>
+  buildMenuTemplate({ isMac, isDev, appName: 'SpecVet', send: (c) => sent.push(c) });
+const items = (menu: Item[]): Item[] =>
+  menu.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu as Item[]) : [])]);
+const top = (t: Item[]) => t.map((i) => i.label ?? i.role);
+
+describe('application menu', () => {
+  it('has the usual menus, with the app menu first on macOS only', () => {
+    expect(top(template(false, false))).toEqual(['File', 'Edit', 'Review', 'View', 'windowMenu', 'help']);
+    expect(top(template(true, false))).toEqual(['SpecVet', 'File', 'Edit', 'Review', 'View', 'windowMenu', 'help']);
+    const roles = items(template(false, false)).map((i) => i.role);
+    for (const r of ['quit', 'undo', 'copy', 'paste', 'selectAll', 'togglefullscreen']) expect(roles).toContain(r);
+    expect(items(template(true, false)).map((i) => i.role)).toContain('quit');
+  });
+
+  it('offers reload and developer tools in development only', () => {
+    const roles = (dev: boolean) => items(template(false, dev)).map((i) => i.role);
+    expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    expect(roles(false)).not.toContain('reload');
+    expect(roles(false)).not.toContain('forceReload');
+    expect(roles(false)).not.toContain('toggleDevTools');
+  });
+
+  it('lists the review keys of DESIGN.md, shown but left to the renderer to handle', () => {
+    const review = items(template(false, false).find((i) => i.label === 'Review')!.submenu as Item[]).filter((i) => i.label);
+    const keys = review.map((i) => i.accelerator);
+    // DESIGN.md "Review keys": → ← Enter, s g q u, 0–4, [ ], z, . and ,, r, l, f, Ctrl+Z, ?
+    for (const k of ['Right', 'Left', 'Enter', 'S', 'G', 'Q', 'U', '0', '1', '2', '3', '4', '[', ']', 'Z', '.', ',', 'R', 'L', 'F', 'CmdOrCtrl+Z', 'Shift+/']) {
+      expect(keys).toContain(k);
+    }
+    // Registered single-letter accelerators would eat the letters typed into a comment.
+    for (const i of review) expect(i.registerAccelerator).toBe(false);
+  });
+
+  it('sends the command of a review item to the renderer when chosen', () => {
+    sent.length = 0;
+    const all = items(template(false, false));
+    const click = (label: string) => (all.find((i) => i.label === label)!.click as () => void)();
+    click('Class GALAXY');
+    click('Next Spectrum');
+    click('Undo Last Verdict');
+    click('Sync Now');
+    expect(sent).toEqual(['class-galaxy', 'next', 'undo-verdict', 'sync']);
+  });
+
+  it('installs itself as the application menu', () => {
+    installMenu({ isMac: false, isDev: false, appName: 'SpecVet', send: () => {} });
+    expect(top(Menu.application!.template as Item[])).toContain('Review');
+  });
+});

@@ -1,0 +1,138 @@
+/** `specvet sync` and `status` in-process against the real MariaDB, as a terminal user runs them. */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheFile, openLocalCache } from '../../src-main/cache';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src-main/cli/main';
+import { runCli } from '../support/cli';
+
+const FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
+import { CuttingProxy } from './proxy';
+import { assign, loginOf, makeWorld, reviewer, type Person, type World } from './world';
+
+let w: World;
+let gina: Person;
+let env: NodeJS.ProcessEnv;
+let url: (password: string, port?: number) => string;
+
+beforeAll(async () => {
+  w = await makeWorld({ plans: 1, spectrographs: 2, fibers: 10 });
+  gina = await reviewer(w);
+  await assign(w, 'cli-batch', [gina], 6);
+  const l = loginOf(w, gina);
+  url = (password, port = l.port) => `mysql://${encodeURIComponent(gina.user)}:${encodeURIComponent(password)}@${l.host}:${port}/${l.database}`;
+  env = { SPECVET_HOME: `${w.home}/cli`, SPECVET_CENTRAL: url(gina.password) };
+});
+afterAll(async () => {
+  await w?.cleanup();
+});
+
+describe('specvet sync', () => {
+  it('pulls, then pushes what verdict add / problem add recorded; status tells the story', async () => {
+    const first = await runCli(['sync', '--json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ pushed: 0, error: null });
+    const items = JSON.parse((await runCli(['items', '--batch', 'cli-batch', '--json'], env)).stdout) as { obsid: number; planid: string; spid: number }[];
+    expect(items).toHaveLength(6);
+    expect((await runCli(['verdict', 'add', '--obsid', String(items[0]!.obsid), '--class', 'GALAXY', '--z', '0.31', '--quality', '3'], env)).code).toBe(0);
+    const prob = await runCli(['problem', 'add', '--planid', items[0]!.planid, '--spid', String(items[0]!.spid), '--fibers', '1-5', '--type', 'negative-flux', '--origin', 'raw', '--text', 'sky'], env);
+    expect(prob.code, prob.stderr).toBe(0);
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({ user: gina.user, batches: 1, items: 6, outboxPending: 2 });
+
+    const push = await runCli(['sync'], env);
+    expect(push.code, push.stderr).toBe(0);
+    expect(push.stdout).toMatch(/synced: .* 2 change\(s\) pushed/);
+    // Not a terminal: plain progress lines, no carriage returns.
+    expect(push.stderr).toMatch(/^pulling: 1\/1$/m);
+    expect(push.stderr).toMatch(/^pushing: 2\/2$/m);
+    expect(push.stderr).not.toContain('\r');
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout);
+    expect(status).toMatchObject({ outboxPending: 0, lastError: null });
+    expect(Date.parse(status.lastSync)).toBeGreaterThan(Date.now() - 60_000);
+    // The password never reaches the cache or the output.
+    expect(JSON.stringify(status) + push.stdout + push.stderr).not.toContain(gina.password);
+  });
+
+  it('offline: one line, exit 1, the outbox kept and pushed later; a wrong password says what to do', async () => {
+    const l = loginOf(w, gina);
+    const proxy = new CuttingProxy(l.host, l.port);
+    await proxy.start();
+    const viaProxy = { ...env, SPECVET_CENTRAL: url(gina.password, proxy.port) };
+    expect((await runCli(['sync'], viaProxy)).code).toBe(0);
+    const items = JSON.parse((await runCli(['items', '--json'], viaProxy)).stdout) as { obsid: number }[];
+    expect((await runCli(['verdict', 'add', '--obsid', String(items[1]!.obsid), '--class', 'STAR'], viaProxy)).code).toBe(0);
+    await proxy.stop();
+
+    const off = await runCli(['sync'], viaProxy);
+    expect(off.code).toBe(1);
+    expect(off.stderr.trim().split('\n')).toEqual([`specvet: offline: cannot reach 127.0.0.1:${proxy.port}; your work is kept and will be pushed on the next sync`]);
+    // Local work goes on offline.
+    expect((await runCli(['verdict', 'add', '--obsid', String(items[2]!.obsid), '--class', 'QSO', '--z', '1.1'], viaProxy)).code).toBe(0);
+    expect(JSON.parse((await runCli(['status', '--json'], viaProxy)).stdout)).toMatchObject({ outboxPending: 2, lastError: off.stderr.trim().replace(/^specvet: /, '') });
+
+    const wrong = await runCli(['sync'], { ...env, SPECVET_CENTRAL: url('wrong-password') });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/password/);
+    expect(wrong.stderr).not.toContain('wrong-password');
+
+    // The server is back (same address): the kept work is pushed.
+    const back = new CuttingProxy(l.host, l.port);
+    await back.start(proxy.port);
+    try {
+      const ok = await runCli(['sync', '--json'], viaProxy);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ pushed: 2, error: null });
+    } finally {
+      await back.stop();
+    }
+  });
+
+  it('fetches the spectrum files from SPECVET_DATA; a missing one is named and fetched on a later sync', async () => {
+    const l = loginOf(w, gina);
+    const cache = openLocalCache(cacheFile(env.SPECVET_HOME!, { kind: 'central', ...l }), gina.user);
+    const wanted = cache.sync.missingFiles();
+    cache.close();
+    expect(wanted.length).toBe(6);
+    const data = mkdtempSync(join(tmpdir(), 'specvet-data-'));
+    const put = (f: { filePath: string }) => {
+      mkdirSync(dirname(join(data, f.filePath)), { recursive: true });
+      copyFileSync(FIXTURE, join(data, f.filePath));
+    };
+    wanted.slice(1).forEach(put);
+    try {
+      const first = await runCli(['sync', '--json'], { ...env, SPECVET_DATA: data });
+      expect(first.code, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ filesFetched: 5, filesFailed: 1, error: null });
+      const status = JSON.parse((await runCli(['status', '--json'], env)).stdout);
+      expect(status.filesCached).toBe(5);
+      expect(status.lastError).toContain(wanted[0]!.filePath);
+      put(wanted[0]!);
+      const second = await runCli(['sync', '--json'], { ...env, SPECVET_DATA: data });
+      expect(JSON.parse(second.stdout)).toMatchObject({ filesFetched: 1, filesFailed: 0 });
+      expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({ filesCached: 6, lastError: null });
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('asks for the password on a terminal without echoing it, and shows a progress bar there', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = new PassThrough();
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let out = '';
+    let err = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const l = loginOf(w, gina);
+    const noPassword = `mysql://${encodeURIComponent(gina.user)}@${l.host}:${l.port}/${l.database}`;
+    setTimeout(() => stdin.write(`${gina.password}\n`), 50);
+    const code = await main(['sync'], { stdin, stdout, stderr, env: { ...env, SPECVET_CENTRAL: noPassword } });
+    expect(code, err).toBe(0);
+    expect(err).toContain(`password for ${gina.user}@${l.host}: `);
+    expect(err).toMatch(/\rpulling +\[#+\] 1\/1/);
+    expect(out + err).not.toContain(gina.password);
+  });
+});
+
