@@ -109,6 +109,29 @@ describe('commit order', () => {
     for (const id of pushed) expect(seen.get(id), id).toBe(1);
   });
 
+  it("a procedure joins the caller's transaction and rolls back with it; called alone it commits its own", async () => {
+    const w = await connectAs(db, alice);
+    const seen = async (id: string) => {
+      const c = await adminConnection(db);
+      const [rows] = await c.query('SELECT id FROM humanverify WHERE id = ?', [id]);
+      await c.end();
+      return (rows as unknown[]).length;
+    };
+    const asRow = (v: ReturnType<typeof verdict>) => JSON.stringify([{ ...v, flags: '[]', createdAt: '2026-11-24 07:00:00.000' }]);
+    const inside = verdict(aliceBatch.id, aliceBatch.obsids[5]!);
+    await w.query('START TRANSACTION');
+    await w.execute('CALL push_verdicts(?)', [asRow(inside)]);
+    await w.query('ROLLBACK');
+    expect(await seen(inside.id)).toBe(0);
+    // As from the mariadb client: no transaction open, so the call is its own, committed at once.
+    const alone = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
+    await w.execute('CALL push_verdicts(?)', [asRow(alone)]);
+    expect(await seen(alone.id)).toBe(1);
+    const [[open]] = (await w.query('SELECT @@in_transaction AS n')) as unknown as [{ n: number }[]];
+    expect(Number(open!.n)).toBe(0);
+    await w.end();
+  });
+
   it('never hands out a revision above the counter or twice', async () => {
     const c = await adminConnection(db);
     const [rows] = await c.query(`SELECT (SELECT rev FROM sync_rev WHERE id = 1) AS head, GREATEST(

@@ -90,7 +90,9 @@ const USER_NAME = "'^[A-Za-z][A-Za-z0-9_.-]{0,63}$'";
 
 // The password arrives as a mysql_native_password hash made by the client: the plain text
 // never reaches the server's logs. Account DDL commits implicitly, so this procedure is not
-// transactional; it does the checks first and the chk_member row last.
+// transactional; it does the checks first and the chk_member row last. `IDENTIFIED WITH … AS`
+// is spelt the same on MariaDB and MySQL 8.0; only the default role needs each server's own
+// statement (MariaDB has no ALTER USER … DEFAULT ROLE, MySQL no SET DEFAULT ROLE … FOR).
 const memberAdd = `CREATE PROCEDURE member_add(IN p_user VARCHAR(64) ${TEXT}, IN p_role VARCHAR(16),
   IN p_department VARCHAR(128) ${TEXT}, IN p_hash VARCHAR(64))
 MODIFIES SQL DATA SQL SECURITY DEFINER
@@ -111,7 +113,7 @@ BEGIN
   IF EXISTS (SELECT 1 FROM chk_member WHERE user = p_user) THEN
     ${deny("CONCAT('user ', p_user, ' already exists')")}
   END IF;
-  SET @specvet_ddl = CONCAT('CREATE USER ', QUOTE(p_user), '@''%'' IDENTIFIED BY PASSWORD ', QUOTE(p_hash));
+  SET @specvet_ddl = CONCAT('CREATE USER ', QUOTE(p_user), '@''%'' IDENTIFIED WITH mysql_native_password AS ', QUOTE(p_hash));
   PREPARE ddl FROM @specvet_ddl;
   EXECUTE ddl;
   DEALLOCATE PREPARE ddl;
@@ -119,7 +121,9 @@ BEGIN
   PREPARE ddl FROM @specvet_ddl;
   EXECUTE ddl;
   DEALLOCATE PREPARE ddl;
-  SET @specvet_ddl = CONCAT('SET DEFAULT ROLE ', role_name, ' FOR ', QUOTE(p_user), '@''%''');
+  SET @specvet_ddl = IF(VERSION() LIKE '%MariaDB%',
+    CONCAT('SET DEFAULT ROLE ', role_name, ' FOR ', QUOTE(p_user), '@''%'''),
+    CONCAT('ALTER USER ', QUOTE(p_user), '@''%'' DEFAULT ROLE ', role_name));
   PREPARE ddl FROM @specvet_ddl;
   EXECUTE ddl;
   DEALLOCATE PREPARE ddl;

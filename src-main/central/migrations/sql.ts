@@ -7,13 +7,17 @@ export const dropProc = (name: string) => `DROP PROCEDURE IF EXISTS ${name}`;
  * A definer procedure that runs in the caller's transaction when there is one (a push is one
  * transaction over several calls) and in its own otherwise (a call from the `mariadb` client),
  * so its revisions are always taken and used in one transaction. `me` is the login.
+ *
+ * Whether a transaction is open is asked the portable way: MariaDB's @@in_transaction does not
+ * exist on MySQL 8, but on both servers `SET TRANSACTION` (next-transaction characteristics)
+ * fails with SQLSTATE 25001 inside an open transaction and only sets up our own otherwise.
  */
 export function definerProc(name: string, params: string, declarations: string, body: string): string {
   return `CREATE PROCEDURE ${name}(${params})
 MODIFIES SQL DATA SQL SECURITY DEFINER
 BEGIN
   DECLARE me VARCHAR(64) CHARACTER SET utf8mb4 DEFAULT ${LOGIN};
-  DECLARE own_tx BOOLEAN DEFAULT @@in_transaction = 0;
+  DECLARE own_tx BOOLEAN DEFAULT TRUE;
   DECLARE msg VARCHAR(512) CHARACTER SET utf8mb4;
   DECLARE first_rev BIGINT UNSIGNED;
   ${declarations}
@@ -21,6 +25,10 @@ BEGIN
   BEGIN
     IF own_tx THEN ROLLBACK; END IF;
     RESIGNAL;
+  END;
+  BEGIN
+    DECLARE CONTINUE HANDLER FOR SQLSTATE '25001' SET own_tx = FALSE;
+    SET TRANSACTION READ WRITE;
   END;
   IF own_tx THEN START TRANSACTION; END IF;
   ${body}
