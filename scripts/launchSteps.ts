@@ -141,7 +141,8 @@ export function runWebEdition(args: string[]): Promise<number> {
   return inherit(process.execPath, [join(ROOT, 'bin', 'specvet.mjs'), 'serve', ...args], process.env);
 }
 
-function inherit(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs a child on our terminal until it ends, and stops it when we are told or left to stop. */
+export function inherit(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
     // Stopping `npm start` stops the app or server it started (Ctrl+C reaches both already;
@@ -149,7 +150,15 @@ function inherit(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
+    // A SIGTERM sent to npm itself may end npm and its `sh -c` without reaching us: once our
+    // parent is gone, nobody can stop the server any more, so stop it ourselves.
+    const parent = process.ppid;
+    const orphaned = setInterval(() => {
+      if (process.ppid !== parent) forward('SIGTERM');
+    }, 500);
+    orphaned.unref();
     const done = (code: number) => {
+      clearInterval(orphaned);
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
       resolve(code);

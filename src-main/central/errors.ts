@@ -59,7 +59,7 @@ export function toCentralError(err: unknown, s: ServerContext): CentralError | n
   }
   switch (e?.errno) {
     case ER_ACCESS_DENIED:
-      return new CentralError('auth', `the central server ${where} refused the password for ${s.user}; sign in again with the right password`);
+      return new CentralError('auth', `the central server ${where} refused the password for ${s.user}; use the right password (Sign in, or SPECVET_CENTRAL on the command line)`);
     case ER_ACCOUNT_LOCKED_MARIADB:
     case ER_ACCOUNT_LOCKED_MYSQL:
       return new CentralError('disabled', `account ${s.user} is disabled on ${where}; ask a SpecVet admin to re-enable it (your unsent work is kept)`);

@@ -1,7 +1,7 @@
 /**
  * Admin service: SpecVet accounts. One MySQL account per person for '%', its role as the
  * default role (so it is active on login), and a chk_member row — all done by the definer
- * procedures member_add / member_disable, which only admins may call.
+ * procedures member_add / member_disable / member_enable, which only admins may call.
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from './connection';
@@ -39,4 +39,9 @@ export async function addMember(db: Queryable, m: NewMember): Promise<void> {
 
 export async function disableMember(db: Queryable, user: string): Promise<void> {
   await db.execute('CALL member_disable(?)', [user]);
+}
+
+/** Undoes disableMember: the account is unlocked and the member active again. */
+export async function enableMember(db: Queryable, user: string): Promise<void> {
+  await db.execute('CALL member_enable(?)', [user]);
 }

@@ -5,8 +5,10 @@ import { migration as views } from './1010-views';
 import { migration as push } from './1020-push';
 import { migration as manage } from './1030-manage';
 import { migration as roles } from './1040-roles';
+import { migration as memberEnable } from './1050-member-enable';
+import { migration as problemLimits } from './1060-problem-limits';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
