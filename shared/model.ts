@@ -24,11 +24,21 @@ export type Role = (typeof ROLES)[number];
 export const ObsidSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const UuidSchema = z.uuid();
 
+/**
+ * LAMOST's focal plane: its 4000 fibres feed 16 spectrographs of 250 fibres each, numbered
+ * from 1. A spectrograph or fibre outside these does not exist, so a report naming one would
+ * send the 2D team looking for nothing.
+ */
+export const SPECTROGRAPHS = 16;
+export const FIBERS_PER_SPECTROGRAPH = 250;
+
 /** Where a spectrum was taken: the night, plan, spectrograph and fibre (LAMOST's natural key). */
 export interface FiberAddress {
   lmjd: number;
   planid: string;
+  /** 1 … SPECTROGRAPHS */
   spid: number;
+  /** 1 … FIBERS_PER_SPECTROGRAPH */
   fiberid: number;
 }
 
@@ -109,22 +119,33 @@ export interface Verdict extends VerdictInput {
 export const PROBLEM_ORIGINS = ['raw', '2d'] as const;
 export type ProblemOrigin = (typeof PROBLEM_ORIGINS)[number];
 
+const spectrographRange = { error: (issue: { input?: unknown }) => `spectrograph must be 1–${SPECTROGRAPHS}, got ${String(issue.input)}` };
+
 export const ProblemInputSchema = z
   .object({
     // Local MJD of the night: LAMOST's first light was 54 000-odd; the bound keeps values in the
     // central INT column instead of letting the server clamp them.
     lmjd: z.number().int().min(1).max(99_999),
     planid: z.string().min(1).max(64),
-    spid: z.number().int().min(1).max(99),
-    fiberFrom: z.number().int().min(1).max(9999),
-    fiberTo: z.number().int().min(1).max(9999),
+    spid: z.number().int().min(1, spectrographRange).max(SPECTROGRAPHS, spectrographRange),
+    // The range is checked on the pair below, so that the message can show the range as typed.
+    fiberFrom: z.number().int(),
+    fiberTo: z.number().int(),
     type: z.string().min(1).max(64),
     origin: z.enum(PROBLEM_ORIGINS),
     text: z.string().max(20_000),
   })
-  .refine((p) => p.fiberFrom <= p.fiberTo, {
-    message: 'the start fibre must not be after the end fibre',
-    path: ['fiberTo'],
+  .superRefine((p, ctx) => {
+    const outside = (f: number) => f < 1 || f > FIBERS_PER_SPECTROGRAPH;
+    if (outside(p.fiberFrom) || outside(p.fiberTo)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `fibres must be within 1–${FIBERS_PER_SPECTROGRAPH}, got ${p.fiberFrom}-${p.fiberTo}`,
+        path: [outside(p.fiberFrom) ? 'fiberFrom' : 'fiberTo'],
+      });
+    } else if (p.fiberFrom > p.fiberTo) {
+      ctx.addIssue({ code: 'custom', message: 'the start fibre must not be after the end fibre', path: ['fiberTo'] });
+    }
   });
 export type ProblemInput = z.infer<typeof ProblemInputSchema>;
 

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'mysql2/promise';
 import type { ReviewMode, SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
+import { CentralError } from './Interface';
 import { transaction } from './retry';
 
 export interface BatchCriteria {
@@ -138,6 +139,19 @@ export function requestProblem(r: BatchRequest): string | null {
   if (c.from && c.to && c.from > c.to) return `--from ${c.from} is after --to ${c.to}`;
   if (c.limit !== undefined && (!Number.isInteger(c.limit) || c.limit < 1)) return '--limit must be a positive whole number';
   return null;
+}
+
+/**
+ * Refuses a SpecVet member who is not a coordinator before anything is counted, so that a dry
+ * run does not promise what the real run (batch_add, coordinator only) will refuse. A login
+ * with no member row (the server's own admin account) is left to the server's grants.
+ */
+export async function assertMayCreateBatches(db: Queryable, user: string): Promise<void> {
+  const [rows] = await db.query('SELECT role FROM my_member');
+  const role = (rows as { role?: unknown }[])[0]?.role;
+  if (role !== undefined && role !== 'coordinator') {
+    throw new CentralError('denied', `denied: ${user} is a SpecVet ${String(role)} and may not create batches; ask a coordinator`);
+  }
 }
 
 export async function planBatches(db: Queryable, r: BatchRequest): Promise<BatchPlan> {

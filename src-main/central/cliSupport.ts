@@ -1,12 +1,12 @@
 /**
- * What the admin/coordinator CLI commands share: the server from SPECVET_CENTRAL with its
- * password (from the URL, else asked on a terminal, else none), and server failures turned
- * into one-line messages.
+ * What the CLI's server commands (sync, and the admin/coordinator ones) share: the server from
+ * SPECVET_CENTRAL with its password (from the URL, else asked on a terminal, else none), and
+ * server failures turned into one-line messages.
  */
 import type { CentralTarget } from '../config';
 import { CentralError } from './Interface';
 import type { ServerAddress } from './connection';
-import { toCentralError } from './errors';
+import { ER_ACCESS_DENIED, toCentralError } from './errors';
 
 export interface PasswordSource {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -16,6 +16,11 @@ export interface PasswordSource {
   prompt(question: string, input: NodeJS.ReadableStream, echoTo: NodeJS.WritableStream): Promise<string>;
 }
 
+/**
+ * Without a password and a terminal to ask on, the address has none: an account without a
+ * password is legitimate (scripts, a local root), so the server decides; when it refuses,
+ * explain() / noPasswordMessage() say how to give one.
+ */
 export async function serverAddress(target: CentralTarget, src: PasswordSource): Promise<ServerAddress> {
   let password = target.password;
   if (password === undefined && src.stdin.isTTY && !src.stdinTaken) {
@@ -26,9 +31,21 @@ export async function serverAddress(target: CentralTarget, src: PasswordSource):
 
 const ER_DUP_ENTRY = 1062;
 
+/** The server refused the login's password (also when the sync engine already mapped it). */
+export function isPasswordRefused(err: unknown): boolean {
+  return (err as { errno?: number })?.errno === ER_ACCESS_DENIED || (err instanceof CentralError && err.kind === 'auth');
+}
+
+/** The server refused an empty password: say how to give one rather than "wrong password". */
+export function noPasswordMessage(a: { user: string; host: string; port: number; database?: string }, canPrompt = true): string {
+  const url = `mysql://${encodeURIComponent(a.user)}:PASSWORD@${a.host}:${a.port}/${encodeURIComponent(a.database ?? 'DATABASE')}`;
+  return `no password for ${a.user}: put it in SPECVET_CENTRAL (${url})${canPrompt ? ' or run on a terminal to be asked' : ''}`;
+}
+
 /** A message for the person at the terminal, or null when the error is not theirs to fix. */
-export function explain(err: unknown, a: ServerAddress): string | null {
+export function explain(err: unknown, a: ServerAddress, opts: { canPrompt?: boolean } = {}): string | null {
   if (err instanceof RangeError) return err.message;
+  if (a.password === undefined && isPasswordRefused(err)) return noPasswordMessage(a, opts.canPrompt);
   if ((err as { errno?: number }).errno === ER_DUP_ENTRY) {
     return `that already exists on the server (${(err as { sqlMessage?: string }).sqlMessage ?? 'duplicate'}); choose another name`;
   }

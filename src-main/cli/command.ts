@@ -47,9 +47,21 @@ export interface Command {
   run(values: OptionValues, positionals: string[], ctx: CommandContext): Promise<number | void>;
 }
 
-/** Bad usage: exit 2, message followed by a pointer to --help. */
+/**
+ * Bad usage: exit 2, one line ending in a pointer to the help that explains it. `hint` replaces
+ * that pointer (null: none) when the command's --help would not help, e.g. a bad SPECVET_CENTRAL.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** The command it happened in, set by the frame: the pointer names its --help. */
+  command?: string;
+
+  constructor(
+    message: string,
+    readonly hint?: string | null,
+  ) {
+    super(message);
+  }
 }
 
 /** A failure the user can act on: exit 1, one line, no stack (unless --debug). */
@@ -82,6 +94,32 @@ export function num(values: OptionValues, name: string, opts: { integer?: boolea
     throw new UsageError(`--${name} must be ${opts.integer ? 'a whole number' : 'a number'}, got "${v}"`);
   }
   return n;
+}
+
+/** The bounds of a zod number schema (minValue / maxValue / isInt), or any such triple. */
+export interface NumberRange {
+  minValue: number | null;
+  maxValue: number | null;
+  isInt?: boolean;
+}
+
+/**
+ * A number option checked against the model's bounds here, so that the message names the
+ * option and the value: zod's own ("Too big: expected number to be <=4") does neither.
+ */
+export function numInRange(values: OptionValues, name: string, range: NumberRange): number | undefined {
+  const v = str(values, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  const ok = v.trim() !== '' && Number.isFinite(n) && (!range.isInt || Number.isInteger(n));
+  if (ok && (range.minValue === null || n >= range.minValue) && (range.maxValue === null || n <= range.maxValue)) return n;
+  const what = range.isInt ? 'a whole number' : 'a number';
+  const bounds =
+    range.minValue !== null && range.maxValue !== null ? ` from ${range.minValue} to ${range.maxValue}`
+    : range.minValue !== null ? ` of at least ${range.minValue}`
+    : range.maxValue !== null ? ` of at most ${range.maxValue}`
+    : '';
+  throw new UsageError(`--${name} must be ${what}${bounds}, got ${ok ? v.trim() : JSON.stringify(v)}`);
 }
 
 /** Splits "a,b,c" into trimmed non-empty parts. */

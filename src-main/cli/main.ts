@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveConfig, type Config } from '../config';
-import { UsageError, UserError, type CliIO, type Command, type CommandContext, type OptionSpec } from './command';
+import { UsageError, UserError, type CliIO, type Command, type CommandContext, type OptionSpec, type OptionValues } from './command';
 import { COMMANDS } from './registry';
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
@@ -37,43 +37,75 @@ function findCommand(argv: string[], commands: readonly Command[]): { command?: 
 }
 
 async function runCommand(command: Command, rest: string[], io: CliIO): Promise<number> {
-  const options = { ...GLOBAL_OPTIONS, ...command.options };
-  const config: ParseArgsConfig['options'] = {};
-  for (const [name, o] of Object.entries(options)) {
-    config[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
-  }
-  let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: config, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(commandHelp(command));
-    return 0;
-  }
-  const args = command.args ?? { usage: '', min: 0, max: 0 };
-  if (positionals.length < args.min) throw new UsageError(`missing ${args.usage}`);
-  if (positionals.length > args.max) {
-    throw new UsageError(`unexpected argument "${positionals[args.max]}"`);
-  }
-  const json = values.json === true;
-  let cached: Config | undefined;
-  const ctx: CommandContext = {
-    io,
-    json,
-    debug: values.debug === true,
-    config: () => (cached ??= resolveConfig(io.env)),
-    print(value, human) {
-      io.stdout.write(json ? JSON.stringify(value, jsonReplacer) + '\n' : ensureNewline(human()));
-    },
-  };
-  try {
+    const { values, positionals } = parseCommandLine(command, rest);
+    if (values.help) {
+      io.stdout.write(commandHelp(command));
+      return 0;
+    }
+    const json = values.json === true;
+    let cached: Config | undefined;
+    const ctx: CommandContext = {
+      io,
+      json,
+      debug: values.debug === true,
+      config: () => (cached ??= configOrUsage(io.env)),
+      print(value, human) {
+        io.stdout.write(json ? JSON.stringify(value, jsonReplacer) + '\n' : ensureNewline(human()));
+      },
+    };
     return (await command.run(values, positionals, ctx)) ?? 0;
   } catch (err) {
-    if (err instanceof UsageError) err.message = `${command.path.join(' ')}: ${err.message}`;
+    // The one-line message then points at this command's --help.
+    if (err instanceof UsageError) err.command ??= command.path.join(' ');
     throw err;
+  }
+}
+
+function parseCommandLine(command: Command, rest: string[]): { values: OptionValues; positionals: string[] } {
+  const config: ParseArgsConfig['options'] = {};
+  for (const [name, o] of Object.entries({ ...GLOBAL_OPTIONS, ...command.options })) {
+    config[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  }
+  const parsed = parseOrUsage(rest, config);
+  if (parsed.values.help) return parsed;
+  const args = command.args ?? { usage: '', min: 0, max: 0 };
+  if (parsed.positionals.length < args.min) throw new UsageError(`missing ${args.usage}`);
+  if (parsed.positionals.length > args.max) throw new UsageError(`unexpected argument "${parsed.positionals[args.max]}"`);
+  return parsed;
+}
+
+function parseOrUsage(args: string[], options: ParseArgsConfig['options']): { values: OptionValues; positionals: string[] } {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(parseArgsMessage(err as Error & { code?: string }));
+  }
+}
+
+/** node:util's wording ("Unknown option '--foo'. To specify a positional…") cut to what applies. */
+function parseArgsMessage(err: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1];
+  if (option && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (option && err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(err.message) ? `${option} needs a value` : `${option} takes no value`;
+  }
+  return err.message.replace(/\. To specify a positional.*$/s, '');
+}
+
+/**
+ * A malformed SPECVET_CENTRAL or config.json is a mistake in how SpecVet was called (exit 2),
+ * not a failure of the command; the message says where the bad value came from.
+ */
+function configOrUsage(env: NodeJS.ProcessEnv): Config {
+  try {
+    return resolveConfig(env);
+  } catch (err) {
+    const message = (err as Error).message;
+    if (!message.startsWith('central server')) throw new UsageError(message, null);
+    const source = env.SPECVET_CENTRAL ? 'SPECVET_CENTRAL' : 'the "central" of SPECVET_HOME/config.json';
+    const expected = message.includes('mysql://user') ? '' : '; expected mysql://user[:password]@host:port/database';
+    throw new UsageError(`${source}: ${message}${expected}`, null);
   }
 }
 
@@ -91,16 +123,18 @@ function ensureNewline(s: string): string {
 
 function printOverview(argv: string[], rest: string[], io: CliIO, commands: readonly Command[]): number {
   const words = rest.filter((a) => !a.startsWith('-'));
-  const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
+  // A bare `specvet` is a call without a command: the overview goes to stderr with exit 2, so a
+  // script that lost its arguments fails instead of passing silently.
+  const wantsHelp = argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
   // `specvet central --help` lists the central commands.
   const group = commands.filter((c) => words.length > 0 && c.path[0] === words[0]);
   const shown = group.length > 0 ? group : commands;
   const text = overview(shown);
-  if (wantsHelp || group.length > 0) {
+  if (wantsHelp || group.length > 0 || words.length === 0) {
     (wantsHelp ? io.stdout : io.stderr).write(text);
     return wantsHelp ? 0 : 2;
   }
-  io.stderr.write(`specvet: unknown command "${words.join(' ')}"; see specvet --help\n`);
+  io.stderr.write(`specvet: unknown command "${words.join(' ')}" (see specvet --help)\n`);
   return 2;
 }
 
@@ -116,7 +150,8 @@ function overview(commands: readonly Command[]): string {
     ...lines,
     '',
     'environment: SPECVET_HOME (data folder), SPECVET_CENTRAL (mysql://user[:pass]@host:port/db),',
-    '             SPECVET_DATA (spectrum files: a directory or an http(s) base URL)',
+    '             SPECVET_DATA (spectrum files: a directory or an http(s) base URL),',
+    '             SPECVET_TOKEN (the secret of specvet serve, instead of --token)',
     'exit codes: 0 ok, 1 failure, 2 bad usage',
     '',
   ].join('\n');
@@ -141,16 +176,18 @@ export function commandHelp(c: Command): string {
   ].join('\n');
 }
 
+/** One line on stderr, the hint in brackets on it: scripts and log readers take the first line. */
 function reportError(err: unknown, io: CliIO, debug: boolean): number {
+  const message = firstLine(err instanceof Error ? err.message : String(err));
+  let hint: string | null = null;
   if (err instanceof UsageError) {
-    io.stderr.write(`specvet: ${err.message}\n(see --help)\n`);
-    return 2;
+    hint = err.hint === undefined ? `see specvet ${err.command ? `${err.command} ` : ''}--help` : err.hint;
+  } else if (!(err instanceof UserError) && !debug) {
+    hint = 'run again with --debug for details';
   }
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`specvet: ${firstLine(message)}\n`);
+  io.stderr.write(`specvet: ${message}${hint ? ` (${hint})` : ''}\n`);
   if (debug && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
-  else if (!(err instanceof UserError) && !debug) io.stderr.write('(run again with --debug for details)\n');
-  return 1;
+  return err instanceof UsageError ? 2 : 1;
 }
 
 function firstLine(s: string): string {

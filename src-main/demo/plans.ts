@@ -5,11 +5,13 @@
  * several spectrographs per plan, each with one contiguous run of fibres, so the
  * spectrograph view has neighbours to compare.
  */
+import { FIBERS_PER_SPECTROGRAPH, SPECTROGRAPHS } from '../../shared/model';
 import type { PlanInfoRow } from '../survey/bundle';
 import type { Random } from './random';
 
-export const SPECTROGRAPHS = 16;
-export const FIBERS = 250;
+// The survey's own limits, so that demo spectra are always ones a problem report can name.
+export { SPECTROGRAPHS };
+export const FIBERS = FIBERS_PER_SPECTROGRAPH;
 
 export type FiberType = 'Obj' | 'Sky' | 'FStd';
 

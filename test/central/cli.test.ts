@@ -57,7 +57,7 @@ describe('specvet central migrate / seed', () => {
 });
 
 describe('specvet user', () => {
-  it('adds a person whose role is active on login, and disables them', async () => {
+  it('adds a person whose role is active on login, disables them and enables them again', async () => {
     const admin = await addPerson(db, 'admin', 'erin');
     const name = uniqueName('gina');
     const added = await runCli(['user', 'add', name, '--role', 'coordinator', '--department', 'LAMOST QC', '--password-stdin'], as(urlOf(admin)), undefined, 'a long "secret"\n');
@@ -67,6 +67,9 @@ describe('specvet user', () => {
     expect(await query('SELECT role, department, active FROM chk_member WHERE user = ?', [name])).toEqual([{ role: 'coordinator', department: 'LAMOST QC', active: 1 }]);
     expect((await runCli(['user', 'disable', name], as(urlOf(admin)))).code).toBe(0);
     expect((await mariadbClient(db, gina, 'SELECT 1')).stderr).toMatch(/locked/i);
+    expect(await runCli(['user', 'enable', name], as(urlOf(admin)))).toMatchObject({ code: 0, stdout: `enabled ${name}\n` });
+    expect((await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe('specvet_coordinator');
+    expect(await query('SELECT active FROM chk_member WHERE user = ?', [name])).toEqual([{ active: 1 }]);
   });
 
   it('refuses bad usage and non-admins with one line', async () => {
@@ -81,9 +84,25 @@ describe('specvet user', () => {
     expect(denied.stderr).toMatch(/denied: hal_\w+ may not do this/);
     const offline = await runCli(['central', 'migrate'], as('mysql://root@127.0.0.1:1/specvet'));
     expect(offline.code).toBe(1);
-    expect(offline.stderr).toMatch(/^specvet: offline: cannot reach the central server 127\.0\.0\.1:1 /);
+    expect(offline.stderr).toMatch(/^specvet: offline: cannot reach the central server 127\.0\.0\.1:1 [^\n]*\n$/);
     const wrong = await runCli(['user', 'disable', 'x'], as(urlOf({ ...reviewer, url: reviewer.url.replace(/:[^:@]*@/, ':wrong@') })));
-    expect(wrong.stderr).toMatch(/refused the password for hal_\w+; sign in again/);
+    expect(wrong.stderr).toMatch(/^specvet: [^\n]*refused the password for hal_\w+[^\n]*\n$/);
+  });
+
+  it('without a password in SPECVET_CENTRAL and no terminal, says how to give one when the server wants one', async () => {
+    const admin = await addPerson(db, 'admin', 'ivy');
+    const a = addressFromUrl(db.url);
+    const bare = as(`mysql://${admin.user}@${a.host}:${a.port}/${db.database}`);
+    const url = `mysql://${admin.user}:PASSWORD@${a.host}:${a.port}/${db.database}`;
+    expect(await runCli(['user', 'disable', 'x'], bare)).toMatchObject({
+      code: 1,
+      stderr: `specvet: no password for ${admin.user}: put it in SPECVET_CENTRAL (${url}) or run on a terminal to be asked\n`,
+    });
+    // stdin carries the new person's password: a terminal would not be asked, so it is not offered.
+    const add = await runCli(['user', 'add', uniqueName('x'), '--role', 'reviewer', '--password-stdin'], bare, undefined, 'long enough\n');
+    expect(add.stderr).toBe(`specvet: no password for ${admin.user}: put it in SPECVET_CENTRAL (${url})\n`);
+    // An account without a password is still used as it is (root here).
+    expect((await runCli(['central', 'migrate'], as(rootUrl))).code).toBe(0);
   });
 });
 
@@ -145,12 +164,49 @@ describe('specvet batch create', () => {
   });
 
   it('is refused to a reviewer, and to nobody who is not a member', async () => {
+    const denied = `specvet: denied: ${reviewers[0]!.user} is a SpecVet reviewer and may not create batches; ask a coordinator\n`;
     const r = await runCli(['batch', 'create', '--name', 'mine', '--assignee', reviewers[0]!.user, '--mode', 'single'], as(urlOf(reviewers[0]!)));
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^specvet: denied: rev0_\w+ may not do this/);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: denied });
+    // The dry run does not promise what the real run refuses.
+    const dry = await runCli(['batch', 'create', '--name', 'mine', '--assignee', reviewers[0]!.user, '--mode', 'single', '--dry-run'], as(urlOf(reviewers[0]!)));
+    expect(dry).toMatchObject({ code: 1, stdout: '', stderr: denied });
+    const bare = urlOf(carol).replace(/:[^:@]*@/, '@');
+    const noPassword = await runCli(['batch', 'create', '--name', 'n', '--assignee', reviewers[0]!.user, '--mode', 'single', '--dry-run'], as(bare));
+    expect(noPassword).toMatchObject({ code: 1, stdout: '' });
+    const a = addressFromUrl(db.url);
+    expect(noPassword.stderr).toBe(`specvet: no password for ${carol.user}: put it in SPECVET_CENTRAL (mysql://${carol.user}:PASSWORD@${a.host}:${a.port}/${db.database}) or run on a terminal to be asked\n`);
     const ghost = await create(['--name', 'ghost', '--assignee', 'nobody_here', '--mode', 'single', '--limit', '3']);
     expect(ghost.stderr).toMatch(/denied: nobody_here is not an active SpecVet member/);
     expect((await create(['--name', 'x', '--assignee', 'a', '--mode', 'fast'])).code).toBe(2);
     expect((await create(['--name', 'x', '--assignee', 'a', '--mode', 'single', '--from', '2024-13'])).stderr).toMatch(/--from must be a date/);
+  });
+
+  it('prints the id of each batch it creates, which reassign and cancel then take', async () => {
+    const [rev0, rev1, rev2] = reviewers as [Person, Person, Person];
+    const made = await runCli(['batch', 'create', '--name', 'ids', '--assignee', `${rev0.user},${rev1.user}`, '--mode', 'single', '--planid', 'PLAN003', '--limit', '7'], as(urlOf(carol)));
+    expect(made.code, made.stderr).toBe(0);
+    const rows = await query<{ id: string; assignee: string; n: string }>(
+      `SELECT b.id, b.assignee, COUNT(*) AS n FROM check_batch b JOIN spec_check sc ON sc.batch_id = b.id WHERE b.name = 'ids' GROUP BY b.id, b.assignee`,
+    );
+    const lines = [rev0, rev1].map((p) => {
+      const row = rows.find((x) => x.assignee === p.user)!;
+      return `created batch ids for ${p.user}: ${row.n} spectra (id ${row.id})`;
+    });
+    expect(made.stdout).toBe(lines.join('\n') + '\n');
+
+    const first = rows.find((x) => x.assignee === rev0.user)!.id;
+    const moved = await runCli(['batch', 'reassign', first, '--to', rev2.user], as(urlOf(carol)));
+    expect(moved.code, moved.stderr).toBe(0);
+    const [newBatch] = await query<{ id: string }>(`SELECT id FROM check_batch WHERE name = 'ids' AND assignee = ? AND state = 'active'`, [rev2.user]);
+    expect(moved.stdout).toBe(`cancelled batch ${first}; its remaining spectra are now batch ${newBatch!.id} for ${rev2.user}\n`);
+    expect((await runCli(['batch', 'cancel', newBatch!.id], as(urlOf(carol)))).stdout).toBe(`cancelled batch ${newBatch!.id}\n`);
+  });
+
+  it('takes a batch id that is not a UUID as bad usage, before connecting', async () => {
+    for (const command of [['batch', 'reassign', 'not-a-uuid', '--to', 'x'], ['batch', 'cancel', 'not-a-uuid']]) {
+      const r = await runCli(command, as('mysql://nobody@127.0.0.1:1/specvet'));
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^specvet: BATCH-ID must be a batch id, a UUID like [0-9a-f-]{36} as batch create prints it; got "not-a-uuid" \(see specvet batch \w+ --help\)\n$/);
+    }
   });
 });

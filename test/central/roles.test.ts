@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRechecks, createBatches, type BatchPlan } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
 import { CentralError, type CentralSession } from '../../src-main/central/Interface';
-import { addMember, disableMember } from '../../src-main/central/members';
+import { addMember, disableMember, enableMember } from '../../src-main/central/members';
 import { createTestDatabase, uniqueName, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from './fixtures';
 
@@ -86,7 +86,7 @@ describe('accounts and default roles', () => {
     const err = await s.me().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CentralError);
     expect((err as CentralError).kind).toBe('auth');
-    expect((err as CentralError).message).toMatch(/refused the password for .*sign in again/);
+    expect((err as CentralError).message).toMatch(/refused the password for \S+; use the right password \(Sign in, or SPECVET_CENTRAL on the command line\)$/);
   });
 });
 
@@ -207,6 +207,52 @@ describe('an admin', () => {
     const err = await (await session(frank as Person)).me().catch((e: unknown) => e);
     expect((err as CentralError).kind).toBe('disabled');
     expect((err as CentralError).message).toMatch(/disabled .* ask a SpecVet admin/);
+  });
+
+  it('re-enables a disabled reviewer, who then signs in with their role again', async () => {
+    const gina = await addPerson(db, 'reviewer', 'gina');
+    const c = await connectAs(db, erin);
+    await disableMember(c, gina.user);
+    const err = await (await session(gina)).me().catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'disabled', message: expect.stringMatching(/^account gina_\w+ is disabled/) });
+    await enableMember(c, gina.user);
+    await c.end();
+    expect(await (await session(gina)).me()).toEqual({ user: gina.user, role: 'reviewer', department: 'test', active: true });
+    expect(await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).toMatchObject({ code: 0, stdout: 'specvet_reviewer\n' });
+    expect((await mariadbClient(db, erin, `SELECT active FROM chk_member WHERE user = '${gina.user}'`)).stdout).toBe('1\n');
+  });
+
+  it('is the only one who can re-enable: a reviewer or coordinator is denied, the person stays locked', async () => {
+    const hank = await addPerson(db, 'reviewer', 'hank');
+    const admin = await connectAs(db, erin);
+    await disableMember(admin, hank.user);
+    await admin.end();
+    const c = await connectAs(db, alice);
+    await expect(enableMember(c, hank.user)).rejects.toMatchObject({ errno: 1370 });
+    await c.end();
+    for (const p of [alice, carol, dave]) {
+      const cli = await mariadbClient(db, p, `CALL member_enable('${hank.user}')`);
+      expect(cli.code).not.toBe(0);
+      expect(cli.stderr).toMatch(/execute command denied/i);
+    }
+    expect((await mariadbClient(db, hank, 'SELECT 1')).stderr).toMatch(/locked/i);
+    expect((await mariadbClient(db, erin, `SELECT active FROM chk_member WHERE user = '${hank.user}'`)).stdout).toBe('0\n');
+  });
+
+  it('cannot unlock an account that is not a SpecVet member', async () => {
+    const outsider = { user: uniqueName('outsider'), password: 'outsider-password' };
+    const root = await adminConnection(db);
+    await root.query("CREATE USER ?@'%' IDENTIFIED BY ? ACCOUNT LOCK", [outsider.user, outsider.password]);
+    try {
+      const c = await connectAs(db, erin);
+      await expect(enableMember(c, outsider.user)).rejects.toMatchObject({ errno: 1644, sqlMessage: `no SpecVet user ${outsider.user}` });
+      await c.end();
+      expect((await mariadbClient(db, erin, `CALL member_enable('${outsider.user}')`)).stderr).toMatch(/no SpecVet user outsider_/);
+      expect((await mariadbClient(db, outsider, 'SELECT 1')).stderr).toMatch(/locked/i);
+    } finally {
+      await root.query("DROP USER IF EXISTS ?@'%'", [outsider.user]);
+      await root.end();
+    }
   });
 
   it('cannot create batches or lock accounts that are not SpecVet members', async () => {

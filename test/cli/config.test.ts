@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultHome, parseCentralUrl, redact, resolveConfig } from '../../src-main/config';
+import { runCli } from '../support/cli';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'specvet-config-'));
 
@@ -35,5 +36,24 @@ describe('configuration', () => {
     expect(() => resolveConfig({ SPECVET_HOME: home })).toThrow(/must not contain a password/);
     writeFileSync(join(home, 'config.json'), '{oops');
     expect(() => resolveConfig({ SPECVET_HOME: home })).toThrow(/not valid JSON/);
+  });
+
+  it('a malformed SPECVET_CENTRAL is bad usage: exit 2, one line saying what was expected', async () => {
+    const home = tmp();
+    const run = (central: string) => runCli(['status'], { SPECVET_HOME: home, SPECVET_CENTRAL: central });
+    expect(await run('postgres://bob@db.example/specvet')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'specvet: SPECVET_CENTRAL: central server must be a mysql:// URL, got postgres://…; expected mysql://user[:password]@host:port/database\n',
+    });
+    expect(await run('mysql://bob@db.example:3306')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'specvet: SPECVET_CENTRAL: central server "mysql://bob@db.example:3306" needs a user, host and database: mysql://user@host:3306/database\n',
+    });
+    writeFileSync(join(home, 'config.json'), '{oops');
+    const file = await runCli(['status'], { SPECVET_HOME: home });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^specvet: .*config\.json is not valid JSON .*; fix or delete it\n$/);
   });
 });

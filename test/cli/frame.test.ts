@@ -24,30 +24,47 @@ describe('CLI frame', () => {
     expect(JSON.parse(j.stdout)).toEqual({ word: 'hi', n: 1 });
   });
 
-  it('exits 2 with a one-line message on bad usage', async () => {
-    const r = await runCli(['demo', 'echo', 'hi', '--times', 'x'], {}, commands);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--times must be a whole number, got "x"');
-    expect((await runCli(['demo', 'echo'], {}, commands)).code).toBe(2);
-    expect((await runCli(['demo', 'echo', 'a', '--bogus'], {}, commands)).stderr).toMatch(/Unknown option '--bogus'/);
-    expect((await runCli(['nope'], {}, commands)).stderr).toContain('unknown command "nope"');
+  it('exits 2 with one line naming the help to read on bad usage', async () => {
+    const help = ' (see specvet demo echo --help)\n';
+    expect(await runCli(['demo', 'echo', 'hi', '--times', 'x'], {}, commands)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `specvet: --times must be a whole number, got "x"${help}`,
+    });
+    expect(await runCli(['demo', 'echo'], {}, commands)).toMatchObject({ code: 2, stderr: `specvet: missing WORD${help}` });
+    expect(await runCli(['demo', 'echo', 'a', '--bogus'], {}, commands)).toMatchObject({ code: 2, stderr: `specvet: unknown option --bogus${help}` });
+    expect((await runCli(['demo', 'echo', 'a', '--times'], {}, commands)).stderr).toBe(`specvet: --times needs a value${help}`);
+    expect(await runCli(['nope'], {}, commands)).toMatchObject({ code: 2, stderr: 'specvet: unknown command "nope" (see specvet --help)\n' });
   });
 
   it('exits 1 with one line and no stack trace; --debug adds the stack', async () => {
     const user = await runCli(['demo', 'echo', 'fail'], {}, commands);
     expect(user).toMatchObject({ code: 1, stderr: 'specvet: the word was "fail": pick another\n' });
     const crash = await runCli(['demo', 'echo', 'crash'], {}, commands);
-    expect(crash.code).toBe(1);
-    expect(crash.stderr).not.toContain('at somewhere');
-    expect(crash.stderr.split('\n')[0]).toBe('specvet: boom');
+    expect(crash).toMatchObject({ code: 1, stderr: 'specvet: boom (run again with --debug for details)\n' });
     const debug = await runCli(['demo', 'echo', 'crash', '--debug'], {}, commands);
-    expect(debug.stderr).toContain('at ');
+    expect(debug.stderr.split('\n')[0]).toBe('specvet: boom');
+    expect(debug.stderr).toContain('at somewhere');
+  });
+
+  it('without a command (or a group without its subcommand) prints the overview on stderr and exits 2', async () => {
+    const bare = await runCli([]);
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toContain('usage: specvet <command>');
+    const group = await runCli(['central']);
+    expect(group).toMatchObject({ code: 2, stdout: '' });
+    expect(group.stderr).toContain('central migrate');
+    expect(group.stderr).not.toContain('inspect');
+    const asked = await runCli(['central', '--help']);
+    expect(asked).toMatchObject({ code: 0, stderr: '' });
+    expect(asked.stdout).toContain('central seed');
   });
 
   it('prints --help for every command of the real CLI', async () => {
     const { COMMANDS } = await import('../../src-main/cli/registry');
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
+    for (const variable of ['SPECVET_HOME', 'SPECVET_CENTRAL', 'SPECVET_DATA', 'SPECVET_TOKEN']) expect(top.stdout).toContain(variable);
     for (const c of COMMANDS) {
       expect(top.stdout).toContain(c.path.join(' '));
       const r = await runCli([...c.path, '--help']);

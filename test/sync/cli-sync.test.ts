@@ -130,9 +130,20 @@ describe('specvet sync', () => {
     setTimeout(() => stdin.write(`${gina.password}\n`), 50);
     const code = await main(['sync'], { stdin, stdout, stderr, env: { ...env, SPECVET_CENTRAL: noPassword } });
     expect(code, err).toBe(0);
-    expect(err).toContain(`password for ${gina.user}@${l.host}: `);
+    expect(err).toContain(`password for ${noPassword}: `);
     expect(err).toMatch(/\rpulling +\[#+\] 1\/1/);
     expect(out + err).not.toContain(gina.password);
   });
-});
 
+  it('without a password and a terminal: one line saying how to give it, also with --json', async () => {
+    const l = loginOf(w, gina);
+    const noPassword = { ...env, SPECVET_CENTRAL: `mysql://${encodeURIComponent(gina.user)}@${l.host}:${l.port}/${l.database}` };
+    const expected = `no password for ${gina.user}: put it in SPECVET_CENTRAL (mysql://${gina.user}:PASSWORD@${l.host}:${l.port}/${l.database}) or run on a terminal to be asked`;
+    const r = await runCli(['sync'], noPassword);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: `specvet: ${expected}\n` });
+    const j = await runCli(['sync', '--json'], noPassword);
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.stdout)).toMatchObject({ pushed: 0, error: expected });
+    expect(JSON.parse((await runCli(['status', '--json'], noPassword)).stdout).lastError).toBe(expected);
+  });
+});

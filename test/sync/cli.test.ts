@@ -62,8 +62,9 @@ describe('specvet status / items / verdict add / problem add', () => {
 
   it('verdict add rejects bad input with a clear message and records nothing', async () => {
     const badQ = await runCli(['verdict', 'add', '--obsid', '101', '--class', 'STAR', '--quality', '7'], env);
-    expect(badQ.code).toBe(2);
-    expect(badQ.stderr).toMatch(/--quality: .*4/);
+    expect(badQ).toMatchObject({ code: 2, stderr: 'specvet: --quality must be a whole number from 0 to 4, got 7 (see specvet verdict add --help)\n' });
+    expect((await runCli(['verdict', 'add', '--obsid', '101', '--class', 'STAR', '--quality', 'high'], env)).stderr).toMatch(/^specvet: --quality must be a whole number from 0 to 4, got "high" /);
+    expect((await runCli(['verdict', 'add', '--obsid', '101', '--class', 'STAR', '--z', '9'], env)).stderr).toMatch(/^specvet: --z must be a number from -0\.1 to 8, got 9 /);
     const badClass = await runCli(['verdict', 'add', '--obsid', '101', '--class', 'PLANET'], env);
     expect(badClass.code).toBe(2);
     expect(badClass.stderr).toMatch(/--class/);
@@ -80,7 +81,12 @@ describe('specvet status / items / verdict add / problem add', () => {
     for (const fibers of ['45-20', '20-', 'abc', '0-3']) {
       const bad = await runCli(['problem', 'add', '--planid', 'PLAN1', '--spid', '2', '--fibers', fibers, '--type', 't', '--origin', 'raw'], env);
       expect(bad.code, fibers).toBe(2);
-      expect(bad.stderr.split('\n')[0]).toMatch(/--fibers/);
+      expect(bad.stderr, fibers).toMatch(/^specvet: --fibers[^\n]* \(see specvet problem add --help\)\n$/);
+    }
+    for (const spid of ['x', '0', '2.5']) {
+      const bad = await runCli(['problem', 'add', '--planid', 'PLAN1', '--spid', spid, '--fibers', '3', '--type', 't', '--origin', 'raw'], env);
+      expect(bad.code, spid).toBe(2);
+      expect(bad.stderr, spid).toMatch(/^specvet: --spid[^\n]*\n$/);
     }
     const badOrigin = await runCli(['problem', 'add', '--planid', 'PLAN1', '--spid', '2', '--fibers', '3', '--type', 't', '--origin', 'cooked'], env);
     expect(badOrigin.code).toBe(2);
@@ -101,9 +107,9 @@ describe('specvet status / items / verdict add / problem add', () => {
     expect(r.stderr).toMatch(/no batch named "nope"; yours: gal-1, stars-2/);
   });
 
-  it('sync without a password and without a terminal says how to give one', async () => {
-    const r = await runCli(['sync'], env);
+  it('sync --json that cannot reach the server prints the failure as JSON', async () => {
+    const r = await runCli(['sync', '--json'], { ...env, SPECVET_CENTRAL: 'mysql://alice@127.0.0.1:1/specvet' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no password for alice/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ pushed: 0, error: expect.stringMatching(/^offline: cannot reach 127\.0\.0\.1:1;/) });
   });
 });

@@ -18,7 +18,7 @@ async function withServer<T>(ctx: CommandContext, work: (a: ServerAddress) => Pr
   try {
     return await work(address);
   } catch (err) {
-    const message = explain(err, address);
+    const message = explain(err, address, { canPrompt: !opts.stdinTaken });
     if (message) throw new UserError(message);
     throw err;
   }
@@ -136,6 +136,18 @@ const userDisable = defineCommand({
   },
 });
 
+const userEnable = defineCommand({
+  path: ['user', 'enable'],
+  summary: 'unlock the account of a person who was disabled (admin)',
+  args: { usage: 'NAME', min: 1, max: 1 },
+  options: {},
+  async run(_values, [name], ctx) {
+    const { enableMember } = await import('../../central/members');
+    await withConnection(ctx, (c) => enableMember(c, name!));
+    ctx.print({ user: name, active: true }, () => `enabled ${name}`);
+  },
+});
+
 function parseCriteria(values: Parameters<Command['run']>[0]) {
   const classes = list(values, 'class')?.map((c) => c.toUpperCase());
   const bad = classes?.find((c) => !(SPEC_CLASSES as readonly string[]).includes(c));
@@ -182,27 +194,45 @@ example:
     const mode = requireStr(values, 'mode');
     if (!(REVIEW_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${REVIEW_MODES.join(', ')}, got "${mode}"`);
     const request = { name, assignees, mode: mode as ReviewMode, criteria: parseCriteria(values) };
-    const { requestProblem, planBatches, createBatches } = await import('../../central/batches');
+    const { assertMayCreateBatches, requestProblem, planBatches, createBatches } = await import('../../central/batches');
     const problem = requestProblem(request);
     if (problem) throw new UsageError(problem);
     const dryRun = values['dry-run'] === true;
-    const plan = await withPool(ctx, (pool) => (dryRun ? planBatches(pool, request) : createBatches(pool, request)));
+    const plan = await withPool(ctx, async (pool) => {
+      await assertMayCreateBatches(pool, ctx.config().central!.user);
+      return dryRun ? planBatches(pool, request) : createBatches(pool, request);
+    });
     const split = plan.batches.map((b) => `${b.assignee} ${b.obsids.length}`).join(', ');
     ctx.print(
       { dryRun, count: plan.count, batches: plan.batches.map((b) => ({ id: b.id, assignee: b.assignee, count: b.obsids.length })) },
-      () => (dryRun ? `${plan.count} spectra match; would assign ${split}` : `created batch ${name}: ${split}`),
+      // One line per batch with its id: the next step (batch reassign / cancel) takes that id.
+      () =>
+        dryRun
+          ? `${plan.count} spectra match; would assign ${split}`
+          : plan.batches.map((b) => `created batch ${name} for ${b.assignee}: ${b.obsids.length} spectra (id ${b.id})`).join('\n'),
     );
   },
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checked before connecting: a mistyped id is bad usage, not something the server failed at. */
+function batchId(id: string): string {
+  if (!UUID.test(id)) {
+    throw new UsageError(`BATCH-ID must be a batch id, a UUID like 0f5b6a1e-9c2d-4f7e-8a3b-2c1d0e9f8a7b as batch create prints it; got "${id}"`);
+  }
+  return id.toLowerCase();
+}
 
 const batchCancel = defineCommand({
   path: ['batch', 'cancel'],
   summary: 'cancel a batch; its reviewer keeps the verdicts already made (coordinator)',
   args: { usage: 'BATCH-ID', min: 1, max: 1 },
   options: {},
-  async run(_values, [id], ctx) {
+  async run(_values, [given], ctx) {
+    const id = batchId(given!);
     const { cancelBatch } = await import('../../central/batches');
-    await withPool(ctx, (pool) => cancelBatch(pool, id!));
+    await withPool(ctx, (pool) => cancelBatch(pool, id));
     ctx.print({ id, state: 'cancelled' }, () => `cancelled batch ${id}`);
   },
 });
@@ -212,12 +242,13 @@ const batchReassign = defineCommand({
   summary: "give a batch's remaining spectra to another reviewer (coordinator)",
   args: { usage: 'BATCH-ID', min: 1, max: 1 },
   options: { to: { type: 'string', placeholder: 'USER', description: 'the new reviewer' } },
-  async run(values, [id], ctx) {
+  async run(values, [given], ctx) {
+    const id = batchId(given!);
     const to = requireStr(values, 'to');
     const { reassignBatch } = await import('../../central/batches');
-    const newId = await withPool(ctx, (pool) => reassignBatch(pool, id!, to));
-    ctx.print({ id: newId, from: id, assignee: to }, () => `batch ${id} is now ${newId} for ${to}`);
+    const newId = await withPool(ctx, (pool) => reassignBatch(pool, id, to));
+    ctx.print({ id: newId, from: id, assignee: to }, () => `cancelled batch ${id}; its remaining spectra are now batch ${newId} for ${to}`);
   },
 });
 
-export const centralCommands: Command[] = [migrateCommand, seedCommand, userAdd, userDisable, batchCreate, batchCancel, batchReassign];
+export const centralCommands: Command[] = [migrateCommand, seedCommand, userAdd, userDisable, userEnable, batchCreate, batchCancel, batchReassign];
