@@ -182,8 +182,14 @@ export async function cancelBatch(pool: Pool, id: string): Promise<void> {
  * Gives a batch's still-assigned spectra to someone else: a new batch for them, and the old
  * one cancelled (its items become tombstones for the old assignee), in one transaction.
  */
-export async function reassignBatch(pool: Pool, id: string, assignee: string): Promise<string> {
+/**
+ * Gives a batch's remaining spectra to another reviewer: the batch is cancelled and a new one
+ * made for them under the same name, or "name (2)", "name (3)"… where they already have one
+ * by that name (names are unique per assignee), so a reassignment never fails on a name.
+ */
+export async function reassignBatch(pool: Pool, id: string, assignee: string): Promise<{ id: string; name: string }> {
   const newId = randomUUID();
+  let newName = '';
   await transaction(pool, async (c) => {
     const [batches] = await c.execute('SELECT name, mode, criteria FROM check_batch WHERE id = ? AND state = ?', [id, 'active']);
     const b = (batches as Record<string, unknown>[])[0];
@@ -192,9 +198,18 @@ export async function reassignBatch(pool: Pool, id: string, assignee: string): P
     const obsids = (items as { obsid: unknown }[]).map((i) => Number(i.obsid));
     await c.execute('CALL batch_cancel(?)', [id]);
     const criteria = b.criteria === null ? null : typeof b.criteria === 'string' ? b.criteria : JSON.stringify(b.criteria);
-    await c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', [newId, String(b.name), String(b.mode), assignee, criteria, JSON.stringify(obsids)]);
+    newName = await freeName(c, String(b.name), assignee);
+    await c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', [newId, newName, String(b.mode), assignee, criteria, JSON.stringify(obsids)]);
   });
-  return newId;
+  return { id: newId, name: newName };
+}
+
+async function freeName(c: Queryable, name: string, assignee: string): Promise<string> {
+  const [rows] = await c.execute('SELECT name FROM check_batch WHERE assignee = ? AND (name = ? OR name LIKE ?)', [assignee, name, `${name.replace(/[\\%_]/g, '\\$&')} (%)`]);
+  const taken = new Set((rows as { name: string }[]).map((r) => r.name));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
+  return candidate;
 }
 
 export interface RecheckInput {

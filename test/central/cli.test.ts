@@ -198,8 +198,14 @@ describe('specvet batch create', () => {
     const moved = await runCli(['batch', 'reassign', first, '--to', rev2.user], as(urlOf(carol)));
     expect(moved.code, moved.stderr).toBe(0);
     const [newBatch] = await query<{ id: string }>(`SELECT id FROM check_batch WHERE name = 'ids' AND assignee = ? AND state = 'active'`, [rev2.user]);
-    expect(moved.stdout).toBe(`cancelled batch ${first}; its remaining spectra are now batch ${newBatch!.id} for ${rev2.user}\n`);
+    expect(moved.stdout).toBe(`cancelled batch ${first}; its remaining spectra are now batch ids for ${rev2.user} (id ${newBatch!.id})\n`);
     expect((await runCli(['batch', 'cancel', newBatch!.id], as(urlOf(carol)))).stdout).toBe(`cancelled batch ${newBatch!.id}\n`);
+
+    // rev0 still has the (cancelled) batch called "ids": one moved back to them gets the next free name.
+    const second = rows.find((x) => x.assignee === rev1.user)!.id;
+    const toRev0 = await runCli(['batch', 'reassign', second, '--to', rev0.user, '--json'], as(urlOf(carol)));
+    expect(toRev0.code, toRev0.stderr).toBe(0);
+    expect(JSON.parse(toRev0.stdout)).toMatchObject({ name: 'ids (2)', assignee: rev0.user, from: second });
   });
 
   it('takes a batch id that is not a UUID as bad usage, before connecting', async () => {

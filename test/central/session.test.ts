@@ -81,7 +81,7 @@ describe('pull', () => {
     const extra = await createBatches(coordinator, { name: 'to-move', assignees: [alice.user], mode: 'single', criteria: { planid: 'PLAN002', spid: 2 } });
     const s = await session(alice);
     const { rev } = await pullAll(s, '0', 1000);
-    const newId = await reassignBatch(coordinator, extra.batches[0]!.id, bob.user);
+    const { id: newId } = await reassignBatch(coordinator, extra.batches[0]!.id, bob.user);
     const after = await s.pull(rev, 1000);
     expect(after.batches).toMatchObject([{ id: extra.batches[0]!.id, state: 'cancelled' }]);
     expect(after.items).toHaveLength(10);

@@ -246,8 +246,8 @@ const batchReassign = defineCommand({
     const id = batchId(given!);
     const to = requireStr(values, 'to');
     const { reassignBatch } = await import('../../central/batches');
-    const newId = await withPool(ctx, (pool) => reassignBatch(pool, id, to));
-    ctx.print({ id: newId, from: id, assignee: to }, () => `cancelled batch ${id}; its remaining spectra are now batch ${newId} for ${to}`);
+    const made = await withPool(ctx, (pool) => reassignBatch(pool, id, to));
+    ctx.print({ id: made.id, name: made.name, from: id, assignee: to }, () => `cancelled batch ${id}; its remaining spectra are now batch ${made.name} for ${to} (id ${made.id})`);
   },
 });
 
