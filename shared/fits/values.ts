@@ -46,13 +46,15 @@ export function readInto(
 ): void {
   const plain = s.scale === 1 && s.zero === 0 && s.blank === null;
   if (plain && read === readers.f32 && stride === 4 && LITTLE_ENDIAN) {
-    // LAMOST's own case (contiguous unscaled float32): swap 32-bit words, then convert.
+    // LAMOST's own case (contiguous unscaled float32): swap 32-bit words (non-finite → NaN
+    // on the way), then convert where the output is not float32.
     if (out instanceof Float32Array) {
       swap32(view, offset, count, out.buffer, out.byteOffset + start * 4);
+    } else if (out instanceof Float64Array) {
+      out.set(swappedScratch(view, offset, count), start); // exact
     } else {
-      out.set(swappedScratch(view, offset, count), start); // Float64: exact; Int32: ToInt32
+      toInt32(swappedScratch(view, offset, count), out, start);
     }
-    if (!(out instanceof Int32Array)) nanForNonFinite(out, start, count);
     return;
   }
   if (plain && read === readers.f64 && stride === 8 && out instanceof Float64Array && LITTLE_ENDIAN) {
@@ -80,7 +82,14 @@ function swappedScratch(view: DataView, offset: number, count: number): Float32A
   return scratch.subarray(0, count);
 }
 
-/** Big-endian 32-bit words at view+offset → native order at dst+dstOffset (4-byte aligned). */
+/** Float32 bits with an all-ones exponent: ±Infinity or a NaN of any payload. */
+const EXPONENT = 0x7f800000;
+const QUIET_NAN = 0x7fc00000;
+
+/**
+ * Big-endian float32 words at view+offset → native order at dst+dstOffset (4-byte aligned),
+ * ±Infinity and every NaN payload written as one quiet NaN: one pass instead of two.
+ */
 function swap32(view: DataView, offset: number, count: number, dst: ArrayBufferLike, dstOffset: number): void {
   const out = new Uint32Array(dst, dstOffset, count);
   const at = view.byteOffset + offset;
@@ -88,11 +97,20 @@ function swap32(view: DataView, offset: number, count: number, dst: ArrayBufferL
     const src = new Uint32Array(view.buffer, at, count);
     for (let i = 0; i < count; i++) {
       const x = src[i]!;
-      out[i] = (x >>> 24) | ((x >>> 8) & 0xff00) | ((x << 8) & 0xff0000) | (x << 24);
+      const w = (x >>> 24) | ((x >>> 8) & 0xff00) | ((x << 8) & 0xff0000) | (x << 24);
+      out[i] = (w & EXPONENT) === EXPONENT ? QUIET_NAN : w;
     }
   } else {
-    for (let i = 0; i < count; i++) out[i] = view.getUint32(offset + 4 * i);
+    for (let i = 0; i < count; i++) {
+      const w = view.getUint32(offset + 4 * i);
+      out[i] = (w & EXPONENT) === EXPONENT ? QUIET_NAN : w;
+    }
   }
+}
+
+/** ToInt32 of each value (NaN → 0), as an Int32Array store does, in a typed loop. */
+function toInt32(src: Float32Array, out: Int32Array, start: number): void {
+  for (let i = 0; i < src.length; i++) out[start + i] = src[i]! | 0;
 }
 
 function swap64(view: DataView, offset: number, count: number, out: Float64Array, start: number): void {
