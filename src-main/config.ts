@@ -81,6 +81,10 @@ export function parseCentralUrl(url: string): CentralTarget {
   try {
     u = new URL(url);
   } catch {
+    const port = /^[a-z]+:\/\/[^/]*:(\d+)(?:\/|$)/i.exec(url)?.[1];
+    if (port !== undefined && Number(port) > 65535) {
+      throw new Error(`central server "${redact(url)}" has port ${port}; a port is 1–65535 (MariaDB's is usually 3306)`);
+    }
     throw new Error(`central server "${redact(url)}" is not a URL; expected mysql://user@host:3306/database`);
   }
   if (u.protocol !== 'mysql:') throw new Error(`central server must be a mysql:// URL, got ${u.protocol}//…`);

@@ -5,6 +5,7 @@
  */
 import { ApiError, type ApiHandlers } from '../../shared/api';
 import type { AppStatus } from '../../shared/model';
+import { CentralError } from '../central/Interface';
 import { parseCentralUrl } from '../config';
 import type { CredentialStore } from './credentials';
 import type { ApiEventBus } from './events';
@@ -75,7 +76,16 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       if (!sessions.central) {
         throw new ApiError('offline', 'this build cannot open a central server yet; keep reviewing the demo');
       }
-      const next = await sessions.central(target, password, { verify: true });
+      let next;
+      try {
+        next = await sessions.central(target, password, { verify: true });
+      } catch (err) {
+        // The offline text promises a later retry, which is true of sync but not of a sign-in.
+        if (err instanceof CentralError && err.kind === 'offline') {
+          throw new ApiError('offline', `cannot sign in: ${target.host}:${target.port} does not answer; check the address and the network or VPN, then sign in again (the demo stays open meanwhile)`);
+        }
+        throw err;
+      }
       if (remember) await credentials.set(target.display, password);
       return swap(next);
     },

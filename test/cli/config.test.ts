@@ -25,6 +25,9 @@ describe('configuration', () => {
     expect(() => parseCentralUrl('postgres://a@h/db')).toThrow(/mysql:\/\//);
     expect(() => parseCentralUrl('mysql://h/db')).toThrow(/needs a user, host and database/);
     expect(() => parseCentralUrl('not a url :pw@')).toThrow(/is not a URL/);
+    expect(() => parseCentralUrl('mysql://alice:pw@db.example.org:99999/specvet')).toThrow(
+      /^central server "mysql:\/\/alice:\*+@db\.example\.org:99999\/specvet" has port 99999; a port is 1–65535/,
+    );
   });
 
   it('takes the config file under the environment, and refuses a password in it', () => {
