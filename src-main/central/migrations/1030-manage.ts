@@ -5,7 +5,7 @@
  * default role) however they are called — from SpecVet or from the `mariadb` client.
  */
 import type { Migration } from './types';
-import { definerProc, deny, dropProc, takeRevs } from './sql';
+import { definerProc, deny, dropProc, memberLockProc, runDdl, takeRevs } from './sql';
 
 const TEXT = 'CHARACTER SET utf8mb4';
 
@@ -113,39 +113,15 @@ BEGIN
   IF EXISTS (SELECT 1 FROM chk_member WHERE user = p_user) THEN
     ${deny("CONCAT('user ', p_user, ' already exists')")}
   END IF;
-  SET @specvet_ddl = CONCAT('CREATE USER ', QUOTE(p_user), '@''%'' IDENTIFIED WITH mysql_native_password AS ', QUOTE(p_hash));
-  PREPARE ddl FROM @specvet_ddl;
-  EXECUTE ddl;
-  DEALLOCATE PREPARE ddl;
-  SET @specvet_ddl = CONCAT('GRANT ', role_name, ' TO ', QUOTE(p_user), '@''%''');
-  PREPARE ddl FROM @specvet_ddl;
-  EXECUTE ddl;
-  DEALLOCATE PREPARE ddl;
-  SET @specvet_ddl = IF(VERSION() LIKE '%MariaDB%',
+  ${runDdl(`CONCAT('CREATE USER ', QUOTE(p_user), '@''%'' IDENTIFIED WITH mysql_native_password AS ', QUOTE(p_hash))`)}
+  ${runDdl(`CONCAT('GRANT ', role_name, ' TO ', QUOTE(p_user), '@''%''')`)}
+  ${runDdl(`IF(VERSION() LIKE '%MariaDB%',
     CONCAT('SET DEFAULT ROLE ', role_name, ' FOR ', QUOTE(p_user), '@''%'''),
-    CONCAT('ALTER USER ', QUOTE(p_user), '@''%'' DEFAULT ROLE ', role_name));
-  PREPARE ddl FROM @specvet_ddl;
-  EXECUTE ddl;
-  DEALLOCATE PREPARE ddl;
-  SET @specvet_ddl = NULL;
+    CONCAT('ALTER USER ', QUOTE(p_user), '@''%'' DEFAULT ROLE ', role_name))`)}
   INSERT INTO chk_member (user, role, department, active) VALUES (p_user, p_role, COALESCE(p_department, ''), 1);
 END`;
 
-// Only SpecVet members can be disabled through here: an admin cannot lock other accounts.
-const memberDisable = `CREATE PROCEDURE member_disable(IN p_user VARCHAR(64) ${TEXT})
-MODIFIES SQL DATA SQL SECURITY DEFINER
-BEGIN
-  DECLARE msg VARCHAR(512) ${TEXT};
-  IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = p_user) THEN
-    ${deny("CONCAT('no SpecVet user ', COALESCE(p_user, 'nothing'))")}
-  END IF;
-  SET @specvet_ddl = CONCAT('ALTER USER ', QUOTE(p_user), '@''%'' ACCOUNT LOCK');
-  PREPARE ddl FROM @specvet_ddl;
-  EXECUTE ddl;
-  DEALLOCATE PREPARE ddl;
-  SET @specvet_ddl = NULL;
-  UPDATE chk_member SET active = 0 WHERE user = p_user;
-END`;
+const memberDisable = memberLockProc('member_disable', true);
 
 export const migration: Migration = {
   version: 1030,

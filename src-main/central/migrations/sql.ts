@@ -47,6 +47,31 @@ export const deny = (messageExpr: string) => `
     SET msg = ${messageExpr};
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = msg;`;
 
+/** Runs account DDL built at call time: CREATE USER / ALTER USER / GRANT take no parameters. */
+export const runDdl = (sqlExpr: string) => `
+  SET @specvet_ddl = ${sqlExpr};
+  PREPARE ddl FROM @specvet_ddl;
+  EXECUTE ddl;
+  DEALLOCATE PREPARE ddl;
+  SET @specvet_ddl = NULL;`;
+
+/**
+ * member_disable / member_enable: locks or unlocks a SpecVet member's account and marks the
+ * member. Only members: an admin must not (un)lock accounts SpecVet knows nothing about.
+ */
+export function memberLockProc(name: string, lock: boolean): string {
+  return `CREATE PROCEDURE ${name}(IN p_user VARCHAR(64) CHARACTER SET utf8mb4)
+MODIFIES SQL DATA SQL SECURITY DEFINER
+BEGIN
+  DECLARE msg VARCHAR(512) CHARACTER SET utf8mb4;
+  IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = p_user) THEN
+    ${deny("CONCAT('no SpecVet user ', COALESCE(p_user, 'nothing'))")}
+  END IF;
+  ${runDdl(`CONCAT('ALTER USER ', QUOTE(p_user), '@''%'' ACCOUNT ${lock ? 'LOCK' : 'UNLOCK'}')`)}
+  UPDATE chk_member SET active = ${lock ? 0 : 1} WHERE user = p_user;
+END`;
+}
+
 export const requireActiveMember = `
   IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND active = 1) THEN
     ${deny("CONCAT('denied: ', me, ' is not an active SpecVet member; ask an admin to add you')")}
