@@ -19,7 +19,8 @@ export type ReviewAction =
   | { kind: 'toggleLines' }
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'back' };
 
 export type Keymap = Readonly<Record<string, ReviewAction>>;
 
@@ -51,6 +52,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   r: { kind: 'resetZoom' },
   'Ctrl+z': { kind: 'undo' },
   '?': { kind: 'help' },
+  Escape: { kind: 'back' },
 };
 
 /** What a key event looks like to the keymap (a DOM KeyboardEvent fits). */
@@ -111,5 +113,65 @@ export function describeAction(a: ReviewAction): string {
       return 'undo the last verdict not yet pushed';
     case 'help':
       return 'show every key';
+    case 'back':
+      return 'close this list or the sign-in; else back to the batch list';
   }
+}
+
+/**
+ * The order a reviewer learns the keys in (README "Review keys"). Written out because a
+ * keymap's own order is no guide: object keys that look like numbers ("0"–"4") always come first.
+ */
+const HELP_ORDER: readonly ReviewAction['kind'][] = [
+  'next',
+  'prev',
+  'accept',
+  'setClass',
+  'setQuality',
+  'nudgeZ',
+  'toggleLines',
+  'resetZoom',
+  'undo',
+  'help',
+  'back',
+];
+const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
+
+function rankWithinKind(a: ReviewAction): number {
+  if (a.kind === 'setClass') return CLASS_ORDER.indexOf(a.value);
+  if (a.kind === 'setQuality') return a.value;
+  // Smallest step first, − before +: "[" "]", then Shift, then Alt.
+  if (a.kind === 'nudgeZ') return Math.abs(a.step) * 10 + (a.step > 0 ? Math.abs(a.step) : 0);
+  return 0;
+}
+
+/** A chord as printed on a key: "ArrowRight" → "→", "Ctrl+z" → "Ctrl+Z", "Escape" → "Esc". */
+export function chordLabel(chord: string): string {
+  const names: Readonly<Record<string, string>> = { ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc' };
+  const parts = chord.split('+');
+  const key = parts.pop()!;
+  const shown = names[key] ?? (/^[a-z]$/.test(key) && parts.length > 0 ? key.toUpperCase() : key);
+  return [...parts, shown].join('+');
+}
+
+export interface HelpRow {
+  /** Every chord that does this, as labels ("→", "n"). */
+  keys: string[];
+  text: string;
+}
+
+/** The key help's rows: one per action, its chords together, in HELP_ORDER. */
+export function helpRows(keymap: Keymap): HelpRow[] {
+  const entries = Object.entries(keymap).sort(([, a], [, b]) => {
+    const byKind = HELP_ORDER.indexOf(a.kind) - HELP_ORDER.indexOf(b.kind);
+    return byKind !== 0 ? byKind : rankWithinKind(a) - rankWithinKind(b);
+  });
+  const rows: HelpRow[] = [];
+  for (const [chord, action] of entries) {
+    const text = describeAction(action);
+    const same = rows.find((r) => r.text === text);
+    if (same) same.keys.push(chordLabel(chord));
+    else rows.push({ keys: [chordLabel(chord)], text });
+  }
+  return rows;
 }

@@ -76,16 +76,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       if (!sessions.central) {
         throw new ApiError('offline', 'this build cannot open a central server yet; keep reviewing the demo');
       }
-      let next;
-      try {
-        next = await sessions.central(target, password, { verify: true });
-      } catch (err) {
-        // The offline text promises a later retry, which is true of sync but not of a sign-in.
-        if (err instanceof CentralError && err.kind === 'offline') {
-          throw new ApiError('offline', `cannot sign in: ${target.host}:${target.port} does not answer; check the address and the network or VPN, then sign in again (the demo stays open meanwhile)`);
-        }
-        throw err;
-      }
+      const next = await sessions.central(target, password, { verify: true }).catch(signInFailure(target));
       if (remember) await credentials.set(target.display, password);
       return swap(next);
     },
@@ -102,5 +93,15 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       sync.stop();
       return session.close();
     },
+  };
+}
+
+/** The offline text promises a later retry, which is true of sync but not of a sign-in. */
+function signInFailure(target: { host: string; port: number }) {
+  return (err: unknown): never => {
+    if (err instanceof CentralError && err.kind === 'offline') {
+      throw new ApiError('offline', `cannot sign in: ${target.host}:${target.port} does not answer; check the address and the network or VPN, then sign in again (the demo stays open meanwhile)`);
+    }
+    throw err;
   };
 }

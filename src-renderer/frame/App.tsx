@@ -2,7 +2,9 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { loadFrame, refreshBatches, showError } from '../review/actions';
+import { KeyHelp } from '../review/KeyHelp';
 import { ReviewScreen } from '../review/ReviewScreen';
+import { useReviewKeys } from '../review/useReviewKeys';
 import { setState, useApp } from '../state/store';
 import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -12,6 +14,8 @@ import { TopBar } from './TopBar';
 
 export function App() {
   const reviewing = useApp((s) => s.review !== null);
+  const modal = useApp((s) => s.showSignIn);
+  useReviewKeys();
 
   useEffect(() => {
     void loadFrame();
@@ -34,12 +38,16 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      {/* Behind the sign-in nothing can be focused or clicked, so Tab stays in the dialog. */}
+      <div className="app-frame" inert={modal}>
+        <TopBar />
+        <NoticeBar />
+        <main className="app-main">
+          <ErrorBoundary>{reviewing ? <ReviewScreen /> : <BatchList />}</ErrorBoundary>
+        </main>
+        <KeyHelp />
+      </div>
       <SignInDialog />
-      <NoticeBar />
-      <main className="app-main">
-        <ErrorBoundary>{reviewing ? <ReviewScreen /> : <BatchList />}</ErrorBoundary>
-      </main>
     </div>
   );
 }

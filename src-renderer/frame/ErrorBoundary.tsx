@@ -3,7 +3,7 @@
  * instead of React unmounting everything.
  */
 import { Component, type ReactNode } from 'react';
-import { setState } from '../state/store';
+import { closeBatch } from '../review/actions';
 
 interface State {
   message: string | null;
@@ -17,7 +17,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   private back = () => {
-    setState({ review: null, showHelp: false });
+    closeBatch();
     this.setState({ message: null });
   };
 

@@ -3,33 +3,40 @@ import type { AppStatus, SyncProgress } from '../../shared/model';
 import { closeBatch, runSync, signOut } from '../review/actions';
 import { setState, useApp } from '../state/store';
 
+/**
+ * A click on a top-bar button leaves the keyboard focus where it was: otherwise the button keeps
+ * it, and the reviewer's next Enter (accept) would press Sync again. Tab still reaches them.
+ */
+const keepFocus = { onMouseDown: (e: { preventDefault(): void }) => e.preventDefault() };
+
 export function TopBar() {
   const status = useApp((s) => s.status);
   const sync = useApp((s) => s.sync);
   const batchName = useApp((s) => s.review?.batch.name ?? null);
+  const syncLine = sync ? progressText(sync) : status ? syncText(status) : 'connecting…';
   return (
-    <header className="top-bar">
+    <header className={batchName === null ? 'top-bar' : 'top-bar reviewing'}>
       <span className="brand">SpecVet</span>
       {batchName !== null && (
-        <button type="button" className="link" onClick={closeBatch} title="back to the batch list">
+        <button type="button" className="link crumb" {...keepFocus} onClick={closeBatch} title={`back to the batch list (Esc) — ${batchName}`}>
           ‹ Batches / <strong>{batchName}</strong>
         </button>
       )}
       <span className="spacer" />
       {status && <StatusText status={status} />}
-      <span className="sync-state" data-testid="sync-state">
-        {sync ? progressText(sync) : status ? syncText(status) : 'connecting…'}
+      <span className="sync-state" data-testid="sync-state" title={syncLine}>
+        {syncLine}
       </span>
       {status?.origin.kind === 'demo' ? (
-        <button type="button" onClick={() => setState({ showSignIn: true })}>
+        <button type="button" {...keepFocus} onClick={() => setState({ showSignIn: true })}>
           Sign in…
         </button>
       ) : (
-        <button type="button" onClick={() => void signOut()} title="back to the demo; your cache stays on disk">
+        <button type="button" {...keepFocus} onClick={() => void signOut()} title="back to the demo; your cache stays on disk">
           Sign out
         </button>
       )}
-      <button type="button" onClick={() => void runSync()} disabled={sync !== null}>
+      <button type="button" {...keepFocus} onClick={() => void runSync()} disabled={sync !== null}>
         {sync ? 'Syncing…' : 'Sync'}
       </button>
     </header>
@@ -40,7 +47,11 @@ function StatusText({ status }: { status: AppStatus }) {
   const origin = status.origin.kind === 'demo' ? 'demo data (no server)' : status.origin.server;
   return (
     <span className="status" data-testid="status">
-      <span className="user">{status.user}</span> · <span className="origin">{origin}</span> ·{' '}
+      <span className="user">{status.user}</span> · {/* the less important part: shortened first, in full on hover */}
+      <span className="origin" title={origin}>
+        {origin}
+      </span>{' '}
+      ·{' '}
       <span data-testid="outbox">
         {status.outboxPending} not pushed{status.outboxRefused > 0 ? ` · ${status.outboxRefused} refused by the server` : ''}
       </span>

@@ -1,23 +1,27 @@
-/** Every key of the active keymap, with what it does (the ? key). */
-import { DEFAULT_KEYMAP, describeAction, type Keymap } from '../../shared/keymap';
-import { setState } from '../state/store';
+/** Every key of the active keymap, with what it does (the ? key), in the order they are learnt. */
+import { useMemo } from 'react';
+import { DEFAULT_KEYMAP, helpRows, type Keymap } from '../../shared/keymap';
+import { setState, useApp } from '../state/store';
 
 export function KeyHelp({ keymap = DEFAULT_KEYMAP }: { keymap?: Keymap }) {
+  const show = useApp((s) => s.showHelp);
+  const rows = useMemo(() => helpRows(keymap), [keymap]);
+  if (!show) return null;
   return (
     <div className="key-help" role="dialog" aria-label="review keys" onClick={() => setState({ showHelp: false })}>
-      <table>
-        <tbody>
-          {Object.entries(keymap).map(([chord, action]) => (
-            <tr key={chord}>
-              <td>
-                <kbd>{chord.replace('Arrow', '').replace('Right', '→').replace('Left', '←')}</kbd>
-              </td>
-              <td>{describeAction(action)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>Press ? again or click to close.</p>
+      <ul className="key-rows">
+        {rows.map((row) => (
+          <li key={row.text}>
+            <span className="keys">
+              {row.keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </span>
+            <span>{row.text}</span>
+          </li>
+        ))}
+      </ul>
+      <p>Press ? again, Esc or click to close.</p>
     </div>
   );
 }

@@ -34,17 +34,20 @@ export function ReviewHeader({ item, draft, index, count }: Props) {
           pipeline: <strong>{p.class}</strong> {p.subclass} · z = {fmtZ(p.z)} ± {p.zErr.toFixed(4)} · S/N g {fmt(p.snr.g)} r{' '}
           {fmt(p.snr.r)}
         </span>
-        {draft && (
-          <span className={`draft${changed ? ' changed' : ''}`} data-testid="draft">
-            yours: <strong>{draft.class}</strong> · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
+        {/* Draft and saved verdict side by side: both are the reviewer's, and wrap as one. */}
+        <span className="mine">
+          {draft && (
+            <span className={`draft${changed ? ' changed' : ''}`} data-testid="draft">
+              yours: <strong>{draft.class}</strong> · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
+            </span>
+          )}
+          <span className="verdict" data-testid="verdict">
+            {v
+              ? `saved: ${v.class} z = ${fmtZ(v.z)} q${v.quality}${v.pushed ? ' (pushed)' : ' (not pushed yet)'}`
+              : 'no verdict yet'}
           </span>
-        )}
-        <span className="verdict" data-testid="verdict">
-          {v
-            ? `saved: ${v.class} z = ${fmtZ(v.z)} q${v.quality}${v.pushed ? ' (pushed)' : ' (not pushed yet)'}`
-            : 'no verdict yet'}
+          {!item.assigned && <span className="tombstone">unassigned on the server; your work on it is kept</span>}
         </span>
-        {!item.assigned && <span className="tombstone">unassigned on the server; your work on it is kept</span>}
       </div>
     </div>
   );

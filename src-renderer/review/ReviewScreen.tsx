@@ -5,18 +5,14 @@
 import { LINES } from '../../shared/lines';
 import { useMemo } from 'react';
 import { useApp } from '../state/store';
-import { KeyHelp } from './KeyHelp';
 import { ReviewHeader } from './ReviewHeader';
 import { SpectrumChart } from './SpectrumChart';
-import { useReviewKeys } from './useReviewKeys';
 import { useSpectrum } from './useSpectrum';
 
 export function ReviewScreen() {
   const review = useApp((s) => s.review)!;
   const showLines = useApp((s) => s.showLines);
-  const showHelp = useApp((s) => s.showHelp);
   const zoomReset = useApp((s) => s.zoomReset);
-  useReviewKeys();
 
   const items = review.items;
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
@@ -43,10 +39,9 @@ export function ReviewScreen() {
         )}
       </div>
       <footer className="key-hint">
-        → next · ← previous · Enter accept · s g q u class · 0–4 quality (saves) · [ ] z · l lines · r reset zoom · Ctrl+Z undo · ?
-        all keys
+        → next · ← previous · Enter accept · s g q u class · 0–4 quality (saves) · [ ] z · l lines · r reset zoom · Ctrl+Z undo · Esc
+        batches · ? all keys
       </footer>
-      {showHelp && <KeyHelp />}
     </section>
   );
 }

@@ -10,11 +10,14 @@ export interface MarkerLine {
   vacuum: number;
 }
 
+const LABEL_GAP = 3;
+
 export class LineOverlay {
   private readonly canvas = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
   private z = 0;
   private visible = true;
+  private readonly widths = new Map<string, number>();
 
   constructor(
     private readonly plot: uPlot,
@@ -55,17 +58,36 @@ export class LineOverlay {
     ctx.setLineDash([4, 3]);
     ctx.lineWidth = 1;
     ctx.beginPath();
-    let labelRow = 0;
+    const rowEnds = [-Infinity, -Infinity, -Infinity];
+    let named = { name: '', end: -Infinity };
     for (const line of this.lines) {
       const observed = line.vacuum * shift;
       if (observed < min || observed > max) continue;
       const x = Math.round(plot.valToPos(observed, 'x')) + 0.5;
       ctx.moveTo(x, 14);
       ctx.lineTo(x, height);
-      // Three label rows, so neighbouring lines (Hβ / [O III]) do not print over each other.
-      ctx.fillText(line.name, x + 2, 10 + 12 * (labelRow++ % 3));
+      // Three label rows, so neighbours (Hβ / [O III]) both get a name; a label that would
+      // still print over another is left out — its marker is drawn all the same.
+      // A doublet ([O II] 3726/3729) is named once.
+      const left = x + 2;
+      if (line.name === named.name && left < named.end) continue;
+      const row = rowEnds.findIndex((end) => left >= end + LABEL_GAP);
+      if (row < 0) continue;
+      ctx.fillText(line.name, left, 10 + 12 * row);
+      rowEnds[row] = left + this.labelWidth(line.name);
+      named = { name: line.name, end: rowEnds[row] };
     }
     ctx.stroke();
+  }
+
+  /** Measured once per name: the font never changes, and a z key redraws every label. */
+  private labelWidth(name: string): number {
+    let w = this.widths.get(name);
+    if (w === undefined) {
+      w = this.ctx.measureText(name).width;
+      this.widths.set(name, w);
+    }
+    return w;
   }
 
   destroy(): void {

@@ -1,17 +1,30 @@
-/** Routes key presses through the keymap to review actions (and menu commands from Electron). */
+/**
+ * Routes key presses through the keymap to review actions (and menu commands from Electron).
+ * Mounted once for the whole frame, so ? and Esc work on the batch list too.
+ */
 import { useEffect } from 'react';
 import { chordOf, DEFAULT_KEYMAP, type Keymap } from '../../shared/keymap';
 import { runAction, runSync, signOut } from './actions';
 import { api } from '../api';
 import { notYetAvailable, reviewActionFor } from './menuCommands';
-import { setState } from '../state/store';
+import { getState, setState } from '../state/store';
+
+/** Whether a key belongs to the element it was typed into rather than to the review keys. */
+export function keyBelongsToTarget(e: Pick<KeyboardEvent, 'key'>, t: HTMLElement | null): boolean {
+  if (!t || t === document.body) return false;
+  // Typing in a field (sign-in, comment) is text, not review commands.
+  if (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable) return true;
+  // Enter and Space press whatever control has the focus, as everywhere else on a page.
+  const presses = e.key === 'Enter' || e.key === ' ';
+  return presses && t.closest('button, a[href], [role="button"], [role="dialog"], dialog') !== null;
+}
 
 export function useReviewKeys(keymap: Keymap = DEFAULT_KEYMAP): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // Typing in a field (sign-in, comment) is text, not review commands.
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
+      // The sign-in is modal: behind it nothing is reviewed (it closes itself on Escape).
+      if (e.isComposing || getState().showSignIn) return;
+      if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const action = keymap[chordOf(e)];
       if (!action) return;
       e.preventDefault();
@@ -20,8 +33,9 @@ export function useReviewKeys(keymap: Keymap = DEFAULT_KEYMAP): void {
     window.addEventListener('keydown', onKey);
     const offMenu = api.on('menu', ({ command }) => {
       const action = reviewActionFor(command);
-      if (action) runAction(action);
-      else if (command === 'sync') void runSync();
+      if (action) {
+        if (!getState().showSignIn) runAction(action);
+      } else if (command === 'sync') void runSync();
       else if (command === 'sign-out') void signOut();
       else if (command === 'sign-in') setState({ showSignIn: true });
       else notYetAvailable(command);

@@ -24,6 +24,11 @@ export interface ReviewState {
   items: Item[];
   index: number;
   draft: Draft | null;
+  /**
+   * Unsaved drafts of the spectra moved off, by obsid, while the batch is open: coming back
+   * shows the answer as it was left, not the pipeline's. Only drafts that differ are kept.
+   */
+  drafts: ReadonlyMap<number, Draft>;
 }
 
 export interface AppState {
@@ -60,6 +65,10 @@ export function draftOf(item: Item): Draft {
   return v
     ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality as Quality }
     : { obsid: item.obsid, class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: 0 };
+}
+
+export function sameAnswer(a: Draft, b: Draft): boolean {
+  return a.obsid === b.obsid && a.class === b.class && a.subclass === b.subclass && a.z === b.z && a.quality === b.quality;
 }
 
 export function currentItem(s: AppState): Item | null {

@@ -124,5 +124,9 @@ describe('web edition, first start on the demo', () => {
     const notice = page.getByTestId('notice');
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/demo dataset: there is no central server to sync with/);
+    // The click left the keyboard focus where it was: Enter accepts the spectrum, not Sync again.
+    const pending = Number.parseInt(await page.getByTestId('outbox').innerText(), 10);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('outbox').innerText()).toBe(`${pending + 1} not pushed`);
   });
 });

@@ -1,6 +1,6 @@
 /** The review keys as a keyboard produces them: chords from real key events, and rebinding. */
 import { describe, expect, it } from 'vitest';
-import { chordOf, DEFAULT_KEYMAP, rebind, type KeyChordSource } from '../../shared/keymap';
+import { chordLabel, chordOf, DEFAULT_KEYMAP, helpRows, rebind, type KeyChordSource } from '../../shared/keymap';
 
 const key = (k: string, code: string, mods: Partial<KeyChordSource> = {}): KeyChordSource => ({
   key: k,
@@ -35,5 +35,24 @@ describe('review keymap', () => {
     expect(mine.j).toEqual({ kind: 'next' });
     expect(mine.n).toBeUndefined();
     expect(DEFAULT_KEYMAP.n).toEqual({ kind: 'next' });
+  });
+
+  it('lists the keys for the help in the order they are learnt, not the keymap object order', () => {
+    const rows = helpRows(DEFAULT_KEYMAP).map((r) => `${r.keys.join(' ')} ${r.text}`);
+    expect(rows.slice(0, 3)).toEqual(['→ n next spectrum', '← b previous spectrum', "Enter accept the pipeline's class and z, next"]);
+    expect(rows.slice(3, 7)).toEqual(['s class STAR', 'g class GALAXY', 'q class QSO', 'u class UNKNOWN']);
+    expect(rows[7]).toMatch(/^0 quality not set/);
+    expect(rows[11]).toMatch(/^4 quality 4/);
+    expect(rows.slice(12, 14)).toEqual(['[ z −0.0001', '] z +0.0001']);
+    expect(rows.slice(16, 18)).toEqual(['Alt+[ z −0.01', 'Alt+] z +0.01']);
+    expect(rows.slice(-5).map((r) => r.split(' ')[0])).toEqual(['l', 'r', 'Ctrl+Z', '?', 'Esc']);
+  });
+
+  it('prints chords the way the keys are labelled', () => {
+    expect(chordLabel('ArrowLeft')).toBe('←');
+    expect(chordLabel('Ctrl+z')).toBe('Ctrl+Z');
+    expect(chordLabel('Shift+]')).toBe('Shift+]');
+    expect(chordLabel('Escape')).toBe('Esc');
+    expect(chordLabel('n')).toBe('n');
   });
 });

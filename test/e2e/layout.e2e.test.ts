@@ -1,0 +1,66 @@
+/**
+ * The review screen in a small window (800×600) and a large one (1920×1080): the top bar stays
+ * one line with the outbox counter whole, the reviewer's draft and saved verdict share a line,
+ * and the key help fits with its closing hint in view. Screenshots go to test-results/.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchSummary } from '../../shared/model';
+import { apiCall, launchChromium, ROOT, startServe, type Served } from './support';
+
+const SIZES = [
+  { width: 800, height: 600 },
+  { width: 1920, height: 1080 },
+] as const;
+
+describe('web edition, window sizes', () => {
+  let served: Served;
+  let browser: Browser;
+  let single: BatchSummary;
+
+  beforeAll(async () => {
+    served = await startServe();
+    browser = await launchChromium();
+    single = (await apiCall<BatchSummary[]>(served.url, 'listBatches')).find((b) => b.mode === 'single')!;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
+
+  for (const size of SIZES) {
+    it(`${size.width}×${size.height}: one-line top bar, draft and verdict together, the key help fits`, async () => {
+      const page = await browser.newPage({ viewport: size });
+      await page.goto(served.url);
+      await page.getByRole('button', { name: single.name, exact: true }).click();
+      await page.locator('[data-painted-obsid]:not([data-painted-obsid=""])').waitFor();
+
+      const bar = await box(page, '.top-bar');
+      // One line is as tall as its buttons plus padding; a second line would add another button's height.
+      const button = await box(page, '.top-bar button:has-text("Sync")');
+      expect(bar.height).toBeLessThan(button.height * 1.8);
+      expect(await page.locator('.top-bar').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const outbox = await box(page, '[data-testid="outbox"]');
+      expect(outbox.x + outbox.width).toBeLessThanOrEqual((await box(page, '.top-bar button:has-text("Sign in")')).x);
+
+      const draft = await box(page, '[data-testid="draft"]');
+      const verdict = await box(page, '[data-testid="verdict"]');
+      expect(Math.abs(verdict.y - draft.y)).toBeLessThan(4);
+      await page.screenshot({ path: join(ROOT, `test-results/review-${size.width}x${size.height}.png`) });
+
+      await page.keyboard.press('?');
+      const hint = page.getByText('Press ? again');
+      await hint.waitFor();
+      const help = await box(page, '.key-help');
+      const hintBox = (await hint.boundingBox())!;
+      expect(help.y + help.height).toBeLessThanOrEqual(size.height);
+      expect(hintBox.y + hintBox.height).toBeLessThanOrEqual(help.y + help.height);
+      expect(help.x).toBeGreaterThanOrEqual(0);
+      await page.screenshot({ path: join(ROOT, `test-results/key-help-${size.width}x${size.height}.png`) });
+      await page.close();
+    });
+  }
+});
