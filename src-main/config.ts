@@ -9,16 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export interface CentralTarget {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  /** Present only when SPECVET_CENTRAL carried it. */
-  password?: string;
-  /** mysql://user@host:port/db — the same target without the password, safe to print. */
-  display: string;
-}
+import { parseCentralUrl, redact, type CentralTarget } from '../shared/centralUrl';
+
+export { parseCentralUrl, redact, type CentralTarget };
 
 export interface Config {
   home: string;
@@ -75,37 +68,3 @@ function readConfigFile(file: string): ConfigFile {
   return { central: central as string | undefined, data: data as string | undefined };
 }
 
-/** Parses mysql://user[:password]@host[:port]/database. */
-export function parseCentralUrl(url: string): CentralTarget {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    const port = /^[a-z]+:\/\/[^/]*:(\d+)(?:\/|$)/i.exec(url)?.[1];
-    if (port !== undefined && Number(port) > 65535) {
-      throw new Error(`central server "${redact(url)}" has port ${port}; a port is 1–65535 (MariaDB's is usually 3306)`);
-    }
-    throw new Error(`central server "${redact(url)}" is not a URL; expected mysql://user@host:3306/database`);
-  }
-  if (u.protocol !== 'mysql:') throw new Error(`central server must be a mysql:// URL, got ${u.protocol}//…`);
-  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  const user = decodeURIComponent(u.username);
-  if (!u.hostname || !database || !user) {
-    throw new Error(`central server "${redact(url)}" needs a user, host and database: mysql://user@host:3306/database`);
-  }
-  const port = u.port ? Number(u.port) : 3306;
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
-  return {
-    host: u.hostname,
-    port,
-    database,
-    user,
-    ...(password !== undefined ? { password } : {}),
-    display: `mysql://${encodeURIComponent(user)}@${u.hostname}:${port}/${encodeURIComponent(database)}`,
-  };
-}
-
-/** The URL with any password replaced, for messages and logs. */
-export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');
-}

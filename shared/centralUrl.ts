@@ -1,0 +1,81 @@
+/**
+ * The central server's address, mysql://user[:password]@host[:port]/database: one set of rules
+ * for the main process (which parses it) and the sign-in form (which says, while it is typed,
+ * what is still wrong with it).
+ */
+export interface CentralTarget {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  /** Present only when the address carried it. */
+  password?: string;
+  /** mysql://user@host:port/db — the same target without the password, safe to print. */
+  display: string;
+}
+
+export type AddressPart = 'user' | 'host' | 'database';
+
+/** What is wrong with an address, for each host to say in its own words. */
+export type AddressProblem =
+  | { kind: 'not-mysql'; protocol: string }
+  | { kind: 'bad-port'; port: string }
+  | { kind: 'not-url' }
+  | { kind: 'missing'; parts: AddressPart[] };
+
+export type AddressCheck = { ok: true; target: CentralTarget } | { ok: false; problem: AddressProblem };
+
+export function checkCentralUrl(url: string): AddressCheck {
+  const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  if (protocol !== undefined && protocol.toLowerCase() !== 'mysql') return { ok: false, problem: { kind: 'not-mysql', protocol } };
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    const port = /^mysql:\/\/[^/]*:(\d*)(?:\/|$)/i.exec(url)?.[1];
+    if (port !== undefined && (port === '' || Number(port) > 65535)) return { ok: false, problem: { kind: 'bad-port', port } };
+    return { ok: false, problem: { kind: 'not-url' } };
+  }
+  if (u.protocol !== 'mysql:') return { ok: false, problem: { kind: 'not-mysql', protocol: u.protocol.replace(/:$/, '') } };
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  const user = decodeURIComponent(u.username);
+  const parts: AddressPart[] = [];
+  if (!user) parts.push('user');
+  if (!u.hostname) parts.push('host');
+  if (!database) parts.push('database');
+  if (parts.length > 0) return { ok: false, problem: { kind: 'missing', parts } };
+  const port = u.port ? Number(u.port) : 3306;
+  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  const target: CentralTarget = {
+    host: u.hostname,
+    port,
+    database,
+    user,
+    ...(password !== undefined ? { password } : {}),
+    display: `mysql://${encodeURIComponent(user)}@${u.hostname}:${port}/${encodeURIComponent(database)}`,
+  };
+  return { ok: true, target };
+}
+
+/** Parses mysql://user[:password]@host[:port]/database; throws a one-line Error saying what is wrong. */
+export function parseCentralUrl(url: string): CentralTarget {
+  const r = checkCentralUrl(url);
+  if (r.ok) return r.target;
+  const p = r.problem;
+  const shown = redact(url);
+  switch (p.kind) {
+    case 'not-mysql':
+      throw new Error(`central server must be a mysql:// URL, got ${p.protocol}://…`);
+    case 'bad-port':
+      throw new Error(`central server "${shown}" has port ${p.port || 'nothing'}; a port is 1–65535 (MariaDB's is usually 3306)`);
+    case 'not-url':
+      throw new Error(`central server "${shown}" is not a URL; expected mysql://user@host:3306/database`);
+    case 'missing':
+      throw new Error(`central server "${shown}" needs a user, host and database: mysql://user@host:3306/database`);
+  }
+}
+
+/** The URL with any password replaced, for messages and logs. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+}
