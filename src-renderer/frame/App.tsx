@@ -1,7 +1,8 @@
 /** The app frame: top bar, then either the batch list or the review screen. */
 import { useEffect } from 'react';
 import { api } from '../api';
-import { loadFrame, refreshBatches, showError } from '../review/actions';
+import { loadFrame, refreshBatches } from '../review/actions';
+import { showError } from '../review/notify';
 import { KeyHelp } from '../review/KeyHelp';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useReviewKeys } from '../review/useReviewKeys';

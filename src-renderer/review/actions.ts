@@ -8,10 +8,8 @@ import { api } from '../api';
 import { messageOf } from '../api/errors';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
-import { guarded, showError } from './notify';
+import { guarded } from './notify';
 import { saveAndNext, undo } from './verdicts';
-
-export { showError };
 
 const Z_MIN = -0.1;
 const Z_MAX = 8;
@@ -66,11 +64,10 @@ function nudgeZ(step: number): void {
   patchDraft({ z: Math.min(Z_MAX, Math.max(Z_MIN, z)) });
 }
 
-/** Escape: the innermost thing open closes first — the sign-in, the key help, then the batch. */
+/** Escape: the key help closes first, then the batch (the sign-in dialog handles its own Escape). */
 function back(): void {
   const s = getState();
-  if (s.showSignIn) setState({ showSignIn: false });
-  else if (s.showHelp) setState({ showHelp: false });
+  if (s.showHelp) setState({ showHelp: false });
   else if (s.review) closeBatch();
 }
 
