@@ -11,6 +11,11 @@ export type CacheOrigin =
 
 export const DEMO_USER = 'demo';
 
+/** The cache origin of a person on a central server (the app and the CLI open the same file). */
+export function centralOrigin(t: { host: string; port: number; database: string; user: string }): CacheOrigin {
+  return { kind: 'central', host: t.host, port: t.port, database: t.database, user: t.user };
+}
+
 /** Keeps letters, digits, '.' and '-'; everything else becomes %XX, so distinct names stay distinct. */
 function safeName(s: string): string {
   const enc = s.replace(/[^A-Za-z0-9.-]/gu, (c) =>

@@ -3,7 +3,7 @@
  * person's cache; otherwise the embedded demo, created on first start) and builds the
  * services both hosts dispatch to.
  */
-import { cacheFile, DEMO_USER, openLocalCache, type OpenCacheOptions } from '../cache';
+import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type OpenCacheOptions } from '../cache';
 import type { Config, CentralTarget } from '../config';
 import type { LocalCache } from '../cache/Interface';
 import { ensureDemo, type DemoOptions } from '../demo/install';
@@ -64,8 +64,7 @@ function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory
     async central(target, password, { verify }) {
       // Signing in checks the password now rather than at the first sync.
       if (verify && password !== null) await checkLogin(target, password);
-      const where = { kind: 'central' as const, host: target.host, port: target.port, database: target.database, user: target.user };
-      const cache = openLocalCache(cacheFile(home, where), target.user, opts.cache);
+      const cache = openLocalCache(cacheFile(home, centralOrigin(target)), target.user, opts.cache);
       return session(target.user, { kind: 'central', server: target.display }, cache, openSync(target, password, cache, opts.config));
     },
   };

@@ -5,7 +5,7 @@
  * configured they work on the demo survey, as the app does.
  */
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
-import { cacheFile, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
+import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
 import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../command';
 
 export interface Opened {
@@ -26,7 +26,7 @@ async function openCliCache(ctx: CommandContext): Promise<Opened> {
   const c = config.central;
   let file: string;
   if (c) {
-    file = cacheFile(config.home, { kind: 'central', host: c.host, port: c.port, database: c.database, user: c.user });
+    file = cacheFile(config.home, centralOrigin(c));
   } else {
     // Loaded on use: generating the demo survey is only ever needed on a home without a server.
     const { ensureDemo } = await import('../../demo/install');
