@@ -99,21 +99,37 @@ export function readColumn(table: Table, col: Column, type: 'f64'): Float64Array
 /** Integer values (masks), whatever the column type: NaN → 0, truncated to 32 bits. */
 export function readColumn(table: Table, col: Column, type: 'i32'): Int32Array;
 export function readColumn(table: Table, col: Column, type: OutputType): Float32Array | Float64Array | Int32Array {
+  // rows·repeat ≤ data bytes / element size: bounded by the HDU size check, so this is safe.
+  const out = allocate(type, columnLength(table, col));
+  readColumnInto(table, col, out);
+  return out;
+}
+
+/** How many values readColumn returns: rows × repeat. */
+export function columnLength(table: Table, col: Column): number {
+  return col.repeat === 0 ? 0 : table.rows * col.repeat;
+}
+
+/** readColumn into an array the caller owns, which must hold columnLength values. */
+export function readColumnInto(table: Table, col: Column, out: Float32Array | Float64Array | Int32Array): void {
   const read = NUMERIC_READERS[col.type];
   if (!read) {
     throw new FitsError('unsupported', table.fits.file, `column ${col.name} has type ${col.type}, which is not a numeric type this reader handles (L B I J K E D)`);
   }
-  // rows·repeat ≤ data bytes / element size: bounded by the HDU size check, so this is safe.
-  const n = col.repeat === 0 ? 0 : table.rows * col.repeat;
-  const out = allocate(type, n);
+  const n = columnLength(table, col);
+  if (out.length !== n) throw new RangeError(`readColumnInto: output holds ${out.length} values, column ${col.name} ${n}`);
+  if (n === 0) return; // a zero-width column in a table of 10^9 zero-byte rows must not loop 10^9 times
   const view = new DataView(table.fits.bytes.buffer, table.fits.bytes.byteOffset, table.fits.bytes.byteLength);
   const size = ELEMENT_BYTES[col.type];
-  // A zero-width column in a table of 10^9 zero-byte rows must not loop 10^9 times.
-  for (let r = 0; n > 0 && r < table.rows; r++) {
-    const at = table.hdu.dataOffset + r * table.rowBytes + col.offset;
-    readInto(out, view, at, col.repeat, size, read, col.scaling, r * col.repeat);
+  const first = table.hdu.dataOffset + col.offset;
+  if (col.repeat === 1) {
+    // One value per row (SDSS): a single strided pass instead of a call per row.
+    readInto(out, view, first, table.rows, table.rowBytes, read, col.scaling);
+    return;
   }
-  return out;
+  for (let r = 0; r < table.rows; r++) {
+    readInto(out, view, first + r * table.rowBytes, col.repeat, size, read, col.scaling, r * col.repeat);
+  }
 }
 
 /** The text of an A column in one row, trailing blanks and NULs removed. */

@@ -18,16 +18,22 @@ export function readImageRow(fits: FitsFile, hdu: Hdu, row: number, type: 'f64')
 /** Integer rows (masks), whatever BITPIX: NaN → 0, values truncated to 32 bits. */
 export function readImageRow(fits: FitsFile, hdu: Hdu, row: number, type: 'i32'): Int32Array;
 export function readImageRow(fits: FitsFile, hdu: Hdu, row: number, type: OutputType): Float32Array | Float64Array | Int32Array {
+  const out = allocate(type, hdu.axes[0] ?? 0);
+  readImageRowInto(fits, hdu, row, out);
+  return out;
+}
+
+/** readImageRow into an array the caller owns, which must hold NAXIS1 elements. */
+export function readImageRowInto(fits: FitsFile, hdu: Hdu, row: number, out: Float32Array | Float64Array | Int32Array): void {
   const [width = 0, height = 1] = hdu.axes;
   if (hdu.axes.length < 1 || row < 0 || row >= height) {
     throw new FitsError('not-a-spectrum', fits.file, `HDU ${hdu.index} has no row ${row + 1} (NAXIS = ${hdu.axes.join(' × ') || 0})`);
   }
+  if (out.length !== width) throw new RangeError(`readImageRowInto: output holds ${out.length} values, the row ${width}`);
   const size = Math.abs(hdu.bitpix) / 8;
-  const out = allocate(type, width);
   const view = new DataView(fits.bytes.buffer, fits.bytes.byteOffset, fits.bytes.byteLength);
   const h = hdu.header;
   const isInt = hdu.bitpix > 0;
   const s: Scaling = { scale: h.num('BSCALE') ?? 1, zero: h.num('BZERO') ?? 0, blank: isInt ? h.num('BLANK') : null };
   readInto(out, view, hdu.dataOffset + row * width * size, width, size, BY_BITPIX[hdu.bitpix]!, s);
-  return out;
 }

@@ -3,5 +3,5 @@ export { FitsError, type FitsErrorCode } from './errors';
 export { gunzipIfNeeded, isGzip } from './gzip';
 export { Header, parseHeader, type CardValue } from './header';
 export { FitsFile, type Hdu, type HduKind } from './hdu';
-export { readImageRow } from './image';
-export { openTable, findColumn, readColumn, readString, type Table, type Column, type ColumnType } from './bintable';
+export { readImageRow, readImageRowInto } from './image';
+export { openTable, findColumn, readColumn, readColumnInto, columnLength, readString, type Table, type Column, type ColumnType } from './bintable';

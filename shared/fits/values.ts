@@ -45,23 +45,7 @@ export function readInto(
   start = 0,
 ): void {
   const plain = s.scale === 1 && s.zero === 0 && s.blank === null;
-  if (plain && read === readers.f32 && stride === 4 && LITTLE_ENDIAN) {
-    // LAMOST's own case (contiguous unscaled float32): swap 32-bit words (non-finite → NaN
-    // on the way), then convert where the output is not float32.
-    if (out instanceof Float32Array) {
-      swap32(view, offset, count, out.buffer, out.byteOffset + start * 4);
-    } else if (out instanceof Float64Array) {
-      out.set(swappedScratch(view, offset, count), start); // exact
-    } else {
-      toInt32(swappedScratch(view, offset, count), out, start);
-    }
-    return;
-  }
-  if (plain && read === readers.f64 && stride === 8 && out instanceof Float64Array && LITTLE_ENDIAN) {
-    swap64(view, offset, count, out, start);
-    nanForNonFinite(out, start, count);
-    return;
-  }
+  if (plain && readPlain(out, view, offset, count, stride, read, start)) return;
   for (let i = 0, o = offset; i < count; i++, o += stride) {
     const raw = read(view, o);
     const v = plain ? raw : raw === s.blank ? NaN : raw * s.scale + s.zero;
@@ -71,55 +55,65 @@ export function readInto(
   }
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Reused between calls (decoding is synchronous): the hot path allocates nothing of its own. */
-let scratch = new Float32Array(8192);
-
-function swappedScratch(view: DataView, offset: number, count: number): Float32Array {
-  if (scratch.length < count) scratch = new Float32Array(count);
-  swap32(view, offset, count, scratch.buffer, 0);
-  return scratch.subarray(0, count);
+/**
+ * The unscaled cases a spectrum is made of (float32 fluxes, float32/float64 wavelengths,
+ * int32 or float32 masks), each as its own monomorphic loop: DataView's big-endian getters
+ * compile to a byte-swapping load, so these run at about a nanosecond per value.
+ * Returns false for anything else, which the generic loop handles.
+ */
+function readPlain(
+  out: Float32Array | Float64Array | Int32Array,
+  view: DataView,
+  offset: number,
+  count: number,
+  stride: number,
+  read: ElementReader,
+  start: number,
+): boolean {
+  if (read === readers.f32) {
+    if (out instanceof Float32Array) f32ToF32(view, offset, count, stride, new Uint32Array(out.buffer, out.byteOffset + start * 4, count));
+    else if (out instanceof Float64Array) f32ToF64(view, offset, count, stride, out, start);
+    else f32ToI32(view, offset, count, stride, out, start);
+    return true;
+  }
+  if (read === readers.f64 && !(out instanceof Int32Array)) {
+    f64ToFloat(view, offset, count, stride, out, start);
+    return true;
+  }
+  if (read === readers.i32 && out instanceof Int32Array) {
+    for (let i = 0, o = offset; i < count; i++, o += stride) out[start + i] = view.getInt32(o);
+    return true;
+  }
+  return false;
 }
 
 /** Float32 bits with an all-ones exponent: ±Infinity or a NaN of any payload. */
 const EXPONENT = 0x7f800000;
 const QUIET_NAN = 0x7fc00000;
 
-/**
- * Big-endian float32 words at view+offset → native order at dst+dstOffset (4-byte aligned),
- * ±Infinity and every NaN payload written as one quiet NaN: one pass instead of two.
- */
-function swap32(view: DataView, offset: number, count: number, dst: ArrayBufferLike, dstOffset: number): void {
-  const out = new Uint32Array(dst, dstOffset, count);
-  const at = view.byteOffset + offset;
-  if (at % 4 === 0) {
-    const src = new Uint32Array(view.buffer, at, count);
-    for (let i = 0; i < count; i++) {
-      const x = src[i]!;
-      const w = (x >>> 24) | ((x >>> 8) & 0xff00) | ((x << 8) & 0xff0000) | (x << 24);
-      out[i] = (w & EXPONENT) === EXPONENT ? QUIET_NAN : w;
-    }
-  } else {
-    for (let i = 0; i < count; i++) {
-      const w = view.getUint32(offset + 4 * i);
-      out[i] = (w & EXPONENT) === EXPONENT ? QUIET_NAN : w;
-    }
+/** Copies the bits (no float round trip), ±Infinity and every NaN payload written as one quiet NaN. */
+function f32ToF32(view: DataView, offset: number, count: number, stride: number, words: Uint32Array): void {
+  for (let i = 0, o = offset; i < count; i++, o += stride) {
+    const w = view.getUint32(o);
+    words[i] = (w & EXPONENT) === EXPONENT ? QUIET_NAN : w;
   }
 }
 
-/** ToInt32 of each value (NaN → 0), as an Int32Array store does, in a typed loop. */
-function toInt32(src: Float32Array, out: Int32Array, start: number): void {
-  for (let i = 0; i < src.length; i++) out[start + i] = src[i]! | 0;
+function f32ToF64(view: DataView, offset: number, count: number, stride: number, out: Float64Array, start: number): void {
+  for (let i = 0, o = offset; i < count; i++, o += stride) {
+    const v = view.getFloat32(o);
+    out[start + i] = v - v === 0 ? v : NaN;
+  }
 }
 
-function swap64(view: DataView, offset: number, count: number, out: Float64Array, start: number): void {
-  for (let i = 0; i < count; i++) out[start + i] = view.getFloat64(offset + 8 * i);
+/** ToInt32 of each value (NaN and ±Infinity → 0), as an Int32Array store does. */
+function f32ToI32(view: DataView, offset: number, count: number, stride: number, out: Int32Array, start: number): void {
+  for (let i = 0, o = offset; i < count; i++, o += stride) out[start + i] = view.getFloat32(o) | 0;
 }
 
-function nanForNonFinite(out: Float32Array | Float64Array, start: number, count: number): void {
-  for (let i = start, end = start + count; i < end; i++) {
-    const v = out[i]!;
-    if (v - v !== 0) out[i] = NaN;
+function f64ToFloat(view: DataView, offset: number, count: number, stride: number, out: Float32Array | Float64Array, start: number): void {
+  for (let i = 0, o = offset; i < count; i++, o += stride) {
+    const v = view.getFloat64(o);
+    out[start + i] = v - v === 0 ? v : NaN;
   }
 }

@@ -6,11 +6,12 @@
  *   sdss-spec     BINTABLE COADD, one row per pixel, flux / loglam / ivar / and_mask / or_mask
  * Every failure is a FitsError naming the file and what was found.
  */
-import { findColumn, openTable, readColumn, readString, type Table } from '../fits/bintable';
+import { columnLength, findColumn, openTable, readColumn, readColumnInto, readString, type Table } from '../fits/bintable';
 import { FitsError } from '../fits/errors';
 import { gunzipIfNeeded, type Inflate } from '../fits/gzip';
 import { FitsFile, type Hdu } from '../fits/hdu';
-import { readImageRow } from '../fits/image';
+import { readImageRowInto } from '../fits/image';
+import { allocSpectrumArrays } from './arrays';
 import { lamostMeta, sdssMeta } from './meta';
 import type { Spectrum, SpectrumMeta } from './types';
 
@@ -41,16 +42,13 @@ export function decodeSpectrum(bytes: Uint8Array, fileName = '(unnamed)', option
 }
 
 function decodeImage(fits: FitsFile, hdu: Hdu): Spectrum {
-  return {
-    layout: 'lamost-image',
-    fileName: fits.file,
-    meta: lamostMeta(hdu.header),
-    flux: readImageRow(fits, hdu, 0, 'f32'),
-    ivar: readImageRow(fits, hdu, 1, 'f32'),
-    wavelength: readImageRow(fits, hdu, 2, 'f64'),
-    andMask: readImageRow(fits, hdu, 3, 'i32'),
-    orMask: readImageRow(fits, hdu, 4, 'i32'),
-  };
+  const arrays = allocSpectrumArrays(hdu.axes[0]!);
+  readImageRowInto(fits, hdu, 0, arrays.flux);
+  readImageRowInto(fits, hdu, 1, arrays.ivar);
+  readImageRowInto(fits, hdu, 2, arrays.wavelength);
+  readImageRowInto(fits, hdu, 3, arrays.andMask);
+  readImageRowInto(fits, hdu, 4, arrays.orMask);
+  return { layout: 'lamost-image', fileName: fits.file, meta: lamostMeta(hdu.header), ...arrays };
 }
 
 function decodeCoadd(fits: FitsFile, primary: Hdu, hdu: Hdu): Spectrum {
@@ -64,22 +62,27 @@ function decodeCoadd(fits: FitsFile, primary: Hdu, hdu: Hdu): Spectrum {
     const names = table.columns.map((c) => c.name).join(', ') || 'none';
     throw new FitsError('not-a-spectrum', fits.file, `COADD table lacks FLUX, IVAR and WAVELENGTH or LOGLAM columns (has: ${names})`);
   }
-  const flux = readColumn(table, fluxCol, 'f32');
-  const n = flux.length;
+  const n = columnLength(table, fluxCol);
   if (n === 0) throw new FitsError('not-a-spectrum', fits.file, `COADD table holds no pixels (NAXIS2 = ${table.rows}, FLUX ${fluxCol.repeat} per row)`);
-  const sized = <T extends { length: number }>(a: T, name: string): T => {
-    if (a.length !== n) throw new FitsError('not-a-spectrum', fits.file, `COADD column ${name} has ${a.length} values but FLUX has ${n}`);
-    return a;
-  };
-  const wavelength = sized(wave ? readColumn(table, wave, 'f64') : pow10(readColumn(table, loglam!, 'f64')), wave ? 'WAVELENGTH' : 'LOGLAM');
-  const ivar = sized(readColumn(table, ivarCol, 'f32'), 'IVAR');
   const andCol = col('ANDMASK', 'AND_MASK');
   const orCol = col('ORMASK', 'OR_MASK');
-  // Masks are integers in meaning even where stored as floats (DR10 writes them as E).
-  const andMask = andCol ? sized(readColumn(table, andCol, 'i32'), andCol.name) : new Int32Array(n);
-  const orMask = orCol ? sized(readColumn(table, orCol, 'i32'), orCol.name) : new Int32Array(n);
+  // Every length is checked before the one allocation for all five arrays.
+  for (const c of [wave ?? loglam!, ivarCol, andCol, orCol]) {
+    if (c && columnLength(table, c) !== n) {
+      throw new FitsError('not-a-spectrum', fits.file, `COADD column ${c.name} has ${columnLength(table, c)} values but FLUX has ${n}`);
+    }
+  }
+  const arrays = allocSpectrumArrays(n);
+  readColumnInto(table, fluxCol, arrays.flux);
+  readColumnInto(table, ivarCol, arrays.ivar);
+  readColumnInto(table, wave ?? loglam!, arrays.wavelength);
+  if (!wave) pow10(arrays.wavelength);
+  // Masks are integers in meaning even where stored as floats (DR10 writes them as E); a
+  // missing mask stays all zeros.
+  if (andCol) readColumnInto(table, andCol, arrays.andMask);
+  if (orCol) readColumnInto(table, orCol, arrays.orMask);
   const meta = wave ? lamostMeta(primary.header) : withSpall(fits, sdssMeta(primary.header));
-  return { layout: wave ? 'lamost-coadd' : 'sdss-spec', fileName: fits.file, meta, wavelength, flux, ivar, andMask, orMask };
+  return { layout: wave ? 'lamost-coadd' : 'sdss-spec', fileName: fits.file, meta, ...arrays };
 }
 
 /** SDSS keeps the pipeline's class and z in the SPALL table (one row), when present. */
@@ -115,9 +118,8 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-function pow10(loglam: Float64Array): Float64Array {
+function pow10(loglam: Float64Array): void {
   for (let i = 0; i < loglam.length; i++) loglam[i] = 10 ** loglam[i]!;
-  return loglam;
 }
 
 function describe(fits: FitsFile): string {

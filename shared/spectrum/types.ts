@@ -1,6 +1,6 @@
 /**
- * A decoded 1D spectrum, as the renderer draws it and the CLI prints it. Arrays are typed
- * and each owns its buffer, so a Web Worker can hand them over as transferables.
+ * A decoded 1D spectrum, as the renderer draws it and the CLI prints it. The decoder puts
+ * its arrays in one buffer (./arrays.ts); transferList gives a Web Worker what to hand over.
  */
 export type SpectrumLayout = 'lamost-image' | 'lamost-coadd' | 'sdss-spec';
 
@@ -46,7 +46,10 @@ export interface Spectrum {
   orMask: Int32Array;
 }
 
-/** The arrays of a spectrum, for `postMessage(spectrum, transferList(spectrum))`. */
+/**
+ * The buffers behind a spectrum's arrays, each once (postMessage refuses a buffer listed
+ * twice), for `postMessage(spectrum, transferList(spectrum))`.
+ */
 export function transferList(s: Spectrum): ArrayBuffer[] {
-  return [s.wavelength, s.flux, s.ivar, s.andMask, s.orMask].map((a) => a.buffer as ArrayBuffer);
+  return [...new Set([s.wavelength, s.flux, s.ivar, s.andMask, s.orMask].map((a) => a.buffer as ArrayBuffer))];
 }

@@ -2,7 +2,7 @@
  * The spectrum decoder's thread: FITS bytes (maybe gzipped) in, typed arrays for the chart out,
  * handed back as transferables so nothing is copied on the way to the page.
  */
-import { decodeSpectrum } from '../../shared/spectrum/decode';
+import { decodeSpectrum, transferList } from '../../shared/spectrum/decode';
 import type { DecodeReply, DecodeRequest, PlotSpectrum } from './types';
 
 const scope = self as unknown as {
@@ -19,7 +19,7 @@ scope.onmessage = (e) => {
     const sigma = sigmaOf(s.ivar);
     const [yMin, yMax] = robustRange(s.flux);
     const spectrum: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, sigma, yMin, yMax };
-    const transfer = [s.wavelength.buffer, s.flux.buffer, ...(sigma ? [sigma.buffer] : [])] as ArrayBuffer[];
+    const transfer: ArrayBuffer[] = sigma ? [...transferList(s), sigma.buffer as ArrayBuffer] : transferList(s);
     scope.postMessage({ id, ok: true, spectrum, ms }, transfer);
   } catch (err) {
     scope.postMessage({ id, ok: false, message: (err as Error).message || 'the file could not be decoded' }, []);

@@ -37,7 +37,7 @@ export function astropyWrite(dir: string): string[] {
   return JSON.parse(run(['write', dir])) as string[];
 }
 
-/** astropy's time per file (ms) to open and extract the arrays, over `rounds` passes. */
+/** astropy's time per file (ms) from bytes in memory to header values and native arrays (what decodeSpectrum does), over `rounds` passes. */
 export function astropyBench(rounds: number, files: string[]): number[] {
   return JSON.parse(run(['bench', String(rounds), ...files])) as number[];
 }
