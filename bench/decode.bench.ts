@@ -1,7 +1,7 @@
 /**
  * Spectrum decoding speed in Node, on gzipped LAMOST files of both layouts (the real
  * fixtures when ../shared/fixtures/lamost is present, plus demo-data files): our decoder with
- * Node's zlib and with fflate (what the Web Worker uses), astropy and fitsjs 0.6.6 on the
+ * Node's zlib and with fflate (decodeSpectrum's synchronous default), astropy and fitsjs 0.6.6 on the
  * same files in the same run. Ratio rows turn "≥ 5× faster than astropy" into a pass/fail.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,7 +82,7 @@ export const benchmarks: Benchmark[] = [
     },
   },
   {
-    name: 'decode LAMOST .fits.gz in Node with fflate (the Web Worker path)',
+    name: 'decode LAMOST .fits.gz in Node with fflate (the synchronous default)',
     unit: 'ms',
     target: null,
     async run() {

@@ -24,6 +24,24 @@ export type Inflate = (gzip: Uint8Array, maxBytes: number) => Uint8Array;
 /** Returns the bytes themselves when not gzip, the inflated bytes when gzip. */
 export function gunzipIfNeeded(bytes: Uint8Array, file: string, inflate?: Inflate): Uint8Array {
   if (!isGzip(bytes)) return bytes;
+  const isize = gzipTrailerSize(bytes, file);
+  let out: Uint8Array;
+  try {
+    out = inflate ? inflate(bytes, isize) : gunzipSync(bytes, { out: new Uint8Array(isize) });
+  } catch (err) {
+    throw corruptGzip(file, err);
+  }
+  // fflate stops at the end of the buffer it was given; a shorter result means the trailer
+  // promised more than the stream holds.
+  checkInflatedLength(out.length, isize, file);
+  return out;
+}
+
+/**
+ * The inflated size the gzip trailer (ISIZE) announces, once checked against what the
+ * compressed bytes could possibly expand to: the bound for the one allocation that follows.
+ */
+export function gzipTrailerSize(bytes: Uint8Array, file: string): number {
   if (bytes.length < 18) throw new FitsError('gzip', file, `gzip file is only ${bytes.length} bytes long (cut short?)`);
   const n = bytes.length;
   const isize = (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0;
@@ -31,16 +49,15 @@ export function gunzipIfNeeded(bytes: Uint8Array, file: string, inflate?: Inflat
   if (isize > bound) {
     throw new FitsError('gzip', file, `gzip trailer claims ${isize} bytes, more than ${n} compressed bytes can hold (corrupt or cut short)`);
   }
-  let out: Uint8Array;
-  try {
-    out = inflate ? inflate(bytes, isize) : gunzipSync(bytes, { out: new Uint8Array(isize) });
-  } catch (err) {
-    throw new FitsError('gzip', file, `corrupt gzip data (${(err as Error).message.split('\n', 1)[0]})`);
+  return isize;
+}
+
+export function checkInflatedLength(inflated: number, isize: number, file: string): void {
+  if (inflated !== isize) {
+    throw new FitsError('gzip', file, `gzip data inflates to ${inflated === Infinity ? 'more' : inflated} bytes but its trailer says ${isize} (corrupt or cut short)`);
   }
-  // fflate stops at the end of the buffer it was given; a shorter result means the trailer
-  // promised more than the stream holds.
-  if (out.length !== isize) {
-    throw new FitsError('gzip', file, `gzip data inflates to ${out.length} bytes but its trailer says ${isize} (corrupt or cut short)`);
-  }
-  return out;
+}
+
+export function corruptGzip(file: string, err: unknown): FitsError {
+  return err instanceof FitsError ? err : new FitsError('gzip', file, `corrupt gzip data (${String((err as Error)?.message ?? err).split('\n', 1)[0]})`);
 }

@@ -1,5 +1,5 @@
 /** What a reviewer sees when a spectrum file is broken or the server is gone: a readable line, never a blank page. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSummary, Item } from '../../shared/model';
@@ -22,8 +22,13 @@ describe('web edition, errors', () => {
     // Damage the second spectrum's stored file the way a bad disk would.
     const cache = openLocalCache(cacheFile(served.home, { kind: 'demo' }), DEMO_USER);
     const path = cache.cachedFile(items[1]!.obsid)!;
+    // …and the fifth's gzip stream garbled in the middle, as a bad download would leave it.
+    const gzPath = cache.cachedFile(items[4]!.obsid)!;
     cache.close();
     writeFileSync(path, Buffer.from('SIMPLE  = this is not a FITS file any more'.padEnd(2880, ' ')));
+    const gz = readFileSync(gzPath);
+    gz.fill(0xa5, gz.length >> 1, (gz.length >> 1) + 64);
+    writeFileSync(gzPath, gz);
     page = await openPage(browser, served.url);
   });
   afterAll(async () => {
@@ -44,6 +49,21 @@ describe('web edition, errors', () => {
     await page.locator(`[data-painted-obsid="${items[2]!.obsid}"]`).waitFor();
     expect(await chartInk(page)).toBeGreaterThan(0.002);
     await error.waitFor({ state: 'detached' });
+  });
+
+  it('a garbled gzip file says so in one line (the worker inflates with DecompressionStream); paging on works', async () => {
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`[data-painted-obsid="${items[3]!.obsid}"]`).waitFor();
+    await page.keyboard.press('ArrowRight');
+    const error = page.getByTestId('spectrum-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(new RegExp(`^spectrum ${items[4]!.obsid} cannot be shown: (corrupt gzip data|gzip data inflates) [^\\n]+\\n`));
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`[data-painted-obsid="${items[5]!.obsid}"]`).waitFor();
+    await error.waitFor({ state: 'detached' });
+    // Back where the tests below expect the review to be.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.locator(`[data-painted-obsid="${items[2]!.obsid}"]`).waitFor();
   });
 
   it('signing in to a server that does not answer says so and keeps what was typed', async () => {
