@@ -2,8 +2,13 @@
  * `npm run bench [-- --json] [-- --only NAME[,NAME…]]`: runs every bench/*.bench.ts and
  * prints one table (name, median, p95, unit, target) or a JSON array of
  * {name, median, p95, unit, target, pass}. --only matches names by substring.
+ * Each bench file runs in a process of its own: one benchmark's leftovers (a big heap, a
+ * browser's children) must not slow the next one down — the decode figures moved by 5–10 %
+ * when measured after the browser benchmarks in the same process.
  */
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,26 +24,51 @@ interface Row {
   note?: string;
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, file: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 const here = dirname(fileURLToPath(import.meta.url));
 
-const rows: Row[] = [];
-for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks: Benchmark[] };
-  for (const b of mod.benchmarks) {
-    if (only && !only.some((o) => b.name.toLowerCase().includes(o))) continue;
-    if (!values.json) process.stderr.write(`running ${b.name}…\n`);
-    rows.push(await measure(b));
-  }
-}
+const rows: Row[] = values.file ? await runFile(values.file) : inChildren();
 
-if (values.json) {
+if (values.file && values.out) {
+  writeFileSync(values.out, JSON.stringify(rows));
+} else if (values.json) {
   process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 } else {
   process.stdout.write(table(rows));
 }
 process.exitCode = rows.some((r) => r.pass === false) ? 1 : 0;
+
+/** The rows of every bench file, each file measured by a fresh `run.ts --file` process. */
+function inChildren(): Row[] {
+  const out: Row[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'specvet-bench-rows-'));
+  const tsx = join(here, '..', 'bin', 'tsx.mjs');
+  for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
+    const result = join(dir, `${file}.json`);
+    const args = [tsx, fileURLToPath(import.meta.url), '--file', file, '--out', result, ...(values.only ? ['--only', values.only] : [])];
+    // The child's own output (progress, a library's logging) goes to stderr; rows come back in a file.
+    const child = spawnSync(process.execPath, args, { stdio: ['ignore', 2, 'inherit'] });
+    try {
+      out.push(...(JSON.parse(readFileSync(result, 'utf8')) as Row[]));
+    } catch {
+      out.push({ name: file, median: null, p95: null, unit: '', target: '', pass: false, note: `failed: the ${file} process exited ${child.status ?? child.signal} without results` });
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+async function runFile(file: string): Promise<Row[]> {
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks: Benchmark[] };
+  const out: Row[] = [];
+  for (const b of mod.benchmarks) {
+    if (only && !only.some((o) => b.name.toLowerCase().includes(o))) continue;
+    process.stderr.write(`running ${b.name}…\n`);
+    out.push(await measure(b));
+  }
+  return out;
+}
 
 async function measure(b: Benchmark): Promise<Row> {
   try {

@@ -62,21 +62,39 @@ export class Header {
 
 /** Parses the header that starts at `offset`; throws when no END card is found in the bytes. */
 export function parseHeader(bytes: Uint8Array, offset: number, file: string): Header {
+  const end = endCardAt(bytes, offset);
+  if (end < 0) {
+    const where = offset === 0 ? 'primary header' : `header at byte ${offset}`;
+    throw new FitsError('truncated', file, `${where} has no END card before the end of the file (cut short, or not FITS)`);
+  }
+  // One decode for the whole header, then plain string slicing: far cheaper than a decode per card.
+  const text = LATIN1.decode(bytes.subarray(offset, end));
   const cards = new Map<string, string>();
+  for (let c = 0; c < text.length; c += CARD) {
+    // A value card has "= " in columns 9–10; COMMENT/HISTORY and others do not.
+    if (text.charCodeAt(c + 8) !== 0x3d /* = */ || text.charCodeAt(c + 9) !== 0x20) continue;
+    const key = text.slice(c, c + 8).trimEnd();
+    if (key === '' || cards.has(key)) continue;
+    cards.set(key, text.slice(c + 10, c + CARD));
+  }
+  const blocks = Math.floor((end - offset) / BLOCK) + 1;
+  return new Header(cards, blocks * BLOCK);
+}
+
+/** Byte offset of the END card of the header starting at `offset` (a card start in a whole block), or -1. */
+function endCardAt(bytes: Uint8Array, offset: number): number {
   for (let block = offset; block + BLOCK <= bytes.length; block += BLOCK) {
-    // One decode per block, then plain string slicing: far cheaper than a decode per card.
-    const text = LATIN1.decode(bytes.subarray(block, block + BLOCK));
-    for (let c = 0; c < BLOCK; c += CARD) {
-      const key = text.slice(c, c + 8).trimEnd();
-      if (key === 'END') return new Header(cards, block + BLOCK - offset);
-      if (key === '' || cards.has(key)) continue;
-      // A value card has "= " in columns 9–10; COMMENT/HISTORY and others do not.
-      if (text.charCodeAt(c + 8) !== 0x3d /* = */ || text.charCodeAt(c + 9) !== 0x20) continue;
-      cards.set(key, text.slice(c + 10, c + CARD));
+    for (let c = block; c < block + BLOCK; c += CARD) {
+      if (bytes[c] === 0x45 && bytes[c + 1] === 0x4e && bytes[c + 2] === 0x44 && isBlank(bytes, c + 3, c + 8)) return c;
     }
   }
-  const where = offset === 0 ? 'primary header' : `header at byte ${offset}`;
-  throw new FitsError('truncated', file, `${where} has no END card before the end of the file (cut short, or not FITS)`);
+  return -1;
+}
+
+/** Columns [from, to) hold only spaces: "END" is the whole keyword, not the start of "ENDTIME". */
+function isBlank(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] !== 0x20) return false;
+  return true;
 }
 
 function parseValue(text: string): CardValue {

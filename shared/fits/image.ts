@@ -25,7 +25,8 @@ export function readImageRow(fits: FitsFile, hdu: Hdu, row: number, type: Output
 
 /** readImageRow into an array the caller owns, which must hold NAXIS1 elements. */
 export function readImageRowInto(fits: FitsFile, hdu: Hdu, row: number, out: Float32Array | Float64Array | Int32Array): void {
-  const [width = 0, height = 1] = hdu.axes;
+  const width = hdu.axes[0] ?? 0;
+  const height = hdu.axes[1] ?? 1;
   if (hdu.axes.length < 1 || row < 0 || row >= height) {
     throw new FitsError('not-a-spectrum', fits.file, `HDU ${hdu.index} has no row ${row + 1} (NAXIS = ${hdu.axes.join(' × ') || 0})`);
   }
