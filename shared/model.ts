@@ -194,4 +194,6 @@ export interface SyncSummary {
   pushed: number;
   /** One line for the user when sync could not finish ("offline: …"); null on success. */
   error: string | null;
+  /** One line of information where nothing went wrong but nothing was synced either (the demo has no server); else null. */
+  note: string | null;
 }

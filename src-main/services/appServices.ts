@@ -62,9 +62,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     status: async () => status(),
     ...reviewHandlers(() => session.cache, changed, clock),
     sync: async () => {
-      const { pulled, filesFetched, pushed, error } = await sync.now();
+      const { pulled, filesFetched, pushed, error, note } = await sync.now();
       // Only the contract's fields cross the boundary.
-      return { pulled, filesFetched, pushed, error };
+      return { pulled, filesFetched, pushed, error, note };
     },
     signIn: async ({ server, password, remember }) => {
       let target;

@@ -15,12 +15,14 @@ export interface SessionSync {
   stop(): void;
 }
 
+/** Not a failure: the demo simply has nothing to sync with, and the person is told how to get a server. */
 const DEMO_HAS_NO_SERVER: SyncRun = {
   pulled: 0,
   filesFetched: 0,
   pushed: 0,
-  error: 'this is the demo dataset: there is no central server to sync with; sign in to one (or set SPECVET_CENTRAL) first',
-  failure: { transient: false },
+  error: null,
+  note: 'this is the demo dataset: there is no central server to sync with; sign in to one (or set SPECVET_CENTRAL) first',
+  failure: null,
 };
 
 export function startSessionSync(

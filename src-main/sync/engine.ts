@@ -58,7 +58,7 @@ export function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncRes
 }
 
 async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> {
-  const result: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0 };
+  const result: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0 };
   let session: CentralSession | null = null;
   try {
     session = await deps.openSession();

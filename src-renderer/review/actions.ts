@@ -105,12 +105,10 @@ export const runSync = guarded(async () => {
   setState({ sync: { phase: 'pull', done: 0, total: 0 }, notice: null });
   try {
     const summary = await api.sync({});
-    // On the demo the "error" is an explanation (there is no server), not something that went wrong.
-    const demo = getState().status?.origin.kind === 'demo';
     setState({
       notice: summary.error
-        ? { kind: demo ? 'info' : 'error', text: summary.error }
-        : { kind: 'info', text: `synced: ${summary.pulled} pulled, ${summary.filesFetched} files, ${summary.pushed} pushed` },
+        ? { kind: 'error', text: summary.error }
+        : { kind: 'info', text: summary.note ?? `synced: ${summary.pulled} pulled, ${summary.filesFetched} files, ${summary.pushed} pushed` },
     });
   } finally {
     setState({ sync: null });

@@ -124,6 +124,8 @@ describe('web edition, first start on the demo', () => {
     const notice = page.getByTestId('notice');
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/demo dataset: there is no central server to sync with/);
+    // Information, not an alarm: nothing went wrong.
+    expect(await notice.getAttribute('role')).toBe('status');
     // The click left the keyboard focus where it was: Enter accepts the spectrum, not Sync again.
     const pending = Number.parseInt(await page.getByTestId('outbox').innerText(), 10);
     await page.keyboard.press('Enter');

@@ -55,6 +55,6 @@ describe('background sync in the app', () => {
 
   it('the Sync button runs the same service and reports what it did', async () => {
     const summary = await app.handlers.sync({});
-    expect(summary).toEqual({ pulled: 0, filesFetched: 0, pushed: 0, error: null });
+    expect(summary).toEqual({ pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null });
   });
 });
