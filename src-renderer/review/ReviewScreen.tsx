@@ -3,11 +3,26 @@
  * verdict, the chart, and the keys. Browse and spectrograph batches open here too for now.
  */
 import { LINES } from '../../shared/lines';
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { ReviewHeader } from './ReviewHeader';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
+
+/** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
+const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
+  ['→', 'next'],
+  ['←', 'previous'],
+  ['Enter', 'accept'],
+  ['s g q u', 'class'],
+  ['0–4', 'quality (saves)'],
+  ['[ ]', 'z'],
+  ['l', 'lines'],
+  ['r', 'reset zoom'],
+  ['Ctrl+Z', 'undo'],
+  ['Esc', 'batches'],
+  ['?', 'all keys'],
+];
 
 export function ReviewScreen() {
   const review = useApp((s) => s.review)!;
@@ -38,9 +53,16 @@ export function ReviewScreen() {
           </div>
         )}
       </div>
-      <footer className="key-hint">
-        → next · ← previous · Enter accept · s g q u class · 0–4 quality (saves) · [ ] z · l lines · r reset zoom · Ctrl+Z undo · Esc
-        batches · ? all keys
+      <footer className="key-hint" data-testid="key-hint">
+        {KEY_HINTS.map(([keys, what], i) => (
+          // The separator stays outside the pair: its spaces are where a narrow window may wrap.
+          <Fragment key={keys}>
+            {i > 0 && ' · '}
+            <span>
+              <kbd>{keys}</kbd> {what}
+            </span>
+          </Fragment>
+        ))}
       </footer>
     </section>
   );

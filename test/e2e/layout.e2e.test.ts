@@ -46,6 +46,15 @@ describe('web edition, window sizes', () => {
       const outbox = await box(page, '[data-testid="outbox"]');
       expect(outbox.x + outbox.width).toBeLessThanOrEqual((await box(page, '.top-bar button:has-text("Sign in")')).x);
 
+      // The footer's key hint wraps, if at all, between "key action" pairs, and stays in the window.
+      const pairs = await page.getByTestId('key-hint').locator(':scope > span').evaluateAll((els) =>
+        els.map((e) => ({ text: e.textContent, height: e.getBoundingClientRect().height, line: parseFloat(getComputedStyle(e).lineHeight) || 16, bottom: e.getBoundingClientRect().bottom, right: e.getBoundingClientRect().right })),
+      );
+      expect(pairs.map((p) => p.text)).toContain('Ctrl+Z undo');
+      for (const p of pairs) expect(p.height, p.text ?? '').toBeLessThan(1.5 * p.line);
+      for (const p of pairs) expect(p.bottom).toBeLessThanOrEqual(size.height);
+      for (const p of pairs) expect(p.right, p.text ?? '').toBeLessThanOrEqual(size.width);
+
       const draft = await box(page, '[data-testid="draft"]');
       const verdict = await box(page, '[data-testid="verdict"]');
       expect(Math.abs(verdict.y - draft.y)).toBeLessThan(4);
