@@ -45,7 +45,17 @@ export function readInto(
   start = 0,
 ): void {
   const plain = s.scale === 1 && s.zero === 0 && s.blank === null;
-  if (plain && readPlain(out, view, offset, count, stride, read, start)) return;
+  // The unscaled cases a spectrum is made of (float32 fluxes, float32/float64 wavelengths,
+  // int32 or float32 masks), each its own monomorphic loop: DataView's big-endian getters
+  // compile to a byte-swapping load, so these run at about a nanosecond per value.
+  if (plain && read === readers.f32) {
+    if (out instanceof Float32Array) f32ToF32(view, offset, count, stride, new Uint32Array(out.buffer, out.byteOffset + start * 4, count));
+    else if (out instanceof Float64Array) f32ToF64(view, offset, count, stride, out, start);
+    else f32ToI32(view, offset, count, stride, out, start);
+    return;
+  }
+  if (plain && read === readers.f64 && !(out instanceof Int32Array)) return f64ToFloat(view, offset, count, stride, out, start);
+  if (plain && read === readers.i32 && out instanceof Int32Array) return i32ToI32(view, offset, count, stride, out, start);
   for (let i = 0, o = offset; i < count; i++, o += stride) {
     const raw = read(view, o);
     const v = plain ? raw : raw === s.blank ? NaN : raw * s.scale + s.zero;
@@ -53,38 +63,6 @@ export function readInto(
     // stores NaN as 0 and keeps the low 32 bits of larger values (masks stored as floats).
     out[start + i] = v - v === 0 ? v : NaN;
   }
-}
-
-/**
- * The unscaled cases a spectrum is made of (float32 fluxes, float32/float64 wavelengths,
- * int32 or float32 masks), each as its own monomorphic loop: DataView's big-endian getters
- * compile to a byte-swapping load, so these run at about a nanosecond per value.
- * Returns false for anything else, which the generic loop handles.
- */
-function readPlain(
-  out: Float32Array | Float64Array | Int32Array,
-  view: DataView,
-  offset: number,
-  count: number,
-  stride: number,
-  read: ElementReader,
-  start: number,
-): boolean {
-  if (read === readers.f32) {
-    if (out instanceof Float32Array) f32ToF32(view, offset, count, stride, new Uint32Array(out.buffer, out.byteOffset + start * 4, count));
-    else if (out instanceof Float64Array) f32ToF64(view, offset, count, stride, out, start);
-    else f32ToI32(view, offset, count, stride, out, start);
-    return true;
-  }
-  if (read === readers.f64 && !(out instanceof Int32Array)) {
-    f64ToFloat(view, offset, count, stride, out, start);
-    return true;
-  }
-  if (read === readers.i32 && out instanceof Int32Array) {
-    for (let i = 0, o = offset; i < count; i++, o += stride) out[start + i] = view.getInt32(o);
-    return true;
-  }
-  return false;
 }
 
 /** Float32 bits with an all-ones exponent: ±Infinity or a NaN of any payload. */
@@ -115,6 +93,10 @@ function f32ToF64(view: DataView, offset: number, count: number, stride: number,
 /** ToInt32 of each value (NaN and ±Infinity → 0), as an Int32Array store does. */
 function f32ToI32(view: DataView, offset: number, count: number, stride: number, out: Int32Array, start: number): void {
   for (let i = 0, o = offset; i < count; i++, o += stride) out[start + i] = view.getFloat32(o) | 0;
+}
+
+function i32ToI32(view: DataView, offset: number, count: number, stride: number, out: Int32Array, start: number): void {
+  for (let i = 0, o = offset; i < count; i++, o += stride) out[start + i] = view.getInt32(o);
 }
 
 function f64ToFloat(view: DataView, offset: number, count: number, stride: number, out: Float32Array | Float64Array, start: number): void {
