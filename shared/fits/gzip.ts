@@ -54,7 +54,7 @@ export function gzipTrailerSize(bytes: Uint8Array, file: string): number {
 
 export function checkInflatedLength(inflated: number, isize: number, file: string): void {
   if (inflated !== isize) {
-    throw new FitsError('gzip', file, `gzip data inflates to ${inflated === Infinity ? 'more' : inflated} bytes but its trailer says ${isize} (corrupt or cut short)`);
+    throw new FitsError('gzip', file, `gzip data inflates to ${inflated} bytes but its trailer says ${isize} (corrupt or cut short)`);
   }
 }
 
