@@ -99,6 +99,7 @@ export function readColumn(table: Table, col: Column, type: 'f64'): Float64Array
 /** Integer values (masks), whatever the column type: NaN → 0, truncated to 32 bits. */
 export function readColumn(table: Table, col: Column, type: 'i32'): Int32Array;
 export function readColumn(table: Table, col: Column, type: OutputType): Float32Array | Float64Array | Int32Array {
+  numericReader(table, col); // before allocating: an X column's rows·repeat counts bits, not bytes
   // rows·repeat ≤ data bytes / element size: bounded by the HDU size check, so this is safe.
   const out = allocate(type, columnLength(table, col));
   readColumnInto(table, col, out);
@@ -111,11 +112,20 @@ export function columnLength(table: Table, col: Column): number {
 }
 
 /** readColumn into an array the caller owns, which must hold columnLength values. */
-export function readColumnInto(table: Table, col: Column, out: Float32Array | Float64Array | Int32Array): void {
+/**
+ * The element reader of a numeric column; throws for any other type. Call it before sizing an
+ * output from columnLength: for a bit (X) column that length counts bits, up to 8 per byte.
+ */
+export function numericReader(table: Table, col: Column): ElementReader {
   const read = NUMERIC_READERS[col.type];
   if (!read) {
     throw new FitsError('unsupported', table.fits.file, `column ${col.name} has type ${col.type}, which is not a numeric type this reader handles (L B I J K E D)`);
   }
+  return read;
+}
+
+export function readColumnInto(table: Table, col: Column, out: Float32Array | Float64Array | Int32Array): void {
+  const read = numericReader(table, col);
   const n = columnLength(table, col);
   if (out.length !== n) throw new RangeError(`readColumnInto: output holds ${out.length} values, column ${col.name} ${n}`);
   if (n === 0) return; // a zero-width column in a table of 10^9 zero-byte rows must not loop 10^9 times

@@ -6,7 +6,7 @@
  *   sdss-spec     BINTABLE COADD, one row per pixel, flux / loglam / ivar / and_mask / or_mask
  * Every failure is a FitsError naming the file and what was found.
  */
-import { columnLength, findColumn, openTable, readColumn, readColumnInto, readString, type Table } from '../fits/bintable';
+import { columnLength, findColumn, numericReader, openTable, readColumn, readColumnInto, readString, type Table } from '../fits/bintable';
 import { FitsError } from '../fits/errors';
 import { gunzipIfNeeded, type Inflate } from '../fits/gzip';
 import { FitsFile, type Hdu } from '../fits/hdu';
@@ -66,9 +66,11 @@ function decodeCoadd(fits: FitsFile, primary: Hdu, hdu: Hdu): Spectrum {
   if (n === 0) throw new FitsError('not-a-spectrum', fits.file, `COADD table holds no pixels (NAXIS2 = ${table.rows}, FLUX ${fluxCol.repeat} per row)`);
   const andCol = col('ANDMASK', 'AND_MASK');
   const orCol = col('ORMASK', 'OR_MASK');
-  // Every length is checked before the one allocation for all five arrays.
-  for (const c of [wave ?? loglam!, ivarCol, andCol, orCol]) {
-    if (c && columnLength(table, c) !== n) {
+  // Every type and length is checked before the one allocation for all five arrays.
+  for (const c of [fluxCol, wave ?? loglam!, ivarCol, andCol, orCol]) {
+    if (!c) continue;
+    numericReader(table, c);
+    if (columnLength(table, c) !== n) {
       throw new FitsError('not-a-spectrum', fits.file, `COADD column ${c.name} has ${columnLength(table, c)} values but FLUX has ${n}`);
     }
   }

@@ -110,6 +110,18 @@ describe('fuzz: mutated spectrum files', () => {
     expect(tform).toThrowError(/b\.fits: HDU 1 \(COADD\): TFORM2 = 'ZZZ' is not a binary-table format/);
   });
 
+  it('refuses bit (X) columns before sizing any array from their count of bits', () => {
+    const coadd = baseFiles()[1]!;
+    // Every column's 3906 float32 as 124,992 bits: the same bytes, 8 "values" per byte, so
+    // all lengths agree and only the type says no.
+    let bytes = coadd;
+    for (let n = 1; n <= 6; n++) bytes = setCard(bytes, cardOffsets(bytes, `TFORM${n}`)[0]!, `'${3906 * 32}X'`);
+    const before = process.memoryUsage().arrayBuffers;
+    expect(() => decodeSpectrum(bytes, 'x.fits')).toThrowError(/^x\.fits: column FLUX has type X, which is not a numeric type/);
+    // Sized from 124,992 values, the five arrays would take 3 MB for a 94 kB table.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1_500_000);
+  });
+
   it('refuses a gzip trailer that claims more than the stream can hold, without allocating it', () => {
     const gz = gzipSync(baseFiles()[0]!, { level: 1 });
     gz.set([0xff, 0xff, 0xff, 0xff], gz.length - 4);
