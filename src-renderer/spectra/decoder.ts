@@ -13,9 +13,11 @@ const BEHIND = 2;
 /**
  * The worker is replaced after this many decodes. Each decode leaves ~200 kB of large buffers
  * in the worker's heap, which V8 frees only on a major GC it is in no hurry to run; a fresh
- * worker (started in ~10 ms, between key presses) hands all of it back at once.
+ * worker (started in ~10 ms, between key presses) hands all of it back at once. 50, not 100:
+ * with DecompressionStream's native buffers in the worker, 100 let the renderer's memory take
+ * a one-time 17–19 MB step in 3 of 8 benchmark runs; 50 stayed flat in 6 of 6.
  */
-const DECODES_PER_WORKER = 100;
+const DECODES_PER_WORKER = 50;
 
 type Pending = { resolve: (s: PlotSpectrum) => void; reject: (e: Error) => void };
 
