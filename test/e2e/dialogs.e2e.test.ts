@@ -4,14 +4,13 @@
  * (no review behind it, Tab stays inside, Esc closes it), the form saying why Sign in is
  * greyed, and the demo's Sync explanation shown as information.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus, BatchSummary, Item } from '../../shared/model';
-import { apiCall, launchChromium, openPage, pageProblems, startServe, type Served } from './support';
+import { apiCall, demoBatch, openPage, pageProblems, webEditionForSuite } from './support';
 
 describe('web edition, keys and dialogs', () => {
-  let served: Served;
-  let browser: Browser;
+  const web = webEditionForSuite();
   let page: Page;
   let single: BatchSummary;
   let items: Item[];
@@ -26,16 +25,9 @@ describe('web edition, keys and dialogs', () => {
   };
 
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launchChromium();
-    const batches = await apiCall<BatchSummary[]>(served.url, 'listBatches');
-    single = batches.find((b) => b.mode === 'single')!;
-    items = await apiCall<Item[]>(served.url, 'listItems', { batchId: single.id });
-    page = await openPage(browser, served.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    single = await demoBatch(web.served, 'single');
+    items = await apiCall<Item[]>(web.served.url, 'listItems', { batchId: single.id });
+    page = await openPage(web.browser, web.served.url);
   });
 
   it('? on the batch list shows the keys in the order they are learnt; Esc closes them', async () => {
@@ -61,7 +53,7 @@ describe('web edition, keys and dialogs', () => {
     await page.getByRole('button', { name: /Batches/ }).focus();
     await page.keyboard.press('Enter');
     await list().waitFor();
-    expect((await apiCall<AppStatus>(served.url, 'status')).outboxPending).toBe(0);
+    expect((await apiCall<AppStatus>(web.served.url, 'status')).outboxPending).toBe(0);
     await openSingle();
     await page.keyboard.press('Escape');
     await list().waitFor();

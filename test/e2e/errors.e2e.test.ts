@@ -1,26 +1,22 @@
 /** What a reviewer sees when a spectrum file is broken or the server is gone: a readable line, never a blank page. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSummary, Item } from '../../shared/model';
 import { cacheFile, DEMO_USER, openLocalCache } from '../../src-main/cache';
-import { apiCall, chartInk, launchChromium, openPage, startServe, type Served } from './support';
+import { apiCall, chartInk, demoBatch, openPage, webEditionForSuite } from './support';
 
 describe('web edition, errors', () => {
-  let served: Served;
-  let browser: Browser;
+  const web = webEditionForSuite();
   let page: Page;
   let batch: BatchSummary;
   let items: Item[];
 
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launchChromium();
-    const batches = await apiCall<BatchSummary[]>(served.url, 'listBatches');
-    batch = batches.find((b) => b.mode === 'browse')!;
-    items = await apiCall<Item[]>(served.url, 'listItems', { batchId: batch.id });
+    batch = await demoBatch(web.served, 'browse');
+    items = await apiCall<Item[]>(web.served.url, 'listItems', { batchId: batch.id });
     // Damage the second spectrum's stored file the way a bad disk would.
-    const cache = openLocalCache(cacheFile(served.home, { kind: 'demo' }), DEMO_USER);
+    const cache = openLocalCache(cacheFile(web.served.home, { kind: 'demo' }), DEMO_USER);
     const path = cache.cachedFile(items[1]!.obsid)!;
     // …and the fifth's gzip stream garbled in the middle, as a bad download would leave it.
     const gzPath = cache.cachedFile(items[4]!.obsid)!;
@@ -29,11 +25,7 @@ describe('web edition, errors', () => {
     const gz = readFileSync(gzPath);
     gz.fill(0xa5, gz.length >> 1, (gz.length >> 1) + 64);
     writeFileSync(gzPath, gz);
-    page = await openPage(browser, served.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    page = await openPage(web.browser, web.served.url);
   });
 
   it('a file that does not decode shows what is wrong; the next spectrum still plots', async () => {
@@ -85,7 +77,7 @@ describe('web edition, errors', () => {
   });
 
   it('a server that went away gives a one-line message, and the page stays', async () => {
-    await served.stop();
+    await web.served.stop();
     await page.keyboard.press('4');
     const notice = page.getByTestId('notice');
     await notice.waitFor();

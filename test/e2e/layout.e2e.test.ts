@@ -4,10 +4,10 @@
  * and the key help fits with its closing hint in view. Screenshots go to test-results/.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSummary } from '../../shared/model';
-import { apiCall, launchChromium, ROOT, startServe, type Served } from './support';
+import { demoBatch, ROOT, webEditionForSuite } from './support';
 
 const SIZES = [
   { width: 800, height: 600 },
@@ -15,26 +15,19 @@ const SIZES = [
 ] as const;
 
 describe('web edition, window sizes', () => {
-  let served: Served;
-  let browser: Browser;
+  const web = webEditionForSuite();
   let single: BatchSummary;
 
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launchChromium();
-    single = (await apiCall<BatchSummary[]>(served.url, 'listBatches')).find((b) => b.mode === 'single')!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    single = await demoBatch(web.served, 'single');
   });
 
   const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;
 
   for (const size of SIZES) {
     it(`${size.width}×${size.height}: one-line top bar, draft and verdict together, the key help fits`, async () => {
-      const page = await browser.newPage({ viewport: size });
-      await page.goto(served.url);
+      const page = await web.browser.newPage({ viewport: size });
+      await page.goto(web.served.url);
       await page.getByRole('button', { name: single.name, exact: true }).click();
       await page.locator('[data-painted-obsid]:not([data-painted-obsid=""])').waitFor();
 

@@ -4,14 +4,13 @@
  * is said out loud, and Ctrl+Z on a verdict of another batch does not throw the reviewer
  * back to spectrum 1.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSummary, Item } from '../../shared/model';
-import { apiCall, launchChromium, openPage, pageProblems, startServe, type Served } from './support';
+import { apiCall, demoBatch, openPage, pageProblems, webEditionForSuite } from './support';
 
 describe('web edition, reviewing a batch from end to end', () => {
-  let served: Served;
-  let browser: Browser;
+  const web = webEditionForSuite();
   let page: Page;
   let single: BatchSummary;
   let browse: BatchSummary;
@@ -28,17 +27,10 @@ describe('web edition, reviewing a batch from end to end', () => {
   };
 
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launchChromium();
-    const batches = await apiCall<BatchSummary[]>(served.url, 'listBatches');
-    single = batches.find((b) => b.mode === 'single')!;
-    browse = batches.find((b) => b.mode === 'browse')!;
-    items = await apiCall<Item[]>(served.url, 'listItems', { batchId: single.id });
-    page = await openPage(browser, served.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    single = await demoBatch(web.served, 'single');
+    browse = await demoBatch(web.served, 'browse');
+    items = await apiCall<Item[]>(web.served.url, 'listItems', { batchId: single.id });
+    page = await openPage(web.browser, web.served.url);
   });
 
   it('keeps a changed draft when moving off a spectrum and back; 4 then saves that draft', async () => {
@@ -74,8 +66,8 @@ describe('web edition, reviewing a batch from end to end', () => {
     const last = items.length - 1;
     await page.keyboard.press('Escape');
     // The list's bookmark must be the one stored on leaving, before the test moves it.
-    await expect.poll(async () => (await apiCall<BatchSummary[]>(served.url, 'listBatches')).find((b) => b.id === single.id)!.bookmark).toBe(2);
-    await apiCall(served.url, 'setBookmark', { batchId: single.id, position: last });
+    await expect.poll(async () => (await apiCall<BatchSummary[]>(web.served.url, 'listBatches')).find((b) => b.id === single.id)!.bookmark).toBe(2);
+    await apiCall(web.served.url, 'setBookmark', { batchId: single.id, position: last });
     await page.reload();
     await openFromList(single);
     await showsSpectrum(last);
@@ -91,7 +83,7 @@ describe('web edition, reviewing a batch from end to end', () => {
 
   it('Ctrl+Z on a verdict from another batch says which and stays; in this batch it goes back to it', async () => {
     const last = items.length - 1;
-    const browseFirst = (await apiCall<Item[]>(served.url, 'listItems', { batchId: browse.id }))[0]!;
+    const browseFirst = (await apiCall<Item[]>(web.served.url, 'listItems', { batchId: browse.id }))[0]!;
     await page.keyboard.press('Escape');
     await openFromList(browse);
     await expect.poll(obsid).toBe(`obsid ${browseFirst.obsid}`);

@@ -6,27 +6,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus, BatchSummary, Item } from '../../shared/model';
 import type { SurveyBundle } from '../../src-main/survey/bundle';
-import { apiCall, chartInk, launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
+import { apiCall, chartInk, openPage, pageProblems, ROOT, webEditionForSuite } from './support';
 
 describe('web edition, first start on the demo', () => {
-  let served: Served;
-  let browser: Browser;
+  const web = webEditionForSuite();
   let page: Page;
   let single: BatchSummary;
   let items: Item[];
 
   beforeAll(async () => {
-    served = await startServe();
-    browser = await launchChromium();
-    page = await openPage(browser, served.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    page = await openPage(web.browser, web.served.url);
   });
 
   it('shows the three demo batches, one per review mode, with no server configured', async () => {
@@ -38,9 +31,9 @@ describe('web edition, first start on the demo', () => {
     expect(text).toMatch(/browse \(stars\)/);
     expect(text).toMatch(/spectrograph/);
     expect(await page.getByTestId('status').innerText()).toMatch(/demo · demo data \(no server\) · 0 not pushed/);
-    const batches = await apiCall<BatchSummary[]>(served.url, 'listBatches');
+    const batches = await apiCall<BatchSummary[]>(web.served.url, 'listBatches');
     single = batches.find((b) => b.mode === 'single')!;
-    items = await apiCall<Item[]>(served.url, 'listItems', { batchId: single.id });
+    items = await apiCall<Item[]>(web.served.url, 'listItems', { batchId: single.id });
     expect(items.length).toBe(single.itemCount);
   });
 
@@ -52,7 +45,7 @@ describe('web edition, first start on the demo', () => {
     expect(await chartInk(page)).toBeGreaterThan(0.002);
     const pipeline = await page.getByTestId('pipeline').innerText();
     // What the header says is what the survey's spec_info row says.
-    const bundle = JSON.parse(readFileSync(join(served.home, 'demo/survey.json'), 'utf8')) as SurveyBundle;
+    const bundle = JSON.parse(readFileSync(join(web.served.home, 'demo/survey.json'), 'utf8')) as SurveyBundle;
     const row = bundle.spec_info.find((s) => s.obsid === first.obsid)!;
     expect(pipeline).toContain(row.class);
     expect(pipeline).toContain(`z = ${row.z.toFixed(4)}`);
@@ -71,11 +64,11 @@ describe('web edition, first start on the demo', () => {
     await page.keyboard.press('4');
     await expect.poll(() => page.getByTestId('obsid').innerText()).toBe(`obsid ${second.obsid}`);
     await expect.poll(() => page.getByTestId('outbox').innerText()).toBe('1 not pushed');
-    const status = await apiCall<AppStatus>(served.url, 'status');
+    const status = await apiCall<AppStatus>(web.served.url, 'status');
     expect(status.outboxPending).toBe(1);
     // The command line sees the same outbox in the same cache file.
     const cli = spawnSync(process.execPath, [join(ROOT, 'bin/specvet.mjs'), 'status', '--json'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SPECVET_HOME: served.home },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SPECVET_HOME: web.served.home },
       encoding: 'utf8',
     });
     expect(cli.status).toBe(0);
@@ -83,7 +76,7 @@ describe('web edition, first start on the demo', () => {
 
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getByTestId('verdict').innerText()).toBe(`saved: QSO z = ${expectedZ} q4 (not pushed yet)`);
-    const saved = (await apiCall<Item[]>(served.url, 'listItems', { batchId: single.id }))[0]!.verdict!;
+    const saved = (await apiCall<Item[]>(web.served.url, 'listItems', { batchId: single.id }))[0]!.verdict!;
     expect(saved).toMatchObject({ obsid: first.obsid, class: 'QSO', quality: 4, reviewer: 'demo', pushed: false });
     expect(saved.z).toBeCloseTo(first.pipeline.z + 0.0003, 6);
   });

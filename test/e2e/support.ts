@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { BatchSummary, ReviewMode } from '../../shared/model';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,4 +120,43 @@ export async function apiCall<T>(baseUrl: string, method: string, input: unknown
   });
   if (!res.ok) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** The web edition and the browser a describe block's tests share. */
+export interface WebEdition {
+  readonly served: Served;
+  readonly browser: Browser;
+}
+
+/**
+ * For the describe block it is called in: `specvet serve` on a fresh demo and one Chromium,
+ * started before the block's own beforeAll hooks run (hooks run in the order they are
+ * registered) and closed after its tests.
+ */
+export function webEditionForSuite(): WebEdition {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    served = await startServe();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+  return {
+    get served() {
+      return served!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/** The demo's batch of one review mode, as the API lists it. */
+export async function demoBatch(served: Served, mode: ReviewMode): Promise<BatchSummary> {
+  const batch = (await apiCall<BatchSummary[]>(served.url, 'listBatches')).find((b) => b.mode === mode);
+  if (!batch) throw new Error(`the demo has no ${mode} batch`);
+  return batch;
 }
