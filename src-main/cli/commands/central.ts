@@ -124,29 +124,24 @@ The password is hashed before it leaves this machine (mysql_native_password).`,
   },
 });
 
-const userDisable = defineCommand({
-  path: ['user', 'disable'],
-  summary: "lock a person's account; their data stays (admin)",
-  args: { usage: 'NAME', min: 1, max: 1 },
-  options: {},
-  async run(_values, [name], ctx) {
-    const { disableMember } = await import('../../central/members');
-    await withConnection(ctx, (c) => disableMember(c, name!));
-    ctx.print({ user: name, active: false }, () => `disabled ${name}`);
-  },
-});
+/** `user disable` and `user enable`: one command each way of the same switch (admin). */
+function accountSwitch(active: boolean, summary: string) {
+  const verb = active ? 'enable' : 'disable';
+  return defineCommand({
+    path: ['user', verb],
+    summary,
+    args: { usage: 'NAME', min: 1, max: 1 },
+    options: {},
+    async run(_values, [name], ctx) {
+      const { enableMember, disableMember } = await import('../../central/members');
+      await withConnection(ctx, (c) => (active ? enableMember : disableMember)(c, name!));
+      ctx.print({ user: name, active }, () => `${verb}d ${name}`);
+    },
+  });
+}
 
-const userEnable = defineCommand({
-  path: ['user', 'enable'],
-  summary: 'unlock the account of a person who was disabled (admin)',
-  args: { usage: 'NAME', min: 1, max: 1 },
-  options: {},
-  async run(_values, [name], ctx) {
-    const { enableMember } = await import('../../central/members');
-    await withConnection(ctx, (c) => enableMember(c, name!));
-    ctx.print({ user: name, active: true }, () => `enabled ${name}`);
-  },
-});
+const userDisable = accountSwitch(false, "lock a person's account; their data stays (admin)");
+const userEnable = accountSwitch(true, 'unlock the account of a person who was disabled (admin)');
 
 function parseCriteria(values: Parameters<Command['run']>[0]) {
   const classes = list(values, 'class')?.map((c) => c.toUpperCase());
