@@ -1,12 +1,56 @@
-// Lint rules, including the layering rule of DESIGN.md: renderer → shared ← main.
-// Each layer may import only from itself and the layers below it:
-//   shared/        nothing outside shared/ and pure npm packages (runs in browser and Node)
-//   src-renderer/  shared/ and browser packages; never src-main/ or Node built-ins
-//   src-main/      shared/ and Node; never src-renderer/; only src-main/electron/ imports 'electron'
+// Lint rules, including the house's layering (docs/architecture.md, "Layers"):
+// - LAYERS below: which folder may import which folder of ours — an allow-list, every folder a
+//   row (local/code-layering); no import cycles (local/no-import-cycle).
+// - Which packages a layer may use: shared/ and src-renderer/ no Node built-ins or native
+//   modules; only src-main/electron/ imports 'electron' (no-restricted-imports).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { register } from 'tsx/esm/api';
+
+// The local rules are TypeScript like the rest of the house; tsx loads them.
+register();
+const { default: local } = await import('./.eslint-plugin-local/index.ts');
+
+const SHARED = ['shared-fits', 'shared-spectrum', 'shared'];
+const SERVICES = ['config', 'files', 'sync-contract', 'survey', 'spectrum', 'central', 'cache', 'sync', 'demo'];
+
+/**
+ * The layers, bottom up. Each row: the folders (or single files) it covers, and the layers it
+ * may import besides itself. Services never import a host; hosts (cli, web, electron) never
+ * import each other; only an entry joins hosts.
+ */
+const LAYERS = {
+  'shared-fits': { files: ['shared/fits/'], allow: [] },
+  'shared-spectrum': { files: ['shared/spectrum/'], allow: ['shared-fits'] },
+  shared: { files: ['shared/'], allow: [] },
+
+  config: { files: ['src-main/config/'], allow: SHARED },
+  files: { files: ['src-main/files/'], allow: SHARED },
+  'sync-contract': { files: ['src-main/sync/contract.ts'], allow: [...SHARED, 'files'] },
+  survey: { files: ['src-main/survey/'], allow: SHARED },
+  spectrum: { files: ['src-main/spectrum/'], allow: SHARED },
+  central: { files: ['src-main/central/'], allow: [...SHARED, 'config', 'survey', 'sync-contract'] },
+  cache: { files: ['src-main/cache/'], allow: [...SHARED, 'files', 'sync-contract'] },
+  sync: { files: ['src-main/sync/'], allow: [...SHARED, 'config', 'files', 'central', 'sync-contract'] },
+  demo: { files: ['src-main/demo/'], allow: [...SHARED, 'files', 'survey', 'cache', 'sync-contract'] },
+  app: { files: ['src-main/app/'], allow: [...SHARED, ...SERVICES] },
+  command: { files: ['src-main/command/'], allow: [...SHARED, 'config'] },
+
+  cli: { files: ['src-main/cli/'], allow: [...SHARED, ...SERVICES, 'app', 'command'] },
+  web: { files: ['src-main/web/'], allow: [...SHARED, 'config', 'app', 'command'] },
+  electron: { files: ['src-main/electron/'], allow: [...SHARED, 'config', 'app'] },
+  entry: { files: ['src-main/entry/'], allow: ['cli', 'web', 'command'] },
+
+  'renderer-api': { files: ['src-renderer/api/'], allow: SHARED },
+  'renderer-state': { files: ['src-renderer/state/'], allow: SHARED },
+  'renderer-spectra': { files: ['src-renderer/spectra/'], allow: [...SHARED, 'renderer-api'] },
+  'renderer-review': { files: ['src-renderer/review/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra'] },
+  'renderer-frame': { files: ['src-renderer/frame/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-review'] },
+  renderer: { files: ['src-renderer/'], allow: ['renderer-frame'] },
+};
+const LAYERED = ['shared/', 'src-main/', 'src-renderer/'];
 
 const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'better-sqlite3', 'mysql2', 'mysql2/*', 'electron', 'tsx', 'tsx/*'];
 
@@ -27,6 +71,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['shared/**', 'src-main/**', 'src-renderer/**'],
+    plugins: { local },
+    rules: {
+      'local/code-layering': ['error', { scope: LAYERED, layers: LAYERS }],
+      'local/no-import-cycle': ['error', { scope: LAYERED }],
+    },
+  },
+  {
     // House size limits: past these, split a file or function by meaning.
     files: ['shared/**', 'src-main/**', 'src-renderer/**'],
     rules: {
@@ -36,23 +88,23 @@ export default tseslint.config(
   },
   {
     files: ['shared/**'],
-    rules: restrict([...NODE_ONLY, '**/src-main/**', '**/src-renderer/**', 'react', 'react-dom', 'react-dom/*'], 'shared/ runs in the browser and in Node alike: import only shared/ and pure packages (DESIGN.md, layering).'),
+    rules: restrict([...NODE_ONLY, '**/src-main/**', '**/src-renderer/**', 'react', 'react-dom', 'react-dom/*'], 'shared/ runs in the browser and in Node alike: import only shared/ and pure packages (docs/architecture.md, Layers).'),
   },
   {
     files: ['src-renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([...NODE_ONLY, '**/src-main/**'], 'The renderer talks only to the typed API in shared/api.ts (DESIGN.md, layering).'),
+      ...restrict([...NODE_ONLY, '**/src-main/**'], 'The renderer talks only to the typed API in shared/api.ts (docs/architecture.md, Layers).'),
     },
   },
   {
     files: ['src-main/**'],
     ignores: ['src-main/electron/**'],
-    rules: restrict(['electron', '**/src-renderer/**'], "Only src-main/electron/ imports 'electron'; src-main never imports the renderer (DESIGN.md, layering)."),
+    rules: restrict(['electron', '**/src-renderer/**'], "Only src-main/electron/ imports 'electron'; src-main never imports the renderer (docs/architecture.md, Layers)."),
   },
   {
     files: ['src-main/electron/**'],
-    rules: restrict(['**/src-renderer/**'], 'src-main never imports the renderer (DESIGN.md, layering).'),
+    rules: restrict(['**/src-renderer/**'], 'src-main never imports the renderer (docs/architecture.md, Layers).'),
   },
 );

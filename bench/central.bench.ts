@@ -1,10 +1,11 @@
 /**
- * Central push: 10,000 verdicts through CentralSession.push (one transaction), and the same
+ * Central push: 10,000 verdicts through CentralClient.push (one transaction), and the same
  * 10,000 again (all duplicates, which must land nowhere). Runs against a throwaway MariaDB
  * unless MYSQL_URL names a server.
  */
 import type { Benchmark, Result } from './benchmark';
-import type { CentralSession, PushBatch } from '../src-main/central/Interface';
+import type { CentralClient } from '../src-main/central/centralClient';
+import type { PushBatch } from '../src-main/sync/contract';
 import { createBatches } from '../src-main/central/batches';
 import { addressFromUrl, createPool } from '../src-main/central/connection';
 import { createTestDatabase, useOrStartMariaDb, type TestDatabase } from '../test/support/mariadb';
@@ -14,7 +15,7 @@ const VERDICTS = 10_000;
 const ROUNDS = 5;
 
 interface World {
-  session: CentralSession;
+  session: CentralClient;
   batchId: string;
   obsids: number[];
   close(): Promise<void>;
@@ -80,7 +81,7 @@ async function measure(repeat: boolean): Promise<Result> {
   }
 }
 
-/** The central half of a first sync: 100,000 assigned items through CentralSession.pull in
+/** The central half of a first sync: 100,000 assigned items through CentralClient.pull in
  * pages of 10,000 (the sync engine's pull into SQLite adds its own writes on top). */
 async function measurePull(): Promise<Result> {
   const w = await world(40);

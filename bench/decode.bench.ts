@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'fflate';
 import { decodeSpectrum } from '../shared/spectrum/decode';
 import { generateSurvey } from '../src-main/demo/generate';
-import { decodeSpectrumNode } from '../src-main/spectrum/node-decode';
+import { decodeSpectrumNode } from '../src-main/spectrum/nodeDecode';
 import { astropyAvailable, astropyBench } from '../test/support/astropy';
 import { median, timeEach, type Benchmark } from './benchmark';
 import { fitsjsDecode } from './fitsjs';

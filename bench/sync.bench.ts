@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { openLocalCache } from '../src-main/cache';
-import type { CentralItem, PullPage } from '../src-main/central/Interface';
+import type { CentralItem, PullPage } from '../src-main/sync/contract';
 import { fetchFiles } from '../src-main/files/fetch';
 import { HttpSource } from '../src-main/files/source';
-import { openCentralSession } from '../src-main/central/session';
+import { openCentralClient } from '../src-main/central/mysqlClient';
 import { runSync } from '../src-main/sync/engine';
 import { addPerson, adminConnection, type Person } from '../test/central/fixtures';
 import type { TestDatabase } from '../test/support/mariadb';
@@ -80,7 +80,7 @@ const fetchHttp: Benchmark = {
         const source = new HttpSource(url, { maxSockets: 8 });
         const wanted = Array.from({ length: N }, (_, k) => ({ obsid: k + 1, filePath: `spec/${rep * N + k}.fits.gz` }));
         const t0 = performance.now();
-        const r = await fetchFiles(wanted, { source, store: cache.store, record: (f) => cache.sync.recordFiles(f, new Date()) }, { concurrency: 8 });
+        const r = await fetchFiles(wanted, { source, store: cache.store, record: (f) => cache.ledger.recordFiles(f, new Date()) }, { concurrency: 8 });
         samples.push(N / ((performance.now() - t0) / 1000));
         source.close();
         const counted = cache.counts().filesCached;
@@ -199,7 +199,7 @@ function depsFor(cache: ReturnType<typeof openLocalCache>, db: TestDatabase, p: 
   const login = loginOf(db, p);
   return {
     cache,
-    openSession: () => openCentralSession(login, { poolSize: 1 }),
+    openClient: () => openCentralClient(login, { poolSize: 1 }),
     server: { host: login.host, port: login.port },
     files: null,
     clock: () => new Date(),

@@ -6,7 +6,7 @@
 import mysql from 'mysql2/promise';
 import { createBatches } from '../src-main/central/batches';
 import { addressFromUrl, createPool } from '../src-main/central/connection';
-import type { CentralLogin } from '../src-main/central/Interface';
+import type { CentralLogin } from '../src-main/central/centralClient';
 import { addPerson, seed, type BundleShape, type Person } from '../test/central/fixtures';
 import { createTestDatabase, startMariaDb, type RunningServer, type TestDatabase } from '../test/support/mariadb';
 

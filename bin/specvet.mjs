@@ -9,5 +9,5 @@ process.stdout.on('error', (err) => {
 });
 
 register();
-const { main } = await import('../src-main/cli/main.ts');
+const { main } = await import('../src-main/entry/specvet.ts');
 process.exitCode = await main(process.argv.slice(2));

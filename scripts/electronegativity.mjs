@@ -11,7 +11,7 @@
 //   belong to the source pass, and CSP_GLOBAL_CHECK is left out of this one.
 // Fails on any finding above INFORMATIONAL and on any file it could not parse (an unparsed
 // file is an unchecked one). Accepted exceptions carry `eng-disable CHECK_ID` on the very
-// line, with the reason next to it (src-main/electron/csp.ts, window.ts).
+// line, with the reason next to it (src-main/electron/appScheme.ts, window.ts).
 import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

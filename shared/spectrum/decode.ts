@@ -23,7 +23,7 @@ export type { Inflate } from '../fits/gzip';
 const IMAGE_ROWS = 5;
 
 export interface DecodeOptions {
-  /** A faster gzip inflater where the platform has one (Node: src-main/spectrum/node-decode). */
+  /** A faster gzip inflater where the platform has one (Node: src-main/spectrum/nodeDecode.ts). */
   inflate?: Inflate;
 }
 

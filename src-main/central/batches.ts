@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'mysql2/promise';
 import type { ReviewMode, SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
-import { CentralError } from './Interface';
+import { CentralError } from './centralClient';
 import { transaction } from './retry';
 
 export interface BatchCriteria {

@@ -3,7 +3,7 @@
  * strict SQL mode, BIGINT revisions as exact decimal strings, dates as text.
  */
 import mysql, { type Connection, type ConnectionOptions, type Pool, type PoolConnection } from 'mysql2/promise';
-import type { CentralLogin } from './Interface';
+import type { CentralLogin } from './centralClient';
 
 export type Queryable = Connection | PoolConnection;
 

@@ -2,7 +2,7 @@
  * Server and network failures as CentralError with one line saying what to do. The mapping is
  * by error number / code, never by message text, except our own SIGNALs ("denied: …").
  */
-import { CentralError } from './Interface';
+import { CentralError } from './centralClient';
 
 interface DbError {
   code?: string;

@@ -5,7 +5,7 @@
  * serialised with GET_LOCK (per server; on a cluster run it from one node).
  */
 import type { Connection } from 'mysql2/promise';
-import { CentralError } from './Interface';
+import { CentralError } from './centralClient';
 import { addressFromUrl, connect, type ServerAddress } from './connection';
 import { ER_NO_SUCH_TABLE } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';

@@ -1,6 +1,6 @@
 /** Central rows (as mysql2 returns them: BIGINT as text, DATETIME as text) → Interface types. */
 import type { ReviewMode, SpecClass } from '../../shared/model';
-import type { CentralBatch, CentralItem, CentralVerdict } from './Interface';
+import type { CentralBatch, CentralItem, CentralVerdict } from '../sync/contract';
 import { isoFromSql, toNumber } from './connection';
 
 export type Row = Record<string, unknown>;

@@ -3,8 +3,8 @@
  * exit codes (0 ok, 1 failure, 2 bad usage) and one-line messages (stack only with --debug).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { resolveConfig, type Config } from '../config';
-import { UsageError, UserError, type CliIO, type Command, type CommandContext, type OptionSpec, type OptionValues } from './command';
+import { resolveConfig, type Config } from '../config/config';
+import { UsageError, UserError, type CliIO, type Command, type CommandContext, type OptionSpec, type OptionValues } from '../command/command';
 import { COMMANDS } from './registry';
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {

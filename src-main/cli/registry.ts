@@ -1,11 +1,11 @@
 /**
- * Every CLI command, grouped by the area that owns it. Each area keeps its list in
- * commands/<area>.ts so that areas do not edit one another's files.
+ * The CLI host's own commands, grouped by the area that owns them. Each area keeps its list in
+ * commands/<area>.ts so that areas do not edit one another's files. Other hosts' commands
+ * (the web edition's `serve`) join them in src-main/entry/specvet.ts.
  */
-import type { Command } from './command';
-import { appCommands } from './commands/app';
+import type { Command } from '../command/command';
 import { spectraCommands } from './commands/spectra';
 import { centralCommands } from './commands/central';
 import { syncCommands } from './commands/sync';
 
-export const COMMANDS: readonly Command[] = [...appCommands, ...spectraCommands, ...centralCommands, ...syncCommands];
+export const COMMANDS: readonly Command[] = [...spectraCommands, ...centralCommands, ...syncCommands];

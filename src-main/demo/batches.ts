@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReviewMode } from '../../shared/model';
-import type { CentralBatch, CentralItem } from '../central/Interface';
+import type { CentralBatch, CentralItem } from '../sync/contract';
 import type { ObjInfoRow, SpecInfoRow, SurveyBundle, TargetInfoRow } from '../survey/bundle';
 
 export interface DemoRows {

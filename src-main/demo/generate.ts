@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLE_FORMAT, bundleFilesDir, writeBundle, type FaultRow, type ObjInfoRow, type SpecInfoRow, type SurveyBundle, type TargetInfoRow, type TruthRow } from '../survey/bundle';
 import { galaxyModel, qsoModel } from './galaxies';
-import { lamostFile, fileName, type LamostLayout } from './lamost-file';
+import { lamostFile, fileName, type LamostLayout } from './lamostFile';
 import { observe } from './observe';
 import { fiberType, makePlans, round, type FiberRun, type Plan } from './plans';
 import { lamostGrid, type Model } from './profile';

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheFile, DEMO_USER, openLocalCache, type FileRecord, type OpenCacheOptions, type SqliteCache } from '../cache';
+import { cacheFile, DEMO_USER, openLocalCache, type OpenCacheOptions, type SqliteCache } from '../cache';
+import type { FileRecord } from '../files/records';
 import { bundleFile, bundleFilesDir, readBundle } from '../survey/bundle';
 import { demoBatches, type DemoLimits } from './batches';
 import { generateSurvey } from './generate';
@@ -71,7 +72,7 @@ export async function ensureDemo(home: string, opts: DemoOptions = {}): Promise<
     const obsids = new Map(rows.items.map((i) => [i.obsid, i.filePath]));
     const records = await storeAll(cache, bundleFilesDir(dir), [...obsids]);
     // One transaction for every file record: one fsync instead of one per file.
-    cache.sync.recordFiles(records, now);
+    cache.ledger.recordFiles(records, now);
   } finally {
     cache.close();
   }

@@ -4,7 +4,7 @@
  * webContents as it is created, so a window added later cannot forget it.
  */
 import type { Session, WebContents } from 'electron';
-import { APP_HOST, APP_SCHEME } from './csp';
+import { APP_HOST, APP_SCHEME } from './appScheme';
 
 /** True for a URL of the app's own origin (app://specvet/…). */
 export function isAppUrl(url: string): boolean {

@@ -12,7 +12,7 @@ import {
   type ApiHandlers,
   type ApiMethod,
 } from '../../shared/api';
-import { toApiError } from '../services/errors';
+import { toApiError } from '../app/apiErrors';
 import { eventChannel, methodChannel, type IpcResult } from './channels';
 import { isAppUrl } from './guards';
 

@@ -6,7 +6,7 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME, securityHeaders } from './csp';
+import { APP_HOST, APP_SCHEME, securityHeaders } from './appScheme';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

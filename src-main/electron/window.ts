@@ -3,7 +3,7 @@
  * its size and position remembered in SPECVET_HOME.
  */
 import { BrowserWindow, screen } from 'electron';
-import { APP_ORIGIN } from './csp';
+import { APP_ORIGIN } from './appScheme';
 import { loadWindowState, MIN_SIZE, placeWindow, saveWindowState } from './windowState';
 import type { Rect } from './windowState';
 

@@ -4,7 +4,7 @@
  * after it was stored whole and verified, so an interrupted run resumes by simply running
  * again: it asks for what is still missing and nothing else.
  */
-import type { FileRecord, FileWanted } from '../cache/syncTables';
+import type { FileRecord, FileWanted } from './records';
 import { FetchError, type FileSource } from './source';
 import { SpectrumVerifyError, type FileStore } from './store';
 

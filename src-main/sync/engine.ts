@@ -6,19 +6,18 @@
  * row is pushed again and lands once (its UUID), and a later pull confirms it anyway. Rows the
  * server refuses are set aside (push.ts) and named in the sync's last-problem line.
  */
-import type { CentralSession } from '../central/Interface';
+import type { CentralClient } from '../central/centralClient';
 import type { SyncProgress, SyncSummary } from '../../shared/model';
-import type { SyncTables } from '../cache/syncTables';
 import { fetchFiles, type FetchFailure } from '../files/fetch';
 import type { FileSource } from '../files/source';
-import type { FileStore } from '../files/store';
+import type { SyncableCache, SyncLedger } from './contract';
 import { describeFailure, type SyncFailure } from './failure';
 import { pushOutbox } from './push';
 
 export interface SyncDeps {
-  cache: { readonly sync: SyncTables; readonly store: FileStore };
-  /** Opens a session as the person (their own MySQL account). */
-  openSession(): Promise<CentralSession>;
+  cache: SyncableCache;
+  /** Opens a client as the person (their own MySQL account). */
+  openClient(): Promise<CentralClient>;
   /** Named in the "offline" line. */
   server: { host: string; port: number };
   /** SPECVET_DATA; null skips the file phase. */
@@ -59,41 +58,41 @@ export function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncRes
 
 async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> {
   const result: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0 };
-  let session: CentralSession | null = null;
+  let client: CentralClient | null = null;
   try {
-    session = await deps.openSession();
-    await session.me();
-    result.pulled = await pull(session, deps, opts.pageSize ?? 5000);
+    client = await deps.openClient();
+    await client.me();
+    result.pulled = await pull(client, deps, opts.pageSize ?? 5000);
     if (deps.files) {
       const fetched = await fetchMissing(deps, deps.files, opts.fileConcurrency ?? 8);
       result.filesFetched = fetched.fetched;
       result.filesFailed = fetched.failed;
     }
-    if (opts.retryRefused) deps.cache.sync.retryRefused();
-    const pushed = await push(session, deps, opts.pushSize ?? 500);
+    if (opts.retryRefused) deps.cache.ledger.retryRefused();
+    const pushed = await push(client, deps, opts.pushSize ?? 500);
     result.pushed = pushed.pushed;
     result.refused = pushed.refused;
-    deps.cache.sync.putMeta('lastSync', deps.clock().toISOString());
-    const warnings = [refusedWarning(deps.cache.sync), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
-    deps.cache.sync.putMeta('lastError', warnings.length ? warnings.join('; ') : null);
+    deps.cache.ledger.putMeta('lastSync', deps.clock().toISOString());
+    const warnings = [refusedWarning(deps.cache.ledger), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
+    deps.cache.ledger.putMeta('lastError', warnings.length ? warnings.join('; ') : null);
   } catch (err) {
     result.failure = describeFailure(err, deps.server);
     result.error = result.failure.message;
-    deps.cache.sync.putMeta('lastError', result.error);
+    deps.cache.ledger.putMeta('lastError', result.error);
   } finally {
-    await session?.close().catch(() => {});
+    await client?.close().catch(() => {});
   }
-  result.outboxRefused = deps.cache.sync.outboxRefused();
+  result.outboxRefused = deps.cache.ledger.outboxRefused();
   deps.onProgress?.({ phase: 'done', done: 1, total: 1 });
   return result;
 }
 
-async function pull(session: CentralSession, deps: SyncDeps, pageSize: number): Promise<number> {
+async function pull(client: CentralClient, deps: SyncDeps, pageSize: number): Promise<number> {
   let rows = 0;
   let pages = 0;
   for (;;) {
-    const page = await session.pull(deps.cache.sync.watermark(), pageSize);
-    deps.cache.sync.applyPullPage(page);
+    const page = await client.pull(deps.cache.ledger.watermark(), pageSize);
+    deps.cache.ledger.applyPullPage(page);
     rows += page.batches.length + page.items.length + page.verdicts.length;
     pages++;
     // The total is unknown until the last page: show pages done of (done + 1) while more remain.
@@ -103,32 +102,32 @@ async function pull(session: CentralSession, deps: SyncDeps, pageSize: number): 
 }
 
 async function fetchMissing(deps: SyncDeps, source: FileSource, concurrency: number) {
-  const wanted = deps.cache.sync.missingFiles();
+  const wanted = deps.cache.ledger.missingFiles();
   deps.onProgress?.({ phase: 'files', done: 0, total: wanted.length });
   return fetchFiles(
     wanted,
     {
       source,
       store: deps.cache.store,
-      record: (files) => deps.cache.sync.recordFiles(files, deps.clock()),
+      record: (files) => deps.cache.ledger.recordFiles(files, deps.clock()),
       onProgress: (done, total) => deps.onProgress?.({ phase: 'files', done, total }),
     },
     { concurrency },
   );
 }
 
-function push(session: CentralSession, deps: SyncDeps, size: number) {
+function push(client: CentralClient, deps: SyncDeps, size: number) {
   return pushOutbox(
-    { session, sync: deps.cache.sync, clock: deps.clock, onProgress: (done, total) => deps.onProgress?.({ phase: 'push', done, total }) },
+    { client, ledger: deps.cache.ledger, clock: deps.clock, onProgress: (done, total) => deps.onProgress?.({ phase: 'push', done, total }) },
     size,
   );
 }
 
 /** The line that keeps refused rows in sight until the person retries or edits them. */
-export function refusedWarning(sync: SyncTables): string | null {
-  const n = sync.outboxRefused();
+export function refusedWarning(ledger: SyncLedger): string | null {
+  const n = ledger.outboxRefused();
   if (n === 0) return null;
-  return `${n} change(s) refused by the central server and set aside (latest: ${sync.lastRefusal()}); see them with: specvet outbox --refused; once the cause is fixed: specvet sync --retry-refused`;
+  return `${n} change(s) refused by the central server and set aside (latest: ${ledger.lastRefusal()}); see them with: specvet outbox --refused; once the cause is fixed: specvet sync --retry-refused`;
 }
 
 function filesWarning(failed: FetchFailure[], source: FileSource | null): string | null {

@@ -2,7 +2,7 @@
  * Turns whatever stopped a sync into the one line the person reads, and says whether trying
  * again later could help (offline) or they must act first (password, account, app version).
  */
-import { CentralError } from '../central/Interface';
+import { CentralError } from '../central/centralClient';
 
 export interface SyncFailure {
   kind: CentralError['kind'] | 'failed';

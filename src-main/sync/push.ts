@@ -6,12 +6,12 @@
  * reason — kept and shown, never dropped — and every other row goes through, so one poisoned
  * row no longer blocks the rows behind it.
  */
-import { CentralError, type CentralSession, type PushBatch } from '../central/Interface';
-import type { ClaimedBatch, SyncTables } from '../cache/syncTables';
+import { CentralError, type CentralClient } from '../central/centralClient';
+import type { ClaimedBatch, PushBatch, SyncLedger } from './contract';
 
 export interface PushDeps {
-  session: CentralSession;
-  sync: SyncTables;
+  client: CentralClient;
+  ledger: SyncLedger;
   clock(): Date;
   onProgress?(done: number, total: number): void;
 }
@@ -23,12 +23,12 @@ export interface PushOutcome {
 }
 
 export async function pushOutbox(deps: PushDeps, size: number): Promise<PushOutcome> {
-  const total = deps.sync.outboxPending();
+  const total = deps.ledger.outboxPending();
   const outcome: PushOutcome = { pushed: 0, refused: 0 };
   const pusher = new Pusher(deps, outcome);
   deps.onProgress?.(0, total);
   for (;;) {
-    const batch = deps.sync.outbox({ verdicts: size, problems: size, bookmarks: size });
+    const batch = deps.ledger.outbox({ verdicts: size, problems: size, bookmarks: size });
     if (rowsIn(batch) === 0) return outcome;
     await pusher.send(batch);
     const done = outcome.pushed + outcome.refused;
@@ -46,18 +46,18 @@ class Pusher {
 
   /** Pushes `batch`; on a refusal of its contents, isolates the refused rows by halving. */
   async send(batch: PushBatch): Promise<void> {
-    const { sync, session } = this.deps;
-    const claimed = sync.claim(batch);
+    const { ledger, client } = this.deps;
+    const claimed = ledger.claim(batch);
     const n = rowsIn(claimed);
     if (n === 0) return;
     try {
-      await session.push({ verdicts: claimed.verdicts, problems: claimed.problems, bookmarks: claimed.bookmarks });
+      await client.push({ verdicts: claimed.verdicts, problems: claimed.problems, bookmarks: claimed.bookmarks });
     } catch (err) {
       await this.failed(claimed, n, err);
       return;
     }
     // Only now, after the central commit: a kill before this line means pushing again, harmlessly.
-    sync.markSent(claimed);
+    ledger.markSent(claimed);
     this.outcome.pushed += n;
   }
 
@@ -65,11 +65,11 @@ class Pusher {
     // The server answered and rolled back: nothing was committed, undo may have the rows again.
     // Otherwise (connection lost, unknown) the commit may have happened: the claim stays until
     // a later push settles it.
-    if (err instanceof CentralError && err.kind !== 'offline') this.deps.sync.release(claimed);
+    if (err instanceof CentralError && err.kind !== 'offline') this.deps.ledger.release(claimed);
     if (!refusesInput(err)) throw err;
     await this.confirmMember();
     if (n === 1) {
-      this.deps.sync.setRefused(claimed, (err as CentralError).message, this.deps.clock());
+      this.deps.ledger.setRefused(claimed, (err as CentralError).message, this.deps.clock());
       this.outcome.refused++;
       return;
     }
@@ -81,7 +81,7 @@ class Pusher {
   /** A disabled person's pushes are refused too, but that is about them, not about the rows. */
   private async confirmMember(): Promise<void> {
     if (this.memberConfirmed) return;
-    const me = await this.deps.session.me();
+    const me = await this.deps.client.me();
     if (!me.active) {
       throw new CentralError('disabled', `account ${me.user} is not active on the central server; your unsent work is kept — ask a SpecVet admin to re-enable it`);
     }

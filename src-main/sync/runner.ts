@@ -1,38 +1,53 @@
 /**
- * The sync runner the app hosts plug into their session (services' OpenSync): the same engine
- * `specvet sync` runs, over the central area's mysql2 session, with SPECVET_DATA as the file
- * source. The password lives in this closure only — never in the cache or a log.
+ * The one sync wiring every host uses (the app's session and `specvet sync` alike): the engine
+ * over a central client opened as the person, with SPECVET_DATA as the file source. The
+ * password lives in this closure only — never in the cache or a log. One sync at a time per
+ * cache is the engine's rule (runSync), so the app's timer, its Sync button and a CLI run in
+ * the same process join one run.
  */
 import type { SyncProgress } from '../../shared/model';
-import type { LocalCache } from '../cache/Interface';
-import { SqliteCache } from '../cache/SqliteCache';
-import type { Config, CentralTarget } from '../config';
-import { CentralError } from '../central/Interface';
+import type { CentralTarget } from '../config/config';
+import { CentralError, type OpenCentralClient } from '../central/centralClient';
 import { openFileSource } from '../files/source';
-import { runSync, type SyncResult } from './engine';
+import type { SyncableCache } from './contract';
+import { runSync, type SyncOptions, type SyncResult } from './engine';
 
-export interface SyncRunnerOf {
-  run(onProgress: (p: SyncProgress) => void): Promise<SyncResult>;
+export interface SyncRunner {
+  run(onProgress: (p: SyncProgress) => void, opts?: SyncOptions): Promise<SyncResult>;
 }
 
-export function openSyncRunner(target: CentralTarget, password: string | null, cache: LocalCache, config: Config): SyncRunnerOf {
-  if (!(cache instanceof SqliteCache)) throw new TypeError('sync needs the SQLite local cache (openLocalCache)');
+export interface SyncWiring {
+  target: Pick<CentralTarget, 'host' | 'port' | 'database' | 'user'>;
+  /** null: none known — the run fails with "sign in again" instead of trying an empty one. */
+  password: string | null;
+  cache: SyncableCache;
+  /** SPECVET_DATA: a directory or http(s) base URL; null skips the file phase. */
+  data: string | null;
+  /** Default: mysql2, loaded on first use (the demo never needs it). */
+  openClient?: OpenCentralClient;
+}
+
+export function openSyncRunner(w: SyncWiring): SyncRunner {
+  const { target, password, cache } = w;
   return {
-    async run(onProgress) {
-      const files = config.data ? openFileSource(config.data) : null;
+    async run(onProgress, opts) {
+      const files = w.data ? openFileSource(w.data) : null;
       try {
-        return await runSync({
-          cache,
-          async openSession() {
-            if (password === null) throw new CentralError('auth', `no password saved for ${target.user}; sign in again to sync`);
-            const { openCentralSession } = await import('../central/session');
-            return openCentralSession({ host: target.host, port: target.port, database: target.database, user: target.user, password });
+        return await runSync(
+          {
+            cache,
+            async openClient() {
+              if (password === null) throw new CentralError('auth', `no password saved for ${target.user}; sign in again to sync`);
+              const open = w.openClient ?? (await import('../central/mysqlClient')).openCentralClient;
+              return open({ host: target.host, port: target.port, database: target.database, user: target.user, password });
+            },
+            server: { host: target.host, port: target.port },
+            files,
+            clock: () => new Date(),
+            onProgress,
           },
-          server: { host: target.host, port: target.port },
-          files,
-          clock: () => new Date(),
-          onProgress,
-        });
+          opts,
+        );
       } finally {
         files?.close();
       }

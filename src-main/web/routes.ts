@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API, ApiError, isApiMethod, parseInput, type ApiHandlers, type ApiMethod } from '../../shared/api';
-import { toApiError } from '../services/errors';
+import { toApiError } from '../app/apiErrors';
 import { HTTP_STATUS, sendBytes, sendError, sendJson } from './reply';
 
 /** Generous for a verdict with a long comment; far below what could tie the process up. */

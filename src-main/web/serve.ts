@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../config';
-import { memoryCredentialStore } from '../services/credentials';
-import { openApp, type OpenSync } from '../services/openApp';
+import type { Config } from '../config/config';
+import { memoryCredentialStore } from '../app/credentialStore';
+import { openApp, type OpenSync } from '../app/openApp';
 import { isLoopback } from './guard';
 import { startWebServer, type WebServer } from './server';
 

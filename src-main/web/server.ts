@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api';
-import type { ApiEventBus } from '../services/events';
-import { handleEvents } from './events';
+import type { ApiEventBus } from '../app/eventBus';
+import { handleEvents } from './eventStream';
 import { allowedHostsFor, checkRequest, isLoopback, isWildcard, TOKEN_COOKIE, type GuardPolicy } from './guard';
 import { sendError } from './reply';
 import { handleApiCall } from './routes';

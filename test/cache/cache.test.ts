@@ -75,7 +75,7 @@ describe('local cache', () => {
     const b = batchOf({ name: 'stars-1', mode: 'browse' });
     const items = itemsOf(b.id, 4, 500).reverse();
     cache.applyPullPage(page({ batches: [b], items, rev: '42', more: true }));
-    expect(cache.sync.watermark()).toBe('42');
+    expect(cache.ledger.watermark()).toBe('42');
     const [summary] = cache.listBatches();
     expect(summary).toMatchObject({ id: b.id, name: 'stars-1', mode: 'browse', itemCount: 4, reviewedCount: 0, bookmark: null });
     const listed = cache.listItems(b.id);
@@ -94,7 +94,7 @@ describe('local cache', () => {
     expect(item.assigned).toBe(false);
     expect(item.verdict?.id).toBe(v.id);
     expect(cache.counts()).toMatchObject({ items: 2, outboxPending: 1 });
-    expect(cache.sync.outbox({ verdicts: 10, problems: 10, bookmarks: 10 }).verdicts.map((x) => x.id)).toEqual([v.id]);
+    expect(cache.ledger.outbox({ verdicts: 10, problems: 10, bookmarks: 10 }).verdicts.map((x) => x.id)).toEqual([v.id]);
   });
 
   it('a late, older page never undoes a newer one (two syncs of one cache)', () => {
@@ -102,7 +102,7 @@ describe('local cache', () => {
     const [item] = itemsOf(b.id, 1, 700, { rev: '12' });
     cache.applyPullPage(page({ batches: [b], items: [{ ...item!, assigned: false }], rev: '12' }));
     cache.applyPullPage(page({ batches: [{ ...b, name: 'old name', rev: '5' }], items: [{ ...item!, assigned: true, rev: '6' }], rev: '6' }));
-    expect(cache.sync.watermark()).toBe('12');
+    expect(cache.ledger.watermark()).toBe('12');
     expect(cache.listBatches()[0]!.name).toBe('B1');
     expect(cache.listItems(b.id)[0]!.assigned).toBe(false);
   });
@@ -115,12 +115,12 @@ describe('local cache', () => {
     expect(second.supersedes).toBe(first.id);
     expect(cache.findItem(1002)?.verdict?.id).toBe(second.id);
     expect(cache.listBatches()[0]!.reviewedCount).toBe(1);
-    cache.sync.markSent(cache.sync.outbox({ verdicts: 1, problems: 0, bookmarks: 0 }));
+    cache.ledger.markSent(cache.ledger.outbox({ verdicts: 1, problems: 0, bookmarks: 0 }));
     const third = cache.addVerdict({ ...base, class: 'QSO', z: 1.5 }, new Date(now.getTime() + 2000));
-    const inFlight = cache.sync.claim(cache.sync.outbox({ verdicts: 10, problems: 0, bookmarks: 0 }));
+    const inFlight = cache.ledger.claim(cache.ledger.outbox({ verdicts: 10, problems: 0, bookmarks: 0 }));
     // Being pushed: not withdrawn under the push's feet, and the person is told why.
     expect(() => cache.undoLastVerdict()).toThrow(/being sent to the central server right now .*; change it with a new verdict instead$/);
-    cache.sync.release(inFlight);
+    cache.ledger.release(inFlight);
     expect(cache.undoLastVerdict()?.id).toBe(third.id);
     expect(cache.undoLastVerdict()?.id).toBe(second.id);
     expect(cache.findItem(1002)?.verdict).toMatchObject({ id: first.id, pushed: true });
@@ -147,7 +147,7 @@ describe('local cache', () => {
     expect(back).toEqual(v);
     expect(back.comment).toBe(nasty);
     expect(cache.listProblems()[0]).toEqual(p);
-    const out = cache.sync.outbox({ verdicts: 10, problems: 10, bookmarks: 10 });
+    const out = cache.ledger.outbox({ verdicts: 10, problems: 10, bookmarks: 10 });
     expect(out.verdicts[0]!.comment).toBe(nasty);
     expect(out.problems[0]!.text).toBe(nasty);
   });
@@ -165,10 +165,10 @@ describe('local cache', () => {
   it('bookmarks: the newest position is pushed; one moved during a push stays unsent', () => {
     const b = loadBatch();
     cache.setBookmark(b.id, 3, now);
-    const inFlight = cache.sync.outbox({ verdicts: 0, problems: 0, bookmarks: 10 });
+    const inFlight = cache.ledger.outbox({ verdicts: 0, problems: 0, bookmarks: 10 });
     cache.setBookmark(b.id, 4, new Date(now.getTime() + 5));
-    cache.sync.markSent(inFlight);
-    expect(cache.sync.outbox({ verdicts: 0, problems: 0, bookmarks: 10 }).bookmarks.map((x) => x.position)).toEqual([4]);
+    cache.ledger.markSent(inFlight);
+    expect(cache.ledger.outbox({ verdicts: 0, problems: 0, bookmarks: 10 }).bookmarks.map((x) => x.position)).toEqual([4]);
     // Paging is not the reviewer's work: "N not pushed" leaves bookmarks out.
     expect(cache.counts().outboxPending).toBe(0);
     expect(cache.listBatches()[0]!.bookmark).toBe(4);
@@ -183,7 +183,7 @@ describe('local cache', () => {
     expect(readFileSync(path).equals(readFileSync(FIXTURE))).toBe(true);
     expect(cache.cachedFile(1000)).toBe(path);
     expect(cache.findItem(1000)!.cached).toBe(true);
-    expect(cache.sync.missingFiles().map((f) => f.obsid)).toEqual([1001]);
+    expect(cache.ledger.missingFiles().map((f) => f.obsid)).toEqual([1001]);
     unlinkSync(path);
     expect(cache.cachedFile(1000)).toBeNull();
     expect(cache.counts().filesCached).toBe(0);

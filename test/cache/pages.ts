@@ -1,6 +1,6 @@
 /** Builds central-shaped pages (batches, items, verdicts) the way a pull or the demo loader does. */
 import { randomUUID } from 'node:crypto';
-import type { CentralBatch, CentralItem, CentralVerdict, PullPage } from '../../src-main/central/Interface';
+import type { CentralBatch, CentralItem, CentralVerdict, PullPage } from '../../src-main/sync/contract';
 
 export function batchOf(over: Partial<CentralBatch> = {}): CentralBatch {
   return {

@@ -8,8 +8,8 @@ import type { Role, SpecClass } from '../../shared/model';
 import { addressFromUrl, connect } from '../../src-main/central/connection';
 import { addMember } from '../../src-main/central/members';
 import { seedBundle } from '../../src-main/central/seed';
-import { openCentralSession, type SessionOptions } from '../../src-main/central/session';
-import type { CentralSession } from '../../src-main/central/Interface';
+import { openCentralClient, type SessionOptions } from '../../src-main/central/mysqlClient';
+import type { CentralClient } from '../../src-main/central/centralClient';
 import { BUNDLE_FORMAT, type SurveyBundle } from '../../src-main/survey/bundle';
 import { uniqueName, type TestDatabase } from '../support/mariadb';
 
@@ -86,9 +86,9 @@ export async function connectAs(db: TestDatabase, p: Person): Promise<Connection
   return connect({ ...a, user: p.user, password: p.password });
 }
 
-export async function sessionAs(db: TestDatabase, p: Pick<Person, 'user' | 'password'>, opts: SessionOptions = {}): Promise<CentralSession> {
+export async function sessionAs(db: TestDatabase, p: Pick<Person, 'user' | 'password'>, opts: SessionOptions = {}): Promise<CentralClient> {
   const a = addressFromUrl(db.url);
-  return openCentralSession({ host: a.host, port: a.port, database: db.database, user: p.user, password: p.password }, opts);
+  return openCentralClient({ host: a.host, port: a.port, database: db.database, user: p.user, password: p.password }, opts);
 }
 
 export interface CliResult {

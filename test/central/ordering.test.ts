@@ -7,7 +7,8 @@ import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatches, type BatchPlan } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
-import type { CentralSession, PushBatch } from '../../src-main/central/Interface';
+import type { CentralClient } from '../../src-main/central/centralClient';
+import type { PushBatch } from '../../src-main/sync/contract';
 import { transaction } from '../../src-main/central/retry';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminConnection, connectAs, newId, seed, sessionAs, type Person } from './fixtures';
@@ -16,7 +17,7 @@ let db: TestDatabase;
 let alice: Person, bob: Person, carol: Person;
 let coordinator: Pool;
 let aliceBatch: BatchPlan['batches'][number], bobBatch: BatchPlan['batches'][number];
-const sessions: CentralSession[] = [];
+const sessions: CentralClient[] = [];
 
 const session = async (p: Person, opts = {}) => {
   const s = await sessionAs(db, p, opts);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemInputSchema, type ProblemInput } from '../../shared/model';
-import type { CentralSession } from '../../src-main/central/Interface';
+import type { CentralClient } from '../../src-main/central/centralClient';
 import { migrateUrl, SCHEMA_TABLE } from '../../src-main/central/migrate';
 import { MIGRATIONS } from '../../src-main/central/migrations';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
@@ -34,7 +34,7 @@ describe('the problem-report schema', () => {
 describe('the central server', () => {
   let db: TestDatabase;
   let rita: Person;
-  let s: CentralSession;
+  let s: CentralClient;
   const stored = async () => {
     const c = await adminConnection(db);
     const [rows] = await c.query('SELECT spid, fiber_from, fiber_to FROM prob2d ORDER BY rev');

@@ -6,7 +6,7 @@ import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRechecks, createBatches, type BatchPlan } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
-import { CentralError, type CentralSession } from '../../src-main/central/Interface';
+import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
 import { addMember, disableMember, enableMember } from '../../src-main/central/members';
 import { createTestDatabase, uniqueName, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from './fixtures';
@@ -14,7 +14,7 @@ import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, sess
 let db: TestDatabase;
 let alice: Person, bob: Person, carol: Person, dave: Person, erin: Person;
 let plan: BatchPlan;
-const sessions: CentralSession[] = [];
+const sessions: CentralClient[] = [];
 const pools: Pool[] = [];
 
 const poolAs = (p: Person) => {

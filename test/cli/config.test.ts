@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultHome, parseCentralUrl, redact, resolveConfig } from '../../src-main/config';
+import { defaultHome, parseCentralUrl, redact, resolveConfig } from '../../src-main/config/config';
 import { runCli } from '../support/cli';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'specvet-config-'));

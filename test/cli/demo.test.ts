@@ -29,7 +29,7 @@ describe('the local commands on a fresh SPECVET_HOME without a server', () => {
     expect(JSON.parse((await runCli(['status', '--json'], env)).stdout).outboxPending).toBe(1);
     expect((await runCli(['outbox'], env)).stdout).toMatch(new RegExp(`^verdict\\t\\S+\\tverdict on ${obsid}: STAR`));
 
-    // The very file the app opens for the demo (services/openApp.ts), so both show the same work.
+    // The very file the app opens for the demo (app/openApp.ts), so both show the same work.
     const cache = openLocalCache(cacheFile(home, { kind: 'demo' }), DEMO_USER);
     try {
       expect(cache.counts()).toMatchObject({ batches: 3, outboxPending: 1 });

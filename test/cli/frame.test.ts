@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { defineCommand, num, UserError } from '../../src-main/cli/command';
+import { defineCommand, num, UserError } from '../../src-main/command/command';
 import { runCli } from '../support/cli';
 
 const echo = defineCommand({
@@ -61,7 +61,7 @@ describe('CLI frame', () => {
   });
 
   it('prints --help for every command of the real CLI', async () => {
-    const { COMMANDS } = await import('../../src-main/cli/registry');
+    const { SPECVET_COMMANDS: COMMANDS } = await import('../../src-main/entry/specvet');
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
     for (const variable of ['SPECVET_HOME', 'SPECVET_CENTRAL', 'SPECVET_DATA', 'SPECVET_TOKEN']) expect(top.stdout).toContain(variable);

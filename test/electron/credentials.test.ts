@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fakeElectron'));
 const { safeStorage } = await import('./fakeElectron');
-const { safeStorageCredentialStore, credentialsFile } = await import('../../src-main/electron/credentials');
+const { safeStorageCredentialStore, credentialsFile } = await import('../../src-main/electron/keychainCredentials');
 
 const SERVER = 'mysql://alice@db.lamost.example:3306/specvet';
 const PASSWORD = 'Hα-6563 line!';

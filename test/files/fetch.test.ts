@@ -76,7 +76,7 @@ function deps(source: FileSource, extra: Partial<Parameters<typeof fetchFiles>[1
   return {
     source,
     store: cache.store,
-    record: (r: Parameters<SqliteCache['sync']['recordFiles']>[0]) => cache.sync.recordFiles(r, new Date()),
+    record: (r: Parameters<SqliteCache['ledger']['recordFiles']>[0]) => cache.ledger.recordFiles(r, new Date()),
     sleep: async () => {},
     ...extra,
   };
@@ -92,7 +92,7 @@ describe('spectrum file fetch', () => {
   it('fetches every missing file over HTTP, verified and byte-identical, with progress', async () => {
     const source = new HttpSource(baseUrl);
     const progress: number[] = [];
-    const r = await fetchFiles(cache.sync.missingFiles(), deps(source, { onProgress: (d) => progress.push(d) }), { concurrency: 4 });
+    const r = await fetchFiles(cache.ledger.missingFiles(), deps(source, { onProgress: (d) => progress.push(d) }), { concurrency: 4 });
     source.close();
     expect(r).toEqual({ fetched: N, failed: [] });
     expect(progress).toEqual(Array.from({ length: N }, (_, k) => k + 1));
@@ -109,7 +109,7 @@ describe('spectrum file fetch', () => {
     fail500Once.add('spec/1002.fits.gz');
     cutAlways.add('spec/1003.fits.gz');
     const source = new HttpSource(baseUrl);
-    const r = await fetchFiles(cache.sync.missingFiles(), deps(source), { retries: 2 });
+    const r = await fetchFiles(cache.ledger.missingFiles(), deps(source), { retries: 2 });
     source.close();
     expect(r.fetched).toBe(N - 1);
     expect(r.failed).toHaveLength(1);
@@ -117,32 +117,32 @@ describe('spectrum file fetch', () => {
     expect(r.failed[0]!.reason).toMatch(/cut|bytes|socket hang up|aborted/);
     expect(hits.get('spec/1003.fits.gz')).toBe(3);
     expect(cache.cachedFile(1003)).toBeNull();
-    expect(cache.sync.missingFiles().map((f) => f.obsid)).toEqual([1003]);
+    expect(cache.ledger.missingFiles().map((f) => f.obsid)).toEqual([1003]);
     expect(storeListing().filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
   it('an interrupted fetch resumes: the next run asks only for what is missing', async () => {
     const source = new HttpSource(baseUrl);
     const stop = new AbortController();
-    const first = await fetchFiles(cache.sync.missingFiles(), deps(source, { signal: stop.signal, onProgress: (d) => d === 5 && stop.abort() }), {
+    const first = await fetchFiles(cache.ledger.missingFiles(), deps(source, { signal: stop.signal, onProgress: (d) => d === 5 && stop.abort() }), {
       concurrency: 1,
     });
     expect(first.fetched).toBe(5);
-    const missing = cache.sync.missingFiles().map((f) => f.filePath);
+    const missing = cache.ledger.missingFiles().map((f) => f.filePath);
     expect(missing).toHaveLength(N - 5);
     hits.clear();
-    const second = await fetchFiles(cache.sync.missingFiles(), deps(source), { concurrency: 3 });
+    const second = await fetchFiles(cache.ledger.missingFiles(), deps(source), { concurrency: 3 });
     source.close();
     expect(second).toEqual({ fetched: N - 5, failed: [] });
     expect([...hits.keys()].sort()).toEqual([...missing].sort());
-    expect(cache.sync.missingFiles()).toEqual([]);
+    expect(cache.ledger.missingFiles()).toEqual([]);
   });
 
   it('reads from a directory; a corrupt or missing file is reported, not counted', async () => {
     writeFileSync(join(dataDir, 'spec', '1004.fits.gz'), readFileSync(join(FIXTURES, GOOD[0]!)).subarray(0, 20_000));
     rmSync(join(dataDir, 'spec', '1005.fits.gz'));
     try {
-      const r = await fetchFiles(cache.sync.missingFiles(), deps(new DirectorySource(dataDir)), { retries: 1 });
+      const r = await fetchFiles(cache.ledger.missingFiles(), deps(new DirectorySource(dataDir)), { retries: 1 });
       expect(r.fetched).toBe(N - 2);
       expect(r.failed.map((f) => f.obsid).sort()).toEqual([1004, 1005]);
       expect(r.failed.find((f) => f.obsid === 1004)!.reason).toMatch(/gzip|truncated/);

@@ -1,7 +1,8 @@
 /** Runs the CLI in-process with captured streams, as a terminal user would see it. */
 import { PassThrough } from 'node:stream';
 import { main } from '../../src-main/cli/main';
-import type { Command } from '../../src-main/cli/command';
+import { SPECVET_COMMANDS } from '../../src-main/entry/specvet';
+import type { Command } from '../../src-main/command/command';
 
 export interface CliRun {
   code: number;
@@ -18,6 +19,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, comman
   let stderr = '';
   out.on('data', (d: Buffer) => (stdout += d.toString()));
   err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await main(argv, { stdout: out, stderr: err, stdin: input, env: { ...env } }, commands);
+  const code = await main(argv, { stdout: out, stderr: err, stdin: input, env: { ...env } }, commands ?? SPECVET_COMMANDS);
   return { code, stdout, stderr };
 }

@@ -92,7 +92,7 @@ describe('specvet sync', () => {
   it('fetches the spectrum files from SPECVET_DATA; a missing one is named and fetched on a later sync', async () => {
     const l = loginOf(w, gina);
     const cache = openLocalCache(cacheFile(env.SPECVET_HOME!, { kind: 'central', ...l }), gina.user);
-    const wanted = cache.sync.missingFiles();
+    const wanted = cache.ledger.missingFiles();
     cache.close();
     expect(wanted.length).toBe(6);
     const data = mkdtempSync(join(tmpdir(), 'specvet-data-'));

@@ -133,7 +133,7 @@ describe('a refusal about the person, not the rows', () => {
       try {
         await session.me();
         await disableMember(admin, ivan.user);
-        await expect(pushOutbox({ session, sync: cache.sync, clock: () => new Date() }, 500)).rejects.toMatchObject({ kind: 'disabled' });
+        await expect(pushOutbox({ client: session, ledger: cache.ledger, clock: () => new Date() }, 500)).rejects.toMatchObject({ kind: 'disabled' });
       } finally {
         await session.close();
       }

@@ -1,4 +1,4 @@
-/** The sync engine against a real MariaDB, through the central area's CentralSession. */
+/** The sync engine against a real MariaDB, through the central area's CentralClient. */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from 'mysql2/promise';
@@ -94,7 +94,7 @@ describe('sync against the central database', () => {
     expect(r.error).toBe(`offline: cannot reach 127.0.0.1:${port}; your work is kept and will be pushed on the next sync`);
     expect(r.failure?.transient).toBe(true);
     expect(cache.counts()).toMatchObject({ outboxPending: 1, lastError: r.error });
-    expect(cache.sync.outbox({ verdicts: 10, problems: 10, bookmarks: 10 }).bookmarks).toHaveLength(1);
+    expect(cache.ledger.outbox({ verdicts: 10, problems: 10, bookmarks: 10 }).bookmarks).toHaveLength(1);
     expect(cache.undoLastVerdict()?.id).toBe(v.id);
     const again = cache.addVerdict(verdictInput(batch.id, cache.listItems(batch.id)[2]!.obsid, 8), new Date());
     expect(cache.listItems(batch.id)[2]!.verdict?.id).toBe(again.id);
@@ -203,14 +203,14 @@ describe('sync against the central database', () => {
     const target = { host: l.host, port: l.port, database: l.database, user: hank.user, display: `mysql://${hank.user}@${l.host}:${l.port}/${l.database}` };
     const config = { home: w.home, central: target, data: null, file: null };
     const phases: string[] = [];
-    const runner = openSyncRunner(target, hank.password, cache, config);
+    const runner = openSyncRunner({ target, password: hank.password, cache, data: config.data });
     // Two presses of the sync button while one runs: one sync, the same answer.
     const [a, b] = await Promise.all([runner.run((p) => phases.push(p.phase)), runner.run(() => {})]);
     expect(a).toBe(b);
     expect(a.error).toBeNull();
     expect(cache.counts().items).toBe(5);
     expect([...new Set(phases)]).toEqual(['pull', 'push', 'done']);
-    const none = await openSyncRunner(target, null, cache, config).run(() => {});
+    const none = await openSyncRunner({ target, password: null, cache, data: config.data }).run(() => {});
     expect(none.failure?.kind).toBe('auth');
     expect(none.error).toMatch(/sign in again/);
     cache.close();

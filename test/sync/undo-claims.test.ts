@@ -106,7 +106,7 @@ describe('undo while another process pushes', () => {
       expect(done.code, done.stderr).toBe(0);
       expect(await centralCount(s.person.user)).toBe(3);
       expect(s.cache.undoLastVerdict()).toBeNull(); // all pushed: nothing left to withdraw
-      expect(s.ids.map((id) => s.cache.sync.isSending(id))).toEqual([false, false, false]);
+      expect(s.ids.map((id) => s.cache.ledger.isSending(id))).toEqual([false, false, false]);
     } finally {
       s.cache.close();
     }
@@ -130,7 +130,7 @@ describe('undo while another process pushes', () => {
       // The dead claim does not hold the rows back: the next sync sends them, once each.
       expect(await syncOnce(w, s.cache, s.person)).toMatchObject({ error: null, pushed: 3 });
       expect(await centralCount(s.person.user)).toBe(3);
-      expect(s.ids.map((id) => s.cache.sync.isSending(id))).toEqual([false, false, false]);
+      expect(s.ids.map((id) => s.cache.ledger.isSending(id))).toEqual([false, false, false]);
       expect(s.cache.undoLastVerdict()).toBeNull();
     } finally {
       s.cache.close();
@@ -143,13 +143,13 @@ describe('two handles on one cache file', () => {
     const s = await setup('undo-handles');
     const other = openLocalCache(s.cache.file, s.person.user);
     try {
-      const read = other.sync.outbox({ verdicts: 10, problems: 0, bookmarks: 0 });
+      const read = other.ledger.outbox({ verdicts: 10, problems: 0, bookmarks: 0 });
       expect(read.verdicts.map((v) => v.id)).toEqual(s.ids);
       expect(s.cache.undoLastVerdict()?.id).toBe(s.ids[2]);
-      const claimed = other.sync.claim(read);
+      const claimed = other.ledger.claim(read);
       expect(claimed.verdicts.map((v) => v.id)).toEqual(s.ids.slice(0, 2));
       expect(() => s.cache.undoLastVerdict()).toThrow(VerdictBeingSentError);
-      other.sync.release(claimed); // the server answered with a rollback: nothing of it landed
+      other.ledger.release(claimed); // the server answered with a rollback: nothing of it landed
       expect(s.cache.undoLastVerdict()?.id).toBe(s.ids[1]);
     } finally {
       other.close();

@@ -1,7 +1,7 @@
 /**
  * A small central world for sync tests on the real MariaDB: a migrated database with survey
  * rows, a coordinator, reviewers with batches, and each reviewer's local cache wired to the
- * real sync engine (the central area's CentralSession over mysql2).
+ * real sync engine (the central area's CentralClient over mysql2).
  */
 import { mkdtempSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { createBatches } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
-import { openCentralSession } from '../../src-main/central/session';
-import type { CentralLogin } from '../../src-main/central/Interface';
+import { openCentralClient } from '../../src-main/central/mysqlClient';
+import type { CentralLogin } from '../../src-main/central/centralClient';
 import { runSync, type SyncDeps, type SyncOptions, type SyncResult } from '../../src-main/sync/engine';
 import { addPerson, seed, type BundleShape, type Person } from '../central/fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
@@ -59,7 +59,7 @@ export function syncOnce(w: World, cache: SqliteCache, p: Pick<Person, 'user' | 
   return runSync(
     {
       cache,
-      openSession: () => openCentralSession(login, { poolSize: 1 }),
+      openClient: () => openCentralClient(login, { poolSize: 1 }),
       server: { host: login.host, port: login.port },
       files: null,
       clock: () => new Date(),

@@ -1,7 +1,7 @@
 /** Both hosts must send the renderer the same policy: what works under one works under the other. */
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY as WEB } from '../../src-main/web/csp';
-import { CONTENT_SECURITY_POLICY as ELECTRON } from '../../src-main/electron/csp';
+import { CONTENT_SECURITY_POLICY as WEB } from '../../src-main/web/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY as ELECTRON } from '../../src-main/electron/appScheme';
 
 describe('content security policy', () => {
   it('is the same in the web host and the Electron host', () => {

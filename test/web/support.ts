@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalCache } from '../../src-main/cache';
-import { createAppServices } from '../../src-main/services/appServices';
-import { memoryCredentialStore } from '../../src-main/services/credentials';
-import { createEventBus } from '../../src-main/services/events';
+import { createAppServices } from '../../src-main/app/appServices';
+import { memoryCredentialStore } from '../../src-main/app/credentialStore';
+import { createEventBus } from '../../src-main/app/eventBus';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 
 export interface TestHost {
@@ -26,7 +26,7 @@ export async function startTestHost(opts: { token?: string } = {}): Promise<Test
       throw new Error('not used');
     },
   };
-  const initial = { user: 'webtester', origin: { kind: 'demo' as const }, cache, sync: null, close: async () => cache.close() };
+  const initial = { user: 'webtester', origin: { kind: 'demo' as const }, cache, syncRunner: null, close: async () => cache.close() };
   const services = createAppServices({ initial, sessions, credentials: memoryCredentialStore(), events, clock: () => new Date() });
   const server = await startWebServer({
     handlers: services.handlers,

@@ -2,7 +2,7 @@
  * The first local cache schema. Tables mirror the central check side under the names the
  * domain uses; `pushed` marks what central has confirmed (set only after its commit).
  */
-import type { Migration } from './migration';
+import type { Migration } from './types';
 
 export const migration1000: Migration = {
   version: 1000,

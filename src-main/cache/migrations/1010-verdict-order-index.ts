@@ -3,7 +3,7 @@
  * that order answers it from the index alone (one seek per item, no sort), however many
  * verdicts a spectrum collected.
  */
-import type { Migration } from './migration';
+import type { Migration } from './types';
 
 export const migration1010: Migration = {
   version: 1010,

@@ -8,7 +8,7 @@
  *   A claim is dropped when the push committed (the verdict is then pushed) or the server
  *   rolled it back; a claim left by a killed process stays until the next push settles it.
  */
-import type { Migration } from './migration';
+import type { Migration } from './types';
 
 export const migration1020: Migration = {
   version: 1020,

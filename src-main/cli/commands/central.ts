@@ -4,7 +4,7 @@
  * as the person running it; the server's roles decide whether they may.
  */
 import { REVIEW_MODES, ROLES, SPEC_CLASSES, type ReviewMode, type Role, type SpecClass } from '../../../shared/model';
-import { defineCommand, list, num, requireStr, str, UsageError, UserError, type Command, type CommandContext } from '../command';
+import { defineCommand, list, num, requireStr, str, UsageError, UserError, type Command, type CommandContext } from '../../command/command';
 import type { Connection, Pool } from 'mysql2/promise';
 import type { ServerAddress } from '../../central/connection';
 
@@ -12,8 +12,8 @@ import type { ServerAddress } from '../../central/connection';
 async function withServer<T>(ctx: CommandContext, work: (a: ServerAddress) => Promise<T>, opts: { stdinTaken?: boolean } = {}): Promise<T> {
   const target = ctx.config().central;
   if (!target) throw new UserError('no central server configured; set SPECVET_CENTRAL=mysql://USER@HOST:3306/DATABASE');
-  const { serverAddress, explain } = await import('../../central/cliSupport');
-  const { promptPassword } = await import('../../sync/password');
+  const { serverAddress, explain } = await import('../centralAccess');
+  const { promptPassword } = await import('../password');
   const address = await serverAddress(target, { stdin: ctx.io.stdin, stderr: ctx.io.stderr, prompt: promptPassword, ...opts });
   try {
     return await work(address);
@@ -114,7 +114,7 @@ The password is hashed before it leaves this machine (mysql_native_password).`,
     const role = requireStr(values, 'role');
     if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
     if (values['password-stdin'] !== true) throw new UsageError('give the new password on stdin with --password-stdin (never as an argument)');
-    const { readFirstLine } = await import('../../central/cliSupport');
+    const { readFirstLine } = await import('../centralAccess');
     const { addMember, memberProblem } = await import('../../central/members');
     const member = { user: name!, role: role as Role, department: str(values, 'department') ?? '', password: await readFirstLine(ctx.io.stdin) };
     const problem = memberProblem(member);

@@ -6,7 +6,7 @@
  */
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
 import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
-import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../command';
+import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../../command/command';
 
 export interface Opened {
   cache: SqliteCache;
@@ -17,7 +17,7 @@ export interface Opened {
 }
 
 /**
- * The cache the app would open on this SPECVET_HOME (services/openApp.ts): the configured
+ * The cache the app would open on this SPECVET_HOME (app/openApp.ts): the configured
  * server's, else the demo's, installed on first use by the same ensureDemo into the same file,
  * so the CLI and the app show one and the same work.
  */

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Spectrum } from '../../../shared/spectrum/decode';
-import { decodeSpectrumNode } from '../../spectrum/node-decode';
-import { num, requireStr, UsageError, defineCommand, type Command } from '../command';
+import { decodeSpectrumNode } from '../../spectrum/nodeDecode';
+import { num, requireStr, UsageError, defineCommand, type Command } from '../../command/command';
 
 const inspect = defineCommand({
   path: ['inspect'],

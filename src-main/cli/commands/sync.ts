@@ -2,23 +2,22 @@
  * `specvet sync`: pull your batches, fetch spectrum files, push what `verdict add` / `problem
  * add` (commands/local.ts) and the app put in the local outbox.
  */
-import type { CentralLogin, OpenCentralSession } from '../../central/Interface';
-import { openFileSource } from '../../files/source';
-import { refusedWarning, runSync, type SyncResult } from '../../sync/engine';
-import { promptPassword } from '../../sync/password';
-import { progressPrinter } from '../../sync/progressBar';
-import type { SqliteCache } from '../../cache';
-import { UsageError, UserError, defineCommand, num, type Command, type CommandContext } from '../command';
+import type { OpenCentralClient } from '../../central/centralClient';
+import { refusedWarning, type SyncResult } from '../../sync/engine';
+import { openSyncRunner } from '../../sync/runner';
+import { promptPassword } from '../password';
+import { progressPrinter } from '../progressBar';
+import { UsageError, UserError, defineCommand, num, type Command, type CommandContext } from '../../command/command';
 import { localCommands, withCache, type Opened } from './local';
 
 /** How the CLI reaches the central database; the central area provides it. */
-export type LoadSessionOpener = () => Promise<OpenCentralSession>;
+export type LoadClientOpener = () => Promise<OpenCentralClient>;
 
-export function makeSyncCommands(loadOpener: LoadSessionOpener): Command[] {
+export function makeSyncCommands(loadOpener: LoadClientOpener): Command[] {
   return [syncCommand(loadOpener), ...localCommands];
 }
 
-function syncCommand(loadOpener: LoadSessionOpener): Command {
+function syncCommand(loadOpener: LoadClientOpener): Command {
   return defineCommand({
     path: ['sync'],
     summary: 'pull your batches, fetch spectrum files, push your verdicts and reports',
@@ -37,7 +36,7 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
       const config = ctx.config();
       const c = config.central;
       if (!c) return failEarly(ctx, 'no central server configured (the demo has none to sync with): set SPECVET_CENTRAL=mysql://user@host:3306/database');
-      const { serverAddress, noPasswordMessage } = await import('../../central/cliSupport');
+      const { serverAddress, noPasswordMessage } = await import('../centralAccess');
       let address;
       try {
         address = await serverAddress(c, { stdin: ctx.io.stdin, stderr: ctx.io.stderr, prompt: promptPassword });
@@ -45,28 +44,21 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
         // The terminal closed at the password prompt (Ctrl+D).
         return failEarly(ctx, `${(err as Error).message} for ${c.user}; nothing was synced`);
       }
-      const login: CentralLogin = { host: c.host, port: c.port, database: c.database, user: c.user, password: address.password ?? '' };
-      const open = await loadOpener();
-      const files = config.data ? openFileSource(config.data) : null;
-      const deps = (cache: SqliteCache) => ({
-        cache,
-        openSession: () => open(login),
-        server: { host: c.host, port: c.port },
-        files,
-        clock: () => new Date(),
-        onProgress: ctx.json ? undefined : progressPrinter(ctx.io.stderr),
-      });
+      const openClient = await loadOpener();
       const retryRefused = values['retry-refused'] === true;
+      const onProgress = ctx.json ? () => {} : progressPrinter(ctx.io.stderr);
       const run = async ({ cache }: Opened) => {
-        const r = await runSync(deps(cache), { pushSize, retryRefused });
+        // The app's wiring (sync/runner.ts); an empty password lets the server decide (see serverAddress).
+        const runner = openSyncRunner({ target: c, password: address.password ?? '', cache, data: config.data, openClient });
+        const r = await runner.run(onProgress, { pushSize, retryRefused });
         // No password given and the server wanted one: say how to give it, here and in status.
         if (address.password === undefined && r.failure?.kind === 'auth') {
           r.error = noPasswordMessage(address);
-          cache.sync.putMeta('lastError', r.error);
+          cache.ledger.putMeta('lastError', r.error);
         }
-        return { r, refusedLine: refusedWarning(cache.sync) };
+        return { r, refusedLine: refusedWarning(cache.ledger) };
       };
-      const { r: result, refusedLine } = await withCache(ctx, run).finally(() => files?.close());
+      const { r: result, refusedLine } = await withCache(ctx, run);
       ctx.print(summaryJson(result), () => summaryText(result));
       const problem = result.error ?? refusedLine;
       if (!problem) return 0;
@@ -97,6 +89,6 @@ function summaryText(r: SyncResult): string {
   return `synced: ${r.pulled} row(s) pulled, ${r.filesFetched} file(s) fetched, ${r.pushed} change(s) pushed${refused}${warn}`;
 }
 
-/** The commands as registered, with the central area's session opener loaded on first sync. */
+/** The commands as registered, with the central area's client opener loaded on first sync. */
 // Loaded on first use: commands that stay local never load mysql2.
-export const syncCommands: Command[] = makeSyncCommands(async () => (await import('../../central/session')).openCentralSession);
+export const syncCommands: Command[] = makeSyncCommands(async () => (await import('../../central/mysqlClient')).openCentralClient);

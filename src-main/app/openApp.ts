@@ -1,0 +1,87 @@
+/**
+ * Puts the app together for a host: decides what to open (SPECVET_CENTRAL configured → that
+ * person's cache; otherwise the embedded demo, created on first start) and builds the
+ * services both hosts dispatch to.
+ */
+import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type OpenCacheOptions } from '../cache';
+import type { Config, CentralTarget } from '../config/config';
+import type { LocalCache } from '../cache/localCache';
+import type { SyncableCache } from '../sync/contract';
+import { ensureDemo, type DemoOptions } from '../demo/install';
+import { createAppServices, type AppServices } from './appServices';
+import type { CredentialStore } from './credentialStore';
+import { createEventBus, type ApiEventBus } from './eventBus';
+import type { AppSession, SessionFactory, SessionSyncRunner } from './appSession';
+import { openSyncRunner } from '../sync/runner';
+import type { BackgroundSyncOptions } from '../sync/background';
+
+/** Builds the sync runner of a central session. */
+export type OpenSync = (target: CentralTarget, password: string | null, cache: SyncableCache, config: Config) => SessionSyncRunner;
+/** Asks the server who we are; throws CentralError (auth, offline, …) when the login does not work. */
+export type CheckLogin = (target: CentralTarget, password: string) => Promise<void>;
+
+export interface OpenAppOptions {
+  config: Config;
+  credentials: CredentialStore;
+  events?: ApiEventBus;
+  clock?: () => Date;
+  cache?: OpenCacheOptions;
+  demo?: Omit<DemoOptions, 'cache' | 'clock'>;
+  /** Defaults: the sync engine over the central mysql2 session. Tests pass their own. */
+  openSync?: OpenSync;
+  checkLogin?: CheckLogin;
+  /** Background sync of a central session (default: on); false for tests that sync by hand. */
+  background?: BackgroundSyncOptions | false;
+}
+
+export interface OpenedApp extends AppServices {
+  events: ApiEventBus;
+}
+
+export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
+  const events = opts.events ?? createEventBus();
+  const clock = opts.clock ?? (() => new Date());
+  const sessions = sessionFactory(opts, clock);
+  const { central } = opts.config;
+  // Starting on a configured server opens its cache offline (no login check): reviewing works
+  // without the network, and sync asks the server when the person presses it.
+  const initial = central
+    ? await sessions.central!(central, central.password ?? (await opts.credentials.get(central.display)), { verify: false })
+    : await sessions.demo();
+  const services = createAppServices({ initial, sessions, credentials: opts.credentials, events, clock, background: opts.background });
+  return { ...services, events };
+}
+
+function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory {
+  const home = opts.config.home;
+  const openSync: OpenSync = opts.openSync ?? ((target, password, cache, config) => openSyncRunner({ target, password, cache, data: config.data }));
+  const checkLogin = opts.checkLogin ?? checkCentralLogin;
+  return {
+    async demo() {
+      const demo = await ensureDemo(home, { ...opts.demo, cache: opts.cache, clock });
+      const cache = openLocalCache(demo.cacheFile, DEMO_USER, opts.cache);
+      return session(DEMO_USER, { kind: 'demo' }, cache, null);
+    },
+    async central(target, password, { verify }) {
+      // Signing in checks the password now rather than at the first sync.
+      if (verify && password !== null) await checkLogin(target, password);
+      const cache = openLocalCache(cacheFile(home, centralOrigin(target)), target.user, opts.cache);
+      return session(target.user, { kind: 'central', server: target.display }, cache, openSync(target, password, cache, opts.config));
+    },
+  };
+}
+
+async function checkCentralLogin(target: CentralTarget, password: string): Promise<void> {
+  // Loaded on use: the demo never needs mysql2.
+  const { openCentralClient } = await import('../central/mysqlClient');
+  const s = await openCentralClient({ host: target.host, port: target.port, database: target.database, user: target.user, password }, { poolSize: 1 });
+  try {
+    await s.me();
+  } finally {
+    await s.close();
+  }
+}
+
+function session(user: string, origin: AppSession['origin'], cache: LocalCache, syncRunner: SessionSyncRunner | null): AppSession {
+  return { user, origin, cache, syncRunner, close: async () => cache.close() };
+}

@@ -1,0 +1,51 @@
+/**
+ * The handlers that work on the open session's local cache: what a reviewer reads and the
+ * work they record. Every failure is a one-line ApiError saying what to do.
+ */
+import { readFile } from 'node:fs/promises';
+import { ApiError, type ApiHandlers } from '../../shared/api';
+import type { LocalCache } from '../cache/localCache';
+import { firstLine } from './apiErrors';
+
+type ReviewMethods = 'listBatches' | 'listItems' | 'readSpectrum' | 'saveVerdict' | 'undoVerdict' | 'setBookmark' | 'reportProblem';
+
+/** `cache` is read on every call: sign-in and sign-out swap the session underneath. */
+export function reviewHandlers(cache: () => LocalCache, changed: () => void, clock: () => Date): Pick<ApiHandlers, ReviewMethods> {
+  return {
+    listBatches: async () => cache().listBatches(),
+    listItems: async ({ batchId }) => cache().listItems(batchId),
+    readSpectrum: async ({ obsid }) => {
+      const file = cache().cachedFile(obsid);
+      if (!file) {
+        if (!cache().findItem(obsid)) throw new ApiError('not-found', `spectrum ${obsid} is in none of your batches`);
+        throw new ApiError('not-found', `spectrum ${obsid} is not in the local store yet; press Sync to fetch it`);
+      }
+      try {
+        return new Uint8Array(await readFile(file));
+      } catch (err) {
+        throw new ApiError('not-found', `spectrum ${obsid}: cannot read ${file} (${firstLine((err as Error).message)}); press Sync to fetch it again`);
+      }
+    },
+    saveVerdict: async (input) => {
+      if (!cache().findItem(input.obsid)) {
+        throw new ApiError('not-found', `spectrum ${input.obsid} is in none of your batches; the verdict was not saved`);
+      }
+      const verdict = cache().addVerdict(input, clock());
+      changed();
+      return verdict;
+    },
+    undoVerdict: async () => {
+      const undone = cache().undoLastVerdict();
+      if (undone) changed();
+      return undone;
+    },
+    setBookmark: async ({ batchId, position }) => {
+      cache().setBookmark(batchId, position, clock());
+    },
+    reportProblem: async (input) => {
+      const report = cache().addProblem(input, clock());
+      changed();
+      return report;
+    },
+  };
+}

@@ -1,0 +1,325 @@
+/**
+ * The local cache over better-sqlite3: one SQLite file per person and server, WAL mode,
+ * synchronous = FULL (a verdict the reviewer saw saved survives a power cut, not only a crash).
+ * The review side (LocalCache) is here; the sync side is SqliteSyncLedger, reached as `cache.ledger`.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  ProblemInputSchema,
+  VerdictInputSchema,
+  type BatchSummary,
+  type Item,
+  type ProblemInput,
+  type ProblemReport,
+  type Verdict,
+  type VerdictInput,
+} from '../../shared/model';
+import type { PullPage, SyncableCache } from '../sync/contract';
+import { FileStore } from '../files/store';
+import { VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
+import { listOutbox, type OutboxEntry } from './outboxList';
+import { migrate } from './migrate';
+import { toProblem, toVerdict, type BatchRow, type ItemRow, type VerdictRow } from './rows';
+import { statementCache, type Statements } from './statements';
+import { SqliteSyncLedger } from './syncLedger';
+
+export interface OpenCacheOptions {
+  /** better-sqlite3's native addon built for the host's ABI (Electron passes its own). */
+  nativeBinding?: string;
+  /** Spectrum file store; defaults to files/ beside the cache file. */
+  storeDir?: string;
+}
+
+export class CacheOwnerError extends Error {
+  override name = 'CacheOwnerError';
+}
+
+// The reviewer's newest verdict on a spectrum: by creation time, then local order.
+const NEWEST_VERDICT = `(SELECT seq FROM verdict WHERE reviewer = @user AND obsid = i.obsid ORDER BY created_at DESC, seq DESC LIMIT 1)`;
+const ITEM_SELECT = `
+  SELECT i.*, EXISTS (SELECT 1 FROM spectrum_file f WHERE f.obsid = i.obsid) AS cached,
+    v.id AS v_id, v.obsid AS v_obsid, v.batch_id AS v_batch_id, v.reviewer AS v_reviewer, v.class AS v_class,
+    v.subclass AS v_subclass, v.z AS v_z, v.quality AS v_quality, v.flags AS v_flags, v.comment AS v_comment,
+    v.supersedes AS v_supersedes, v.created_at AS v_created_at, v.pushed AS v_pushed
+  FROM item i LEFT JOIN verdict v ON v.seq = ${NEWEST_VERDICT}`;
+
+type ItemJoinRow = ItemRow & { [K in keyof VerdictRow as `v_${K}`]: VerdictRow[K] | null };
+
+export class SqliteCache implements LocalCache, SyncableCache {
+  readonly ledger: SqliteSyncLedger;
+  readonly store: FileStore;
+  private readonly db: Database.Database;
+  private readonly stmts: Statements;
+
+  constructor(
+    readonly file: string,
+    readonly user: string,
+    opts: OpenCacheOptions = {},
+  ) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db, file);
+      this.stmts = statementCache(this.db);
+      this.ledger = new SqliteSyncLedger(this.db, user);
+      this.claimOwner();
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    this.store = new FileStore(opts.storeDir ?? join(dirname(file), 'files'));
+  }
+
+  /** A cache holds one person's work; opening it as somebody else is a mistake worth stopping. */
+  private claimOwner(): void {
+    const owner = this.ledger.meta('user');
+    if (owner === null) this.ledger.putMeta('user', this.user);
+    else if (owner !== this.user) {
+      throw new CacheOwnerError(`${this.file} belongs to ${owner}, not ${this.user}; sign in as ${owner} or use another SPECVET_HOME`);
+    }
+  }
+
+  listBatches(): BatchSummary[] {
+    const rows = this.stmts
+      .prepare<{ user: string }, BatchRow>(
+        `SELECT b.id, b.name, b.mode, b.assignee, b.state,
+           (SELECT count(*) FROM item i WHERE i.batch_id = b.id AND i.assigned = 1) AS item_count,
+           (SELECT count(*) FROM item i WHERE i.batch_id = b.id AND i.assigned = 1
+              AND EXISTS (SELECT 1 FROM verdict v WHERE v.reviewer = @user AND v.obsid = i.obsid)) AS reviewed_count,
+           bm.position AS bookmark
+         FROM batch b LEFT JOIN bookmark bm ON bm.batch_id = b.id
+         ORDER BY b.created_at, b.name`,
+      )
+      .all({ user: this.user });
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      mode: r.mode,
+      assignee: r.assignee,
+      itemCount: r.item_count,
+      reviewedCount: r.reviewed_count,
+      bookmark: r.bookmark,
+      state: r.state,
+    }));
+  }
+
+  listItems(batchId: string): Item[] {
+    return this.stmts
+      .prepare<{ user: string; batchId: string }, ItemJoinRow>(`${ITEM_SELECT} WHERE i.batch_id = @batchId ORDER BY i.position`)
+      .all({ user: this.user, batchId })
+      .map(toItem);
+  }
+
+  findItem(obsid: number): Item | undefined {
+    const row = this.stmts
+      .prepare<{ user: string; obsid: number }, ItemJoinRow>(
+        `${ITEM_SELECT} LEFT JOIN batch b ON b.id = i.batch_id WHERE i.obsid = @obsid
+         ORDER BY i.assigned DESC, b.created_at DESC, i.rev DESC LIMIT 1`,
+      )
+      .get({ user: this.user, obsid });
+    return row ? toItem(row) : undefined;
+  }
+
+  cachedFile(obsid: number): string | null {
+    const sha = this.ledger.fileOf(obsid);
+    if (sha === null) return null;
+    const path = this.store.pathOf(sha);
+    if (existsSync(path)) return path;
+    // Someone cleaned the store behind our back: forget the record so the next sync refetches.
+    this.ledger.forgetFile(obsid);
+    return null;
+  }
+
+  addVerdict(input: VerdictInput, now: Date): Verdict {
+    const v = VerdictInputSchema.parse(input);
+    return this.db
+      .transaction((): Verdict => {
+        const previous = this.newestVerdict(v.obsid);
+        // A new verdict on the spectrum is an edit: earlier ones set aside as refused get
+        // another chance with it, so central history keeps the chain it supersedes.
+        this.stmts
+          .prepare('UPDATE verdict SET refused = NULL, refused_at = NULL WHERE reviewer = ? AND obsid = ? AND pushed = 0 AND refused IS NOT NULL')
+          .run(this.user, v.obsid);
+        const verdict: Verdict = {
+          ...v,
+          id: randomUUID(),
+          reviewer: this.user,
+          createdAt: now.toISOString(),
+          supersedes: previous?.id ?? null,
+          pushed: false,
+        };
+        this.stmts
+          .prepare(
+            `INSERT INTO verdict (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev, pushed)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)`,
+          )
+          .run(
+            verdict.id, verdict.obsid, verdict.batchId, verdict.reviewer, verdict.class, verdict.subclass, verdict.z,
+            verdict.quality, JSON.stringify(verdict.flags), verdict.comment, verdict.supersedes, verdict.createdAt,
+          );
+        return verdict;
+      })
+      .immediate();
+  }
+
+  private newestVerdict(obsid: number): VerdictRow | undefined {
+    return this.stmts
+      .prepare<[string, number], VerdictRow>(
+        'SELECT * FROM verdict WHERE reviewer = ? AND obsid = ? ORDER BY created_at DESC, seq DESC LIMIT 1',
+      )
+      .get(this.user, obsid);
+  }
+
+  undoLastVerdict(): Verdict | null {
+    return this.db
+      .transaction((): Verdict | null => {
+        const row = this.stmts
+          .prepare<[string], VerdictRow>('SELECT * FROM verdict WHERE reviewer = ? AND pushed = 0 ORDER BY seq DESC LIMIT 1')
+          .get(this.user);
+        if (!row) return null;
+        // Claimed by a push in some process (the claim is in this file, not in memory): it may
+        // already be committed centrally, and withdrawing it here would not withdraw it there.
+        if (this.ledger.isSending(row.id)) throw new VerdictBeingSentError(row.obsid);
+        this.stmts.prepare('DELETE FROM verdict WHERE id = ?').run(row.id);
+        return toVerdict(row);
+      })
+      .immediate();
+  }
+
+  setBookmark(batchId: string, position: number, now: Date): void {
+    this.stmts
+      .prepare(
+        `INSERT INTO bookmark (batch_id, position, updated_at, pushed) VALUES (?, ?, ?, 0)
+         ON CONFLICT (batch_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at, pushed = 0,
+           refused = NULL, refused_at = NULL`,
+      )
+      .run(batchId, position, now.toISOString());
+  }
+
+  addProblem(input: ProblemInput, now: Date): ProblemReport {
+    const p = ProblemInputSchema.parse(input);
+    const report: ProblemReport = { ...p, id: randomUUID(), reporter: this.user, createdAt: now.toISOString(), state: 'open', pushed: false };
+    this.stmts
+      .prepare(
+        `INSERT INTO problem (id, lmjd, planid, spid, fiber_from, fiber_to, type, origin, text, reporter, created_at, state, pushed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      )
+      .run(report.id, p.lmjd, p.planid, p.spid, p.fiberFrom, p.fiberTo, p.type, p.origin, p.text, report.reporter, report.createdAt, report.state);
+    return report;
+  }
+
+  /** Problem reports this person made, newest first. */
+  listProblems(): ProblemReport[] {
+    return this.stmts
+      .prepare<[], Parameters<typeof toProblem>[0]>('SELECT * FROM problem ORDER BY seq DESC')
+      .all()
+      .map(toProblem);
+  }
+
+  /** Unsent work in push order: what the next push sends, and what the server refused. */
+  listOutbox(which: 'all' | 'refused' = 'all'): OutboxEntry[] {
+    return listOutbox(this.stmts, this.user, which);
+  }
+
+  /** Every verdict known on a spectrum (this person's and the central history), oldest first. */
+  verdictHistory(obsid: number): Verdict[] {
+    return this.stmts
+      .prepare<[number], VerdictRow>('SELECT * FROM verdict WHERE obsid = ? ORDER BY created_at, seq')
+      .all(obsid)
+      .map(toVerdict);
+  }
+
+  counts(): CacheCounts {
+    const row = this.stmts
+      .prepare<[], { batches: number; items: number; files: number }>(
+        `SELECT (SELECT count(*) FROM batch) AS batches, (SELECT count(*) FROM item WHERE assigned = 1) AS items,
+           (SELECT count(*) FROM spectrum_file) AS files`,
+      )
+      .get()!;
+    return {
+      batches: row.batches,
+      items: row.items,
+      filesCached: row.files,
+      outboxPending: this.ledger.outboxPending(),
+      outboxRefused: this.ledger.outboxRefused(),
+      lastSync: this.ledger.meta('lastSync'),
+      lastError: this.ledger.meta('lastError'),
+    };
+  }
+
+  /** Applies a page of central changes with its watermark in one transaction (also loads the demo). */
+  applyPullPage(page: PullPage): void {
+    this.ledger.applyPullPage(page);
+  }
+
+  /** Verifies bytes as a spectrum, stores them content-addressed and marks obsid cached. */
+  storeFile(obsid: number, bytes: Uint8Array, now = new Date()): string {
+    const stored = this.store.putSync(bytes, `spectrum file of obsid ${obsid}`);
+    this.ledger.recordFiles([{ obsid, ...stored }], now);
+    return this.store.pathOf(stored.sha256);
+  }
+
+  importFile(obsid: number, path: string, now = new Date()): string {
+    return this.storeFile(obsid, readFileSync(path), now);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toItem(r: ItemJoinRow): Item {
+  return {
+    batchId: r.batch_id,
+    obsid: r.obsid,
+    position: r.position,
+    lmjd: r.lmjd,
+    planid: r.planid,
+    spid: r.spid,
+    fiberid: r.fiberid,
+    ra: r.ra,
+    dec: r.dec,
+    objtype: r.objtype,
+    pipeline: {
+      class: r.class,
+      subclass: r.subclass,
+      z: r.z,
+      zErr: r.z_err,
+      snr: { u: r.snr_u, g: r.snr_g, r: r.snr_r, i: r.snr_i, z: r.snr_z },
+    },
+    filePath: r.file_path,
+    cached: r.cached === 1,
+    verdict: r.v_id === null ? null : toVerdict(verdictOf(r)),
+    assigned: r.assigned === 1,
+  };
+}
+
+function verdictOf(r: ItemJoinRow): VerdictRow {
+  return {
+    id: r.v_id!,
+    obsid: r.v_obsid!,
+    batch_id: r.v_batch_id!,
+    reviewer: r.v_reviewer!,
+    class: r.v_class!,
+    subclass: r.v_subclass!,
+    z: r.v_z!,
+    quality: r.v_quality!,
+    flags: r.v_flags!,
+    comment: r.v_comment!,
+    supersedes: r.v_supersedes,
+    created_at: r.v_created_at!,
+    pushed: r.v_pushed!,
+  };
+}
+
+/** Opens (creating and migrating as needed) the cache file of `user`. */
+export function openLocalCache(file: string, user: string, opts: OpenCacheOptions = {}): SqliteCache {
+  return new SqliteCache(file, user, opts);
+}

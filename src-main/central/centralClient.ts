@@ -1,0 +1,54 @@
+/**
+ * What the sync engine asks of the central database, for the signed-in person.
+ * Implemented over mysql2 in this folder; consumed by src-main/sync. Every call runs with
+ * the person's own MySQL account, so the server's roles, views and definer procedures decide
+ * what they may read and write — this interface adds no trust of its own.
+ */
+import type { Role } from '../../shared/model';
+import type { PullPage, PushBatch, Revision } from '../sync/contract';
+
+export interface Member {
+  user: string;
+  role: Role;
+  department: string;
+  active: boolean;
+}
+
+export type CentralErrorKind = 'offline' | 'auth' | 'disabled' | 'schema-newer' | 'schema-missing' | 'denied';
+
+/** A failure the person can act on; `message` is one line saying what to do. */
+export class CentralError extends Error {
+  constructor(
+    readonly kind: CentralErrorKind,
+    message: string,
+    /**
+     * The server refused what was sent — a procedure's SIGNAL or a constraint on a row — rather
+     * than the person's rights or the connection: sending the same rows again fails the same way.
+     */
+    readonly refusedInput = false,
+  ) {
+    super(message);
+    this.name = 'CentralError';
+  }
+}
+
+export interface CentralClient {
+  readonly user: string;
+  /** Who the server says we are; throws CentralError for a wrong password, disabled account, newer schema. */
+  me(): Promise<Member>;
+  /** Changes visible to this person with revision > since, at most `limit` rows per table. */
+  pull(since: Revision, limit: number): Promise<PullPage>;
+  /** One central transaction; retried whole on deadlock / lock-wait; resolves only after commit. */
+  push(batch: PushBatch): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CentralLogin {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+}
+
+export type OpenCentralClient = (login: CentralLogin) => Promise<CentralClient>;
