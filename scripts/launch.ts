@@ -7,22 +7,13 @@
  *    `specvet serve`, the same UI at http://127.0.0.1:PORT.
  * The steps are injected (LaunchSteps) so the choice is tested without a real binary.
  */
+import type { LaunchSteps } from './launchTypes';
+
+export type { LaunchSteps, Outcome } from './launchTypes';
+
 export type Plan =
   | { kind: 'electron'; binary: string; nativeBinding: string }
   | { kind: 'web'; reason: string };
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-export interface LaunchSteps {
-  /** Whether a window can be shown at all (Linux needs DISPLAY or WAYLAND_DISPLAY). */
-  display(): Outcome<void>;
-  /** Path of the Electron executable if it is installed, else null. */
-  findElectron(): string | null;
-  /** Runs node_modules/electron/install.js; the reason is one line on failure. */
-  installElectron(): Promise<Outcome<void>>;
-  /** better-sqlite3 built for Electron's ABI (cached under .cache/electron-native/). */
-  electronNativeBinding(): Promise<Outcome<string>>;
-}
 
 export async function choosePlan(steps: LaunchSteps): Promise<Plan> {
   const display = steps.display();

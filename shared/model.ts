@@ -1,6 +1,9 @@
 /**
- * The domain model: one name per thing, the same in DB columns, types and UI
- * (plan, spectrograph = spid, fibre = fiberid, obsid, verdict, batch, problem report).
+ * The domain model: one name per thing, the same in the local cache's columns, these types and
+ * the UI (plan, spectrograph = spid, fibre = fiberid, obsid, verdict, batch, problem report).
+ * The central tables keep LAMOST's own names so the survey's staff recognise them (a verdict
+ * is a `humanverify` row, a problem report a `prob2d` row, a batch a `check_batch`): the one
+ * table that maps them is in docs/architecture.md, "Data model".
  * Plain data only — this file is imported by the renderer, the main process and tests.
  */
 import { z } from 'zod';

@@ -4,7 +4,7 @@
  * repeat r in a table of n rows reads as n·r values, row by row — which covers both LAMOST's
  * one-row COADD (n = 1, r = 3909) and SDSS's one-row-per-pixel COADD (n = 3909, r = 1).
  */
-import { FitsError } from './errors';
+import { FitsError } from './fitsError';
 import type { FitsFile, Hdu } from './hdu';
 import { allocate, readers, readInto, type ElementReader, type OutputType, type Scaling } from './values';
 

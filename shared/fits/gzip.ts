@@ -4,7 +4,7 @@
  * compressed bytes could possibly expand to before allocating anything.
  */
 import { gunzipSync } from 'fflate';
-import { FitsError } from './errors';
+import { FitsError } from './fitsError';
 
 /** Deflate cannot expand more than ~1032:1 (RFC 1951 worst case, 258-byte matches). */
 const MAX_DEFLATE_RATIO = 1032;

@@ -5,7 +5,7 @@
  * collected through `new Response(…).arrayBuffer()` it is slower than fflate (DESIGN.md's
  * 0.95 ms), so this is the way to use it.
  */
-import { FitsError } from './errors';
+import { FitsError } from './fitsError';
 import { checkInflatedLength, corruptGzip, gzipTrailerSize, isGzip } from './gzip';
 
 /** Returns the bytes themselves when not gzip, the inflated bytes when gzip. */

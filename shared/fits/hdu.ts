@@ -3,7 +3,7 @@
  * against the bytes actually present before anything is read or allocated, so a card such
  * as NAXIS1 = 999999999 ends in a FitsError, never in a giant allocation.
  */
-import { FitsError } from './errors';
+import { FitsError } from './fitsError';
 import { BLOCK, parseHeader, type Header } from './header';
 
 export type HduKind = 'primary' | 'image' | 'bintable' | 'table' | 'other';

@@ -4,7 +4,7 @@
  * escapes, logical T/F, integers, reals (with E or D exponents). Anything else (complex
  * values, free-format oddities) is kept as its raw text so one odd card cannot fail a file.
  */
-import { FitsError } from './errors';
+import { FitsError } from './fitsError';
 
 export const BLOCK = 2880;
 const LATIN1 = new TextDecoder('latin1');

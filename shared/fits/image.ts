@@ -1,5 +1,5 @@
 /** Rows of a primary or IMAGE-extension array, scaled by BSCALE/BZERO, BLANK → NaN. */
-import { FitsError } from './errors';
+import { FitsError } from './fitsError';
 import type { FitsFile, Hdu } from './hdu';
 import { allocate, readers, readInto, type ElementReader, type OutputType, type Scaling } from './values';
 

@@ -1,5 +1,5 @@
 /** A small FITS reader and writer in pure TypeScript (browser and Node alike). */
-export { FitsError, type FitsErrorCode } from './errors';
+export { FitsError, type FitsErrorCode } from './fitsError';
 export { gunzipIfNeeded, isGzip } from './gzip';
 export { Header, parseHeader, type CardValue } from './header';
 export { FitsFile, type Hdu, type HduKind } from './hdu';

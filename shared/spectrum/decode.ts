@@ -7,7 +7,7 @@
  * Every failure is a FitsError naming the file and what was found.
  */
 import { columnLength, findColumn, numericReader, openTable, readColumn, readColumnInto, readString, type Table } from '../fits/bintable';
-import { FitsError } from '../fits/errors';
+import { FitsError } from '../fits/fitsError';
 import { gunzipIfNeeded, type Inflate } from '../fits/gzip';
 import { FitsFile, type Hdu } from '../fits/hdu';
 import { readImageRowInto } from '../fits/image';
@@ -17,7 +17,7 @@ import type { Spectrum, SpectrumMeta } from './types';
 
 export type { Spectrum, SpectrumLayout, SpectrumMeta, SpectrumSnr } from './types';
 export { transferList } from './types';
-export { FitsError, type FitsErrorCode } from '../fits/errors';
+export { FitsError, type FitsErrorCode } from '../fits/fitsError';
 export type { Inflate } from '../fits/gzip';
 
 const IMAGE_ROWS = 5;

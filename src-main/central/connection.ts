@@ -7,7 +7,7 @@ import type { CentralLogin } from './centralClient';
 
 export type Queryable = Connection | PoolConnection;
 
-export const SESSION_SETUP = "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+export const CONNECTION_SETUP = "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
 
 export interface ServerAddress {
   host: string;
@@ -48,7 +48,7 @@ export function addressFromUrl(url: string): ServerAddress {
 
 export async function connect(a: ServerAddress): Promise<Connection> {
   const c = await mysql.createConnection(connectionOptions(a));
-  await c.query(SESSION_SETUP);
+  await c.query(CONNECTION_SETUP);
   return c;
 }
 
@@ -64,7 +64,7 @@ export function createPool(login: CentralLogin, tuning: PoolTuning | number = {}
   const size = tuning.size ?? 4;
   const pool = mysql.createPool({ ...connectionOptions(login), connectionLimit: size, maxIdle: size, idleTimeout: 60_000 });
   const lockWait = tuning.lockWaitTimeout;
-  const setup = lockWait === undefined ? SESSION_SETUP : `${SESSION_SETUP}, innodb_lock_wait_timeout = ${Math.max(1, Math.floor(lockWait))}`;
+  const setup = lockWait === undefined ? CONNECTION_SETUP : `${CONNECTION_SETUP}, innodb_lock_wait_timeout = ${Math.max(1, Math.floor(lockWait))}`;
   // The core (callback) connection: queued before any query a caller makes on it.
   // A connection that cannot be set up is dropped; the caller's query then fails on it.
   pool.pool.on('connection', (c) => {

@@ -7,7 +7,7 @@
 import type { Connection } from 'mysql2/promise';
 import { CentralError } from './centralClient';
 import { addressFromUrl, connect, type ServerAddress } from './connection';
-import { ER_NO_SUCH_TABLE } from './errors';
+import { ER_NO_SUCH_TABLE } from './mysqlErrors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
 

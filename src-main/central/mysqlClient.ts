@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from './migrations';
 import { CentralError, type CentralLogin, type CentralClient, type Member } from './centralClient';
 import { type PullPage, type PushBatch, type Revision } from '../sync/contract';
 import { createPool, sqlFromIso } from './connection';
-import { toCentralError, type ServerContext } from './errors';
+import { toCentralError, type ServerContext } from './mysqlErrors';
 import { newerSchemaError } from './migrate';
 import { transaction, type RetryOptions } from './retry';
 import { batchFromRow, itemFromRow, verdictFromRow, type Row } from './rows';

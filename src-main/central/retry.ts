@@ -3,7 +3,7 @@
  * load, and what Galera reports for a certification conflict — never half of one.
  */
 import type { Pool, PoolConnection } from 'mysql2/promise';
-import { isNetworkError, isRetryable } from './errors';
+import { isNetworkError, isRetryable } from './mysqlErrors';
 
 export interface RetryOptions {
   attempts?: number;

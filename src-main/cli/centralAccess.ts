@@ -6,7 +6,7 @@
 import type { CentralTarget } from '../config/config';
 import { CentralError } from '../central/centralClient';
 import type { ServerAddress } from '../central/connection';
-import { ER_ACCESS_DENIED, toCentralError } from '../central/errors';
+import { ER_ACCESS_DENIED, toCentralError } from '../central/mysqlErrors';
 
 export interface PasswordSource {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };

@@ -6,6 +6,7 @@
 import type { Command } from '../command/command';
 import { spectraCommands } from './commands/spectra';
 import { centralCommands } from './commands/central';
-import { syncCommands } from './commands/sync';
+import { localCommands } from './commands/local';
+import { syncCommand } from './commands/sync';
 
-export const COMMANDS: readonly Command[] = [...spectraCommands, ...centralCommands, ...syncCommands];
+export const COMMANDS: readonly Command[] = [...spectraCommands, ...centralCommands, syncCommand, ...localCommands];

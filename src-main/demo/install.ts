@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cacheFile, DEMO_USER, openLocalCache, type OpenCacheOptions, type SqliteCache } from '../cache';
 import type { FileRecord } from '../files/records';
 import { bundleFile, bundleFilesDir, readBundle } from '../survey/bundle';
-import { demoBatches, type DemoLimits } from './batches';
+import { demoBatches, type DemoLimits } from './demoBatches';
 import { generateSurvey } from './generate';
 
 export interface DemoOptions {

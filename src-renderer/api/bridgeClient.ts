@@ -5,7 +5,7 @@
  * both hosts.
  */
 import type { ApiErrorCode, SpecvetApi } from '../../shared/api';
-import { ApiCallError } from './errors';
+import { ApiCallError } from './apiCallError';
 
 const CODES: readonly ApiErrorCode[] = ['bad-input', 'not-found', 'offline', 'auth', 'conflict', 'internal'];
 

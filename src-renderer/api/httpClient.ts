@@ -4,7 +4,7 @@
  * shared/api.ts, so the schemas (zod) stay out of the renderer bundle.
  */
 import type { ApiErrorBody, ApiErrorCode, ApiEvent, ApiEvents, ApiMethod, SpecvetApi } from '../../shared/api';
-import { ApiCallError } from './errors';
+import { ApiCallError } from './apiCallError';
 
 // Written out (not imported from shared/api.ts, which would bring zod into the bundle);
 // `satisfies` makes a method missing from or extra to the contract a type error.

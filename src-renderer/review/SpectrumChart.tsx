@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { PlotSpectrum } from '../spectra/types';
+import type { PlotSpectrum } from '../spectra/plotSpectrum';
 import { LineOverlay, type MarkerLine } from './lineOverlay';
 
 interface Props {

@@ -5,7 +5,7 @@
 import type { ReviewAction } from '../../shared/keymap';
 import type { Item, Quality, SpecClass } from '../../shared/model';
 import { api } from '../api';
-import { messageOf } from '../api/errors';
+import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';

@@ -1,5 +1,5 @@
 /** The notice bar's two voices, and the wrapper that turns any failure of an action into one. */
-import { messageOf } from '../api/errors';
+import { messageOf } from '../api/apiCallError';
 import { setState } from '../state/store';
 
 export function showError(err: unknown): void {

@@ -1,7 +1,7 @@
 /** The decoded spectrum for an obsid, with the neighbours decoded ahead; errors as readable text. */
 import { useEffect, useState } from 'react';
 import { decodeErrorText, decoder } from '../spectra/decoder';
-import type { PlotSpectrum } from '../spectra/types';
+import type { PlotSpectrum } from '../spectra/plotSpectrum';
 
 export type SpectrumView =
   | { state: 'loading'; obsid: number }

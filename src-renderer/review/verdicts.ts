@@ -5,7 +5,7 @@
  */
 import type { Verdict, VerdictInput } from '../../shared/model';
 import { api } from '../api';
-import { messageOf } from '../api/errors';
+import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, sameAnswer, setState, type Draft } from '../state/store';
 import { moveTo, reviewAt, scheduleBookmark, stashDraft, withoutDraft } from './navigation';
 import { guarded, showError, showInfo } from './notify';

@@ -5,7 +5,7 @@
  */
 import { gunzipStreamIfNeeded } from '../../shared/fits/gzipStream';
 import { decodeSpectrum, transferList } from '../../shared/spectrum/decode';
-import type { DecodeReply, DecodeRequest, PlotSpectrum } from './types';
+import type { DecodeReply, DecodeRequest, PlotSpectrum } from './plotSpectrum';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<DecodeRequest>) => void) | null;

@@ -4,8 +4,8 @@
  * those are kept, so paging through thousands never grows memory.
  */
 import { api } from '../api';
-import { messageOf } from '../api/errors';
-import type { DecodeReply, DecodeRequest, PlotSpectrum } from './types';
+import { messageOf } from '../api/apiCallError';
+import type { DecodeReply, DecodeRequest, PlotSpectrum } from './plotSpectrum';
 
 /** How many spectra after / before the current one to have ready. */
 const AHEAD = 3;

@@ -8,16 +8,12 @@ import { openSyncRunner } from '../../sync/runner';
 import { promptPassword } from '../password';
 import { progressPrinter } from '../progressBar';
 import { UsageError, UserError, defineCommand, num, type Command, type CommandContext } from '../../command/command';
-import { localCommands, withCache, type Opened } from './local';
+import { withCache, type Opened } from './local';
 
 /** How the CLI reaches the central database; the central area provides it. */
 export type LoadClientOpener = () => Promise<OpenCentralClient>;
 
-export function makeSyncCommands(loadOpener: LoadClientOpener): Command[] {
-  return [syncCommand(loadOpener), ...localCommands];
-}
-
-function syncCommand(loadOpener: LoadClientOpener): Command {
+export function makeSyncCommand(loadOpener: LoadClientOpener): Command {
   return defineCommand({
     path: ['sync'],
     summary: 'pull your batches, fetch spectrum files, push your verdicts and reports',
@@ -89,6 +85,6 @@ function summaryText(r: SyncResult): string {
   return `synced: ${r.pulled} row(s) pulled, ${r.filesFetched} file(s) fetched, ${r.pushed} change(s) pushed${refused}${warn}`;
 }
 
-/** The commands as registered, with the central area's client opener loaded on first sync. */
+/** The command as registered, with the central area's client opener loaded on first sync. */
 // Loaded on first use: commands that stay local never load mysql2.
-export const syncCommands: Command[] = makeSyncCommands(async () => (await import('../../central/mysqlClient')).openCentralClient);
+export const syncCommand: Command = makeSyncCommand(async () => (await import('../../central/mysqlClient')).openCentralClient);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpecvetApi } from '../../../src-main/electron/bridge';
 import { fromBridge } from '../../../src-renderer/api/bridgeClient';
-import { ApiCallError, messageOf } from '../../../src-renderer/api/errors';
+import { ApiCallError, messageOf } from '../../../src-renderer/api/apiCallError';
 
 // The real preload bridge over a stand-in ipcRenderer whose handler failed: the renderer
 // must show the host's message and keep its code, not "[object Object]".
