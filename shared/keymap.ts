@@ -1,5 +1,5 @@
 /**
- * The review keys (DESIGN.md "Review keys"): a map from a key chord to a review action, so
+ * The review keys (docs/architecture.md, "Review keys"): a map from a key chord to a review action, so
  * every key can be rebound. Pure data — used by the renderer and by the Electron menu, which
  * shows the same accelerators.
  *

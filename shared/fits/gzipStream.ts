@@ -2,8 +2,8 @@
  * gzip inflation with the platform's DecompressionStream (browsers; Node ≥ 18): native zlib
  * behind an asynchronous stream. Read chunk by chunk into one buffer sized from the checked
  * trailer, it inflates a LAMOST file in Chromium's worker in about half of fflate's time;
- * collected through `new Response(…).arrayBuffer()` it is slower than fflate (DESIGN.md's
- * 0.95 ms), so this is the way to use it.
+ * collected through `new Response(…).arrayBuffer()` it is slower than fflate (measured in
+ * docs/spectra.md, "Decoder choice"), so this is the way to use it.
  */
 import { FitsError } from './fitsError';
 import { checkInflatedLength, corruptGzip, gzipTrailerSize, isGzip } from './gzip';

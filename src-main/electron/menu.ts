@@ -1,7 +1,8 @@
 /**
  * The application menu: the usual File / Edit / View / Window / Help (and the app menu on
- * macOS), plus a Review menu listing DESIGN.md's review keys. Choosing a Review item sends a
- * 'menu' event ({command}) to the renderer, which runs the same action as the key.
+ * macOS), plus a Review menu listing the review keys (docs/architecture.md, "Review keys").
+ * Choosing a Review item sends a 'menu' event ({command}) to the renderer, which runs the same
+ * action as the key.
  *
  * The review accelerators are displayed but not registered (registerAccelerator: false): the
  * keys are single letters, and a registered menu accelerator would swallow them while the
@@ -20,7 +21,7 @@ export interface ReviewMenuItem {
 
 type Group = readonly ReviewMenuItem[];
 
-/** DESIGN.md "Review keys", grouped as the menu shows them. */
+/** The review keys (docs/architecture.md, "Review keys") and those not built yet, grouped as the menu shows them. */
 export const REVIEW_MENU: readonly Group[] = [
   [
     { command: 'next', label: 'Next Spectrum', key: 'Right' },

@@ -1,6 +1,6 @@
 /**
  * Line markers at (1+z)·λ on their own canvas over the plot, so a z key redraws only these
- * few lines (≈0.2 ms) and never the spectrum (DESIGN.md, "Renderer speed").
+ * few lines (≈0.2 ms) and never the spectrum (docs/architecture.md, "Renderer speed").
  */
 import type uPlot from 'uplot';
 

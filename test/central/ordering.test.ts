@@ -1,5 +1,5 @@
 /**
- * Revisions in commit order (DESIGN.md, Pitfalls): a writer holding its transaction open
+ * Revisions in commit order (docs/architecture.md, Sync): a writer holding its transaction open
  * cannot make a puller skip its rows, however other writers and pulls interleave; and
  * deadlocks / lock waits are retried as whole transactions.
  */

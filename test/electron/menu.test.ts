@@ -30,10 +30,10 @@ describe('application menu', () => {
     expect(roles(false)).not.toContain('toggleDevTools');
   });
 
-  it('lists the review keys of DESIGN.md, shown but left to the renderer to handle', () => {
+  it('lists the review keys of docs/architecture.md, shown but left to the renderer to handle', () => {
     const review = items(template(false, false).find((i) => i.label === 'Review')!.submenu as Item[]).filter((i) => i.label);
     const keys = review.map((i) => i.accelerator);
-    // DESIGN.md "Review keys": → ← Enter, s g q u, 0–4, [ ], z, . and ,, r, l, f, Ctrl+Z, ?
+    // docs/architecture.md, "Review keys" (with the menu-only keys not built yet): → ← Enter, s g q u, 0–4, [ ], z, . and ,, r, l, f, Ctrl+Z, ?
     for (const k of ['Right', 'Left', 'Enter', 'S', 'G', 'Q', 'U', '0', '1', '2', '3', '4', '[', ']', 'Z', '.', ',', 'R', 'L', 'F', 'CmdOrCtrl+Z', 'Shift+/']) {
       expect(keys).toContain(k);
     }

@@ -13,7 +13,7 @@ const key = (k: string, code: string, mods: Partial<KeyChordSource> = {}): KeyCh
 });
 
 describe('review keymap', () => {
-  it('maps the events a US keyboard sends to the DESIGN.md actions', () => {
+  it('maps the events a US keyboard sends to the actions of docs/architecture.md, Review keys', () => {
     const action = (e: KeyChordSource) => DEFAULT_KEYMAP[chordOf(e)];
     expect(action(key('ArrowRight', 'ArrowRight'))).toEqual({ kind: 'next' });
     expect(action(key('b', 'KeyB'))).toEqual({ kind: 'prev' });

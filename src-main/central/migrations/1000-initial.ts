@@ -3,7 +3,7 @@
  * the pipelines write it and SpecVet only reads it. Check side is SpecVet's own.
  *
  * Every synced row carries `rev`, unique and taken from the single counter row in sync_rev
- * inside the writing transaction, so revision order is commit order (DESIGN.md, Pitfalls).
+ * inside the writing transaction, so revision order is commit order (docs/architecture.md, Sync).
  */
 import { TABLE_OPTIONS, type Migration } from './types';
 
