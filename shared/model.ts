@@ -14,8 +14,18 @@ export type ReviewMode = (typeof REVIEW_MODES)[number];
 export const ReviewModeSchema = z.enum(REVIEW_MODES);
 
 /** 4 certain … 1 no redshift possible; 0 not set. */
-export const QualitySchema = z.number().int().min(0).max(4);
-export type Quality = 0 | 1 | 2 | 3 | 4;
+export const QUALITIES = [0, 1, 2, 3, 4] as const;
+export type Quality = (typeof QUALITIES)[number];
+const isQuality = (q: number): q is Quality => QUALITIES.some((v) => v === q);
+// int/min/max stay beside the predicate: they word the error ("too big: <=4") and the CLI reads
+// them (minValue/maxValue) to print the option's range. The predicate types the output; it is
+// skipped once they failed rather than adding a vaguer second issue.
+export const QualitySchema = z
+  .number()
+  .int()
+  .min(QUALITIES[0])
+  .max(QUALITIES[QUALITIES.length - 1])
+  .refine(isQuality, { when: (payload) => payload.issues.length === 0 });
 
 export const ROLES = ['reviewer', 'coordinator', '2d', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -3,7 +3,7 @@
  * Every failure ends as a readable notice, never a blank screen or an unhandled rejection.
  */
 import type { ReviewAction } from '../../shared/keymap';
-import type { Item, Quality, SpecClass } from '../../shared/model';
+import type { Item } from '../../shared/model';
 import { api } from '../api';
 import { messageOf } from '../api/errors';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
@@ -87,9 +87,9 @@ export function runAction(action: ReviewAction): void {
       if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z });
       return;
     case 'setClass':
-      return patchDraft({ class: action.value as SpecClass });
+      return patchDraft({ class: action.value });
     case 'setQuality':
-      return saveAndNext({ quality: action.value as Quality });
+      return saveAndNext({ quality: action.value });
     case 'nudgeZ':
       return nudgeZ(action.step);
     case 'toggleLines':

@@ -63,7 +63,7 @@ export const getState = useApp.getState;
 export function draftOf(item: Item): Draft {
   const v = item.verdict;
   return v
-    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality as Quality }
+    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality }
     : { obsid: item.obsid, class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: 0 };
 }
 
