@@ -52,13 +52,13 @@ function firstUnreviewed(items: Item[]): number {
 
 function patchDraft(patch: Partial<Draft>): void {
   const r = getState().review;
-  if (!r?.draft) return;
+  if (!r) return;
   setState({ review: { ...r, draft: { ...r.draft, ...patch } } });
 }
 
 function nudgeZ(step: number): void {
   const d = getState().review?.draft;
-  if (!d) return;
+  if (d === undefined) return;
   // Rounded to the step's grid so repeated presses do not drift by float error.
   const z = Math.round((d.z + step) * 1e6) / 1e6;
   patchDraft({ z: Math.min(Z_MAX, Math.max(Z_MIN, z)) });
