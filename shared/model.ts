@@ -4,6 +4,7 @@
  * Plain data only — this file is imported by the renderer, the main process and tests.
  */
 import { z } from 'zod';
+import { Z_RANGE } from './ranges';
 
 export const SPEC_CLASSES = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'] as const;
 export type SpecClass = (typeof SPEC_CLASSES)[number];
@@ -109,7 +110,7 @@ export const VerdictInputSchema = z.object({
   batchId: UuidSchema,
   class: SpecClassSchema,
   subclass: z.string().max(64),
-  z: z.number().min(-0.1).max(8),
+  z: z.number().min(Z_RANGE.min).max(Z_RANGE.max),
   quality: QualitySchema,
   flags: z.array(z.string().min(1).max(64)).max(16),
   comment: z.string().max(20_000),

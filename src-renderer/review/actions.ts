@@ -4,15 +4,13 @@
  */
 import type { ReviewAction } from '../../shared/keymap';
 import type { Item } from '../../shared/model';
+import { Z_RANGE } from '../../shared/ranges';
 import { api } from '../api';
 import { messageOf } from '../api/errors';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
 import { saveAndNext, undo } from './verdicts';
-
-const Z_MIN = -0.1;
-const Z_MAX = 8;
 
 export const loadFrame = guarded(async () => {
   const [status, batches] = await Promise.all([api.status({}), api.listBatches({})]);
@@ -61,7 +59,7 @@ function nudgeZ(step: number): void {
   if (d === undefined) return;
   // Rounded to the step's grid so repeated presses do not drift by float error.
   const z = Math.round((d.z + step) * 1e6) / 1e6;
-  patchDraft({ z: Math.min(Z_MAX, Math.max(Z_MIN, z)) });
+  patchDraft({ z: Math.min(Z_RANGE.max, Math.max(Z_RANGE.min, z)) });
 }
 
 /** Escape: the key help closes first, then the batch (the sign-in dialog handles its own Escape). */
