@@ -1,5 +1,5 @@
 /**
- * The API contract: the one list of what the UI can ask of the main process.
+ * The API contract: what the UI can ask of the main process (the names: shared/apiMethods.ts).
  *
  * Each method names its input schema (validated at the host boundary — IPC or HTTP — never
  * trusted because "our renderer sent it") and its output type. Both hosts (Electron's ipcMain
@@ -7,6 +7,7 @@
  * `ApiHandlers`; the renderer calls them through `SpecvetApi`.
  */
 import { z } from 'zod';
+import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from './apiMethods';
 import {
   ObsidSchema,
   ProblemInputSchema,
@@ -35,6 +36,9 @@ function method<Out>() {
 
 const NoInput = z.object({}).strict();
 
+export { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod };
+
+/** One spec per name in API_METHODS: `satisfies` makes a missing or extra method a type error. */
 export const API = {
   status: method<AppStatus>()(NoInput),
   listBatches: method<BatchSummary[]>()(NoInput),
@@ -60,10 +64,7 @@ export const API = {
       .strict(),
   ),
   signOut: method<AppStatus>()(NoInput),
-} as const;
-
-export type ApiMethod = keyof typeof API;
-export const API_METHODS = Object.keys(API) as ApiMethod[];
+} as const satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
 export type ApiOutput<M extends ApiMethod> =
@@ -81,14 +82,14 @@ export type ApiHandlers = {
   [M in ApiMethod]: (input: z.output<(typeof API)[M]['input']>) => Promise<ApiOutput<M>>;
 };
 
-export interface ApiEvents {
+interface EventPayloads {
   syncProgress: SyncProgress;
   statusChanged: AppStatus;
   /** A command chosen in the Electron application menu (e.g. 'next', 'class-star'); the web edition has no menu. */
   menu: { command: string };
 }
-export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS: readonly ApiEvent[] = ['syncProgress', 'statusChanged', 'menu'];
+/** Each event in API_EVENTS with its payload; an event without one is a type error here. */
+export type ApiEvents = { [E in ApiEvent]: EventPayloads[E] };
 
 /** Errors cross the boundary as data: a code the UI can act on and a one-line message. */
 export type ApiErrorCode = 'bad-input' | 'not-found' | 'offline' | 'auth' | 'conflict' | 'internal';
@@ -117,8 +118,4 @@ export function parseInput<M extends ApiMethod>(m: M, raw: unknown): z.output<(t
     throw new ApiError('bad-input', `${m}: ${where}${issue?.message ?? 'invalid input'}`);
   }
   return result.data as z.output<(typeof API)[M]['input']>;
-}
-
-export function isApiMethod(name: string): name is ApiMethod {
-  return Object.prototype.hasOwnProperty.call(API, name);
 }

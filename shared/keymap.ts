@@ -80,16 +80,6 @@ export function chordOf(e: KeyChordSource): string {
   return chord;
 }
 
-/** The defaults with some chords rebound (an action) or freed (null). */
-export function rebind(base: Keymap, changes: Readonly<Record<string, ReviewAction | null>>): Keymap {
-  const out: Record<string, ReviewAction> = { ...base };
-  for (const [chord, action] of Object.entries(changes)) {
-    if (action) out[chord] = action;
-    else delete out[chord];
-  }
-  return out;
-}
-
 /** One line per action for the key help, in the order a reviewer learns them. */
 export function describeAction(a: ReviewAction): string {
   switch (a.kind) {

@@ -7,6 +7,7 @@
  * Plain data only — this file is imported by the renderer, the main process and tests.
  */
 import { z } from 'zod';
+import { Z_RANGE } from './ranges';
 
 export const SPEC_CLASSES = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'] as const;
 export type SpecClass = (typeof SPEC_CLASSES)[number];
@@ -17,8 +18,18 @@ export type ReviewMode = (typeof REVIEW_MODES)[number];
 export const ReviewModeSchema = z.enum(REVIEW_MODES);
 
 /** 4 certain … 1 no redshift possible; 0 not set. */
-export const QualitySchema = z.number().int().min(0).max(4);
-export type Quality = 0 | 1 | 2 | 3 | 4;
+export const QUALITIES = [0, 1, 2, 3, 4] as const;
+export type Quality = (typeof QUALITIES)[number];
+const isQuality = (q: number): q is Quality => QUALITIES.some((v) => v === q);
+// int/min/max stay beside the predicate: they word the error ("too big: <=4") and the CLI reads
+// them (minValue/maxValue) to print the option's range. The predicate types the output; it is
+// skipped once they failed rather than adding a vaguer second issue.
+export const QualitySchema = z
+  .number()
+  .int()
+  .min(QUALITIES[0])
+  .max(QUALITIES[QUALITIES.length - 1])
+  .refine(isQuality, { when: (payload) => payload.issues.length === 0 });
 
 export const ROLES = ['reviewer', 'coordinator', '2d', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -102,7 +113,7 @@ export const VerdictInputSchema = z.object({
   batchId: UuidSchema,
   class: SpecClassSchema,
   subclass: z.string().max(64),
-  z: z.number().min(-0.1).max(8),
+  z: z.number().min(Z_RANGE.min).max(Z_RANGE.max),
   quality: QualitySchema,
   flags: z.array(z.string().min(1).max(64)).max(16),
   comment: z.string().max(20_000),

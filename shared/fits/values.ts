@@ -28,8 +28,6 @@ export function allocate(type: OutputType, n: number): Float32Array | Float64Arr
   return type === 'f32' ? new Float32Array(n) : type === 'f64' ? new Float64Array(n) : new Int32Array(n);
 }
 
-export const NO_SCALING: Scaling = { scale: 1, zero: 0, blank: null };
-
 /**
  * Reads `count` elements, `stride` bytes apart, into `out` from `start`.
  * Allocation-free: the caller owns `out`.

@@ -1,5 +1,5 @@
 /** SQLite rows of the local cache and their mapping to the domain model. */
-import type { FiberTarget, ProblemReport, ProblemState, ReviewMode, SpecClass, Verdict } from '../../shared/model';
+import type { FiberTarget, ProblemReport, ProblemState, Quality, ReviewMode, SpecClass, Verdict } from '../../shared/model';
 
 export interface ItemRow extends FiberTarget {
   batch_id: string;
@@ -28,7 +28,7 @@ export interface VerdictRow {
   class: SpecClass;
   subclass: string;
   z: number;
-  quality: number;
+  quality: Quality;
   flags: string;
   comment: string;
   supersedes: string | null;

@@ -3,33 +3,10 @@
  * it is bundled with everything it imports into one CommonJS file (scripts/build.mjs).
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import type { ApiErrorBody, ApiEvent, ApiMethod, SpecvetApi } from '../../shared/api';
+import type { ApiErrorBody, SpecvetApi } from '../../shared/api';
+// The names from the zod-free list: any value from shared/api.ts would bundle zod into the preload.
+import { API_METHODS, isApiEvent, type ApiEvent } from '../../shared/apiMethods';
 import { eventChannel, methodChannel, type IpcResult } from './channels';
-
-// The names only, imported as types: importing API_METHODS would bundle zod and every schema
-// into the preload (~750 kB) for two lists of strings. The compiler checks these lists are
-// complete (below); test/electron/preload.test.ts checks them against API_METHODS/API_EVENTS.
-const METHODS = [
-  'status',
-  'listBatches',
-  'listItems',
-  'readSpectrum',
-  'saveVerdict',
-  'undoVerdict',
-  'setBookmark',
-  'reportProblem',
-  'sync',
-  'signIn',
-  'signOut',
-] as const satisfies readonly ApiMethod[];
-const EVENTS = ['syncProgress', 'statusChanged', 'menu'] as const satisfies readonly ApiEvent[];
-
-type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
-const methodsComplete: Missing<ApiMethod, (typeof METHODS)[number]> = true;
-const eventsComplete: Missing<ApiEvent, (typeof EVENTS)[number]> = true;
-void methodsComplete;
-void eventsComplete;
-const KNOWN_EVENTS: readonly string[] = EVENTS;
 
 type IpcSide = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -43,7 +20,7 @@ export interface BridgeError extends ApiErrorBody {
 
 export function buildSpecvetApi(ipc: IpcSide): SpecvetApi {
   const api: Record<string, unknown> = {};
-  for (const method of METHODS) {
+  for (const method of API_METHODS) {
     const channel = methodChannel(method);
     api[method] = async (input: unknown) => {
       const result = (await ipc.invoke(channel, input)) as IpcResult<unknown>;
@@ -53,7 +30,7 @@ export function buildSpecvetApi(ipc: IpcSide): SpecvetApi {
     };
   }
   api.on = (event: ApiEvent, listener: (payload: unknown) => void) => {
-    if (!KNOWN_EVENTS.includes(event)) throw new Error(`specvet.on: unknown event "${String(event)}"`);
+    if (!isApiEvent(event)) throw new Error(`specvet.on: unknown event "${String(event)}"`);
     // The IpcRendererEvent (which holds ipcRenderer itself) never reaches the page.
     const forward = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
     const channel = eventChannel(event);

@@ -3,7 +3,6 @@
  * decoder from shared/, with Node's native zlib as the gzip inflater — about 2.5× faster
  * than fflate on a LAMOST .fits.gz, which is most of a decode's time.
  */
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { decodeSpectrum, type Inflate, type Spectrum } from '../../shared/spectrum/decode';
 
@@ -16,9 +15,4 @@ export const nodeInflate: Inflate = (gz, maxBytes) => {
 
 export function decodeSpectrumNode(bytes: Uint8Array, fileName?: string): Spectrum {
   return decodeSpectrum(bytes, fileName, { inflate: nodeInflate });
-}
-
-/** Reads and decodes a spectrum file; read errors and decode errors are thrown as they come. */
-export async function decodeSpectrumFile(path: string): Promise<Spectrum> {
-  return decodeSpectrumNode(new Uint8Array(await readFile(path)), path);
 }

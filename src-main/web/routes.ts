@@ -4,7 +4,8 @@
  * {code, message} with the fitting HTTP status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, ApiError, isApiMethod, parseInput, type ApiHandlers, type ApiMethod } from '../../shared/api';
+import { API, ApiError, parseInput, type ApiHandlers } from '../../shared/api';
+import { isApiMethod, type ApiMethod } from '../../shared/apiMethods';
 import { toApiError } from '../app/apiErrors';
 import { HTTP_STATUS, sendBytes, sendError, sendJson } from './reply';
 

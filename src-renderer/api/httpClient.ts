@@ -1,32 +1,17 @@
 /**
  * The web edition's API client: the same SpecvetApi type as Electron's window.specvet, over
  * POST /api/<method> and Server-Sent Events at /api/events. Only types come from
- * shared/api.ts, so the schemas (zod) stay out of the renderer bundle.
+ * shared/api.ts, so the schemas (zod) stay out of the renderer bundle; the method names come
+ * from the zod-free shared/apiMethods.ts.
  */
-import type { ApiErrorBody, ApiErrorCode, ApiEvent, ApiEvents, ApiMethod, SpecvetApi } from '../../shared/api';
+import type { ApiErrorBody, ApiErrorCode, ApiEvents, SpecvetApi } from '../../shared/api';
+import { API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/apiMethods';
 import { ApiCallError } from './apiCallError';
-
-// Written out (not imported from shared/api.ts, which would bring zod into the bundle);
-// `satisfies` makes a method missing from or extra to the contract a type error.
-const METHOD_SET = {
-  status: true,
-  listBatches: true,
-  listItems: true,
-  readSpectrum: true,
-  saveVerdict: true,
-  undoVerdict: true,
-  setBookmark: true,
-  reportProblem: true,
-  sync: true,
-  signIn: true,
-  signOut: true,
-} satisfies Record<ApiMethod, true>;
-const METHODS = Object.keys(METHOD_SET) as ApiMethod[];
 
 export function createHttpApi(base = 'api/'): SpecvetApi {
   const api = { on: subscriber(base) } as Partial<SpecvetApi> & Pick<SpecvetApi, 'on'>;
   const target = api as Record<string, unknown>;
-  for (const m of METHODS) target[m] = (input: unknown) => call(base, m, input);
+  for (const m of API_METHODS) target[m] = (input: unknown) => call(base, m, input);
   return api as SpecvetApi;
 }
 

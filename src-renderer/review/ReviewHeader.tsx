@@ -4,7 +4,7 @@ import type { Draft } from '../state/store';
 
 interface Props {
   item: Item;
-  draft: Draft | null;
+  draft: Draft;
   index: number;
   count: number;
 }
@@ -14,7 +14,7 @@ const fmtZ = (z: number) => z.toFixed(4);
 export function ReviewHeader({ item, draft, index, count }: Props) {
   const p = item.pipeline;
   const v = item.verdict;
-  const changed = draft && (draft.class !== p.class || Math.abs(draft.z - p.z) > 1e-9);
+  const changed = draft.class !== p.class || Math.abs(draft.z - p.z) > 1e-9;
   return (
     <div className="review-header" data-testid="review-header">
       <div className="ident">
@@ -36,11 +36,9 @@ export function ReviewHeader({ item, draft, index, count }: Props) {
         </span>
         {/* Draft and saved verdict side by side: both are the reviewer's, and wrap as one. */}
         <span className="mine">
-          {draft && (
-            <span className={`draft${changed ? ' changed' : ''}`} data-testid="draft">
-              yours: <strong>{draft.class}</strong> · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
-            </span>
-          )}
+          <span className={`draft${changed ? ' changed' : ''}`} data-testid="draft">
+            yours: <strong>{draft.class}</strong> · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
+          </span>
           <span className="verdict" data-testid="verdict">
             {v
               ? `saved: ${v.class} z = ${fmtZ(v.z)} q${v.quality}${v.pushed ? ' (pushed)' : ' (not pushed yet)'}`

@@ -43,7 +43,7 @@ export function ReviewScreen() {
       )}
       <ReviewHeader item={item} draft={review.draft} index={review.index} count={items.length} />
       <div className="chart-area">
-        <SpectrumChart spectrum={spectrum} z={review.draft?.z ?? item.pipeline.z} showLines={showLines} lines={LINES} zoomReset={zoomReset} />
+        <SpectrumChart spectrum={spectrum} z={review.draft.z} showLines={showLines} lines={LINES} zoomReset={zoomReset} />
         {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
         {view?.state === 'error' && (
           <div className="chart-state error" role="alert" data-testid="spectrum-error">

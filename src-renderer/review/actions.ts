@@ -3,16 +3,14 @@
  * Every failure ends as a readable notice, never a blank screen or an unhandled rejection.
  */
 import type { ReviewAction } from '../../shared/keymap';
-import type { Item, Quality, SpecClass } from '../../shared/model';
+import type { Item } from '../../shared/model';
+import { Z_RANGE } from '../../shared/ranges';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
 import { saveAndNext, undo } from './verdicts';
-
-const Z_MIN = -0.1;
-const Z_MAX = 8;
 
 export const loadFrame = guarded(async () => {
   const [status, batches] = await Promise.all([api.status({}), api.listBatches({})]);
@@ -52,16 +50,16 @@ function firstUnreviewed(items: Item[]): number {
 
 function patchDraft(patch: Partial<Draft>): void {
   const r = getState().review;
-  if (!r?.draft) return;
+  if (!r) return;
   setState({ review: { ...r, draft: { ...r.draft, ...patch } } });
 }
 
 function nudgeZ(step: number): void {
   const d = getState().review?.draft;
-  if (!d) return;
+  if (d === undefined) return;
   // Rounded to the step's grid so repeated presses do not drift by float error.
   const z = Math.round((d.z + step) * 1e6) / 1e6;
-  patchDraft({ z: Math.min(Z_MAX, Math.max(Z_MIN, z)) });
+  patchDraft({ z: Math.min(Z_RANGE.max, Math.max(Z_RANGE.min, z)) });
 }
 
 /** Escape: the key help closes first, then the batch (the sign-in dialog handles its own Escape). */
@@ -87,9 +85,9 @@ export function runAction(action: ReviewAction): void {
       if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z });
       return;
     case 'setClass':
-      return patchDraft({ class: action.value as SpecClass });
+      return patchDraft({ class: action.value });
     case 'setQuality':
-      return saveAndNext({ quality: action.value as Quality });
+      return saveAndNext({ quality: action.value });
     case 'nudgeZ':
       return nudgeZ(action.step);
     case 'toggleLines':

@@ -11,21 +11,39 @@ export interface MarkerLine {
 }
 
 const LABEL_GAP = 3;
+const LABEL_FONT = '11px system-ui, sans-serif';
+const DASH: readonly number[] = [4, 3];
+/** Label rows, so neighbours (Hβ / [O III]) both get a name. */
+const ROWS = 3;
 
+/**
+ * A z key redraws this at key-repeat rate, so draw() allocates nothing: the line list is
+ * unpacked once into typed arrays and label widths, the row state lives in a reused buffer,
+ * and the loop uses no closures or iterators (the way uPlot keeps its own hot paths).
+ */
 export class LineOverlay {
   private readonly canvas = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
   private z = 0;
   private visible = true;
-  private readonly widths = new Map<string, number>();
+  private readonly vacuum: Float64Array;
+  private readonly names: readonly string[];
+  /** Measured once: the font never changes. */
+  private readonly labelWidths: Float64Array;
+  /** Where each label row's last label ends, px; reset at every draw. */
+  private readonly rowEnds = new Float64Array(ROWS);
 
   constructor(
     private readonly plot: uPlot,
-    private readonly lines: readonly MarkerLine[],
+    lines: readonly MarkerLine[],
   ) {
     this.canvas.className = 'line-overlay';
     this.ctx = this.canvas.getContext('2d')!;
     plot.over.appendChild(this.canvas);
+    this.vacuum = Float64Array.from(lines, (l) => l.vacuum);
+    this.names = lines.map((l) => l.name);
+    this.ctx.font = LABEL_FONT;
+    this.labelWidths = Float64Array.from(lines, (l) => this.ctx.measureText(l.name).width);
   }
 
   set(z: number, visible: boolean): void {
@@ -37,16 +55,11 @@ export class LineOverlay {
 
   /** Called from uPlot's draw hook (resize, zoom, new data) and when z or visibility change. */
   draw(): void {
-    const { canvas, ctx, plot } = this;
+    const { ctx, plot } = this;
     const ratio = window.devicePixelRatio || 1;
     const width = plot.over.clientWidth;
     const height = plot.over.clientHeight;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    this.fitCanvas(width, height, ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const { min, max } = plot.scales.x;
@@ -54,40 +67,42 @@ export class LineOverlay {
     const shift = 1 + this.z;
     ctx.strokeStyle = 'rgba(214, 69, 65, 0.75)';
     ctx.fillStyle = 'rgb(170, 40, 36)';
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.setLineDash([4, 3]);
+    ctx.font = LABEL_FONT;
+    ctx.setLineDash(DASH);
     ctx.lineWidth = 1;
     ctx.beginPath();
-    const rowEnds = [-Infinity, -Infinity, -Infinity];
-    let named = { name: '', end: -Infinity };
-    for (const line of this.lines) {
-      const observed = line.vacuum * shift;
+    const { vacuum, names, labelWidths, rowEnds } = this;
+    rowEnds.fill(-Infinity);
+    // The last line that got a label: a doublet ([O II] 3726/3729) is named once.
+    let namedLine = -1;
+    let namedEnd = -Infinity;
+    for (let i = 0; i < vacuum.length; i++) {
+      const observed = vacuum[i]! * shift;
       if (observed < min || observed > max) continue;
       const x = Math.round(plot.valToPos(observed, 'x')) + 0.5;
       ctx.moveTo(x, 14);
       ctx.lineTo(x, height);
-      // Three label rows, so neighbours (Hβ / [O III]) both get a name; a label that would
-      // still print over another is left out — its marker is drawn all the same.
-      // A doublet ([O II] 3726/3729) is named once.
+      // A label that would still print over another is left out; its marker is drawn all the same.
       const left = x + 2;
-      if (line.name === named.name && left < named.end) continue;
-      const row = rowEnds.findIndex((end) => left >= end + LABEL_GAP);
-      if (row < 0) continue;
-      ctx.fillText(line.name, left, 10 + 12 * row);
-      rowEnds[row] = left + this.labelWidth(line.name);
-      named = { name: line.name, end: rowEnds[row] };
+      if (namedLine >= 0 && names[i] === names[namedLine] && left < namedEnd) continue;
+      let row = 0;
+      while (row < ROWS && left < rowEnds[row]! + LABEL_GAP) row++;
+      if (row === ROWS) continue;
+      ctx.fillText(names[i]!, left, 10 + 12 * row);
+      rowEnds[row] = namedEnd = left + labelWidths[i]!;
+      namedLine = i;
     }
     ctx.stroke();
   }
 
-  /** Measured once per name: the font never changes, and a z key redraws every label. */
-  private labelWidth(name: string): number {
-    let w = this.widths.get(name);
-    if (w === undefined) {
-      w = this.ctx.measureText(name).width;
-      this.widths.set(name, w);
-    }
-    return w;
+  /** Resizes the backing store only when the plot's size or the pixel ratio changed. */
+  private fitCanvas(width: number, height: number, ratio: number): void {
+    const { canvas } = this;
+    if (canvas.width === Math.round(width * ratio) && canvas.height === Math.round(height * ratio)) return;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
   }
 
   destroy(): void {

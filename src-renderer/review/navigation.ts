@@ -11,7 +11,7 @@ import { showError, showInfo } from './notify';
 export function stashDraft(r: ReviewState): ReadonlyMap<number, Draft> {
   const d = r.draft;
   const item = r.items[r.index];
-  if (!d || !item || d.obsid !== item.obsid) return r.drafts;
+  if (!item || d.obsid !== item.obsid) return r.drafts;
   if (sameAnswer(d, draftOf(item))) return withoutDraft(r.drafts, d.obsid);
   if (r.drafts.get(d.obsid) === d) return r.drafts;
   return new Map(r.drafts).set(d.obsid, d);

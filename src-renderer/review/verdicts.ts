@@ -15,7 +15,7 @@ export function saveAndNext(changes: Partial<Draft>): void {
   const s = getState();
   const r = s.review;
   const item = currentItem(s);
-  if (!r?.draft || !item) return;
+  if (!r || !item) return;
   const d = { ...r.draft, ...changes };
   const input: VerdictInput = {
     obsid: item.obsid,

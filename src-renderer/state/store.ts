@@ -23,7 +23,8 @@ export interface ReviewState {
   batch: BatchSummary;
   items: Item[];
   index: number;
-  draft: Draft | null;
+  /** The answer on screen for items[index]: its kept draft, else its saved verdict or the pipeline's. */
+  draft: Draft;
   /**
    * Unsaved drafts of the spectra moved off, by obsid, while the batch is open: coming back
    * shows the answer as it was left, not the pipeline's. Only drafts that differ are kept.
@@ -63,7 +64,7 @@ export const getState = useApp.getState;
 export function draftOf(item: Item): Draft {
   const v = item.verdict;
   return v
-    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality as Quality }
+    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality }
     : { obsid: item.obsid, class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: 0 };
 }
 

@@ -109,7 +109,7 @@ describe('local cache', () => {
 
   it('a changed verdict supersedes the previous one; undo withdraws only unpushed ones', () => {
     const b = loadBatch();
-    const base = { obsid: 1002, batchId: b.id, subclass: '', z: 0, quality: 3, flags: [] as string[], comment: '' };
+    const base = { obsid: 1002, batchId: b.id, subclass: '', z: 0, quality: 3 as const, flags: [] as string[], comment: '' };
     const first = cache.addVerdict({ ...base, class: 'STAR' }, now);
     const second = cache.addVerdict({ ...base, class: 'GALAXY', z: 0.05 }, new Date(now.getTime() + 1000));
     expect(second.supersedes).toBe(first.id);
@@ -129,6 +129,7 @@ describe('local cache', () => {
 
   it('rejects invalid input with the zod schemas and stores nothing', () => {
     const b = loadBatch();
+    // @ts-expect-error -- quality 9 on purpose: the schema must refuse at run time what the type forbids.
     expect(() => cache.addVerdict({ obsid: 1000, batchId: b.id, class: 'STAR', subclass: '', z: 0, quality: 9, flags: [], comment: '' }, now)).toThrow();
     expect(() =>
       cache.addProblem({ lmjd: 58000, planid: 'P', spid: 3, fiberFrom: 20, fiberTo: 10, type: 'stray-light', origin: '2d', text: '' }, now),

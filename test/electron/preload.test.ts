@@ -49,6 +49,11 @@ describe('bundled preload', () => {
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['specvet']);
   });
 
+  it('carries no zod: the method names come from the zod-free shared/apiMethods.ts', () => {
+    expect(bundle).toContain('shared/apiMethods.ts');
+    expect(bundle).not.toMatch(/node_modules\/zod\//);
+  });
+
   it('exposes exactly the API methods of shared/api.ts, plus on()', () => {
     expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'on'].sort());
     expect(Object.isFrozen(api)).toBe(true);

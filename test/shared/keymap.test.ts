@@ -1,6 +1,6 @@
-/** The review keys as a keyboard produces them: chords from real key events, and rebinding. */
+/** The review keys as a keyboard produces them: chords from real key events, and the key help. */
 import { describe, expect, it } from 'vitest';
-import { chordLabel, chordOf, DEFAULT_KEYMAP, helpRows, rebind, type KeyChordSource } from '../../shared/keymap';
+import { chordLabel, chordOf, DEFAULT_KEYMAP, helpRows, type KeyChordSource } from '../../shared/keymap';
 
 const key = (k: string, code: string, mods: Partial<KeyChordSource> = {}): KeyChordSource => ({
   key: k,
@@ -28,13 +28,6 @@ describe('review keymap', () => {
     expect(action(key('z', 'KeyZ', { metaKey: true }))).toEqual({ kind: 'undo' });
     // Shift+S is not "s": the capital is kept free for line keys.
     expect(action(key('S', 'KeyS', { shiftKey: true }))).toBeUndefined();
-  });
-
-  it('rebinds and frees keys without touching the defaults', () => {
-    const mine = rebind(DEFAULT_KEYMAP, { j: { kind: 'next' }, n: null });
-    expect(mine.j).toEqual({ kind: 'next' });
-    expect(mine.n).toBeUndefined();
-    expect(DEFAULT_KEYMAP.n).toEqual({ kind: 'next' });
   });
 
   it('lists the keys for the help in the order they are learnt, not the keymap object order', () => {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Connection } from 'mysql2/promise';
 import { cacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
+import { QUALITIES } from '../../shared/model';
 import { adminConnection } from '../central/fixtures';
 import { assign, expectCentralEqualsLocal, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
 
@@ -69,7 +70,7 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   const items = cache.listItems(batch!.id);
   expect(items).toHaveLength(N);
   for (const [k, item] of items.entries()) {
-    cache.addVerdict({ obsid: item.obsid, batchId: batch!.id, class: 'QSO', subclass: `k${k}`, z: 1 + k / 1000, quality: k % 5, flags: k % 3 ? [] : ['edge'], comment: `verdict ${k} "quoted" \\ ✓` }, new Date());
+    cache.addVerdict({ obsid: item.obsid, batchId: batch!.id, class: 'QSO', subclass: `k${k}`, z: 1 + k / 1000, quality: QUALITIES[k % 5]!, flags: k % 3 ? [] : ['edge'], comment: `verdict ${k} "quoted" \\ ✓` }, new Date());
   }
   cache.close();
 

@@ -52,7 +52,7 @@ function insertReversedProblem(file: string, reporter: string, planid: string, l
 }
 
 const verdict = (batchId: string, obsid: number, k: number) => ({
-  obsid, batchId, class: 'STAR' as const, subclass: `k${k}`, z: k / 100, quality: 3, flags: [], comment: `verdict ${k}`,
+  obsid, batchId, class: 'STAR' as const, subclass: `k${k}`, z: k / 100, quality: 3 as const, flags: [], comment: `verdict ${k}`,
 });
 
 describe('a row the server refuses every time', () => {

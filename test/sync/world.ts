@@ -8,6 +8,7 @@ import type { Connection } from 'mysql2/promise';
 import { expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QUALITIES } from '../../shared/model';
 import { openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { createBatches } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
@@ -74,7 +75,7 @@ export function review(cache: SqliteCache, tag: string): number {
   let n = 0;
   for (const b of cache.listBatches()) {
     for (const [k, item] of cache.listItems(b.id).entries()) {
-      const input = { obsid: item.obsid, batchId: b.id, class: 'STAR' as const, subclass: tag, z: k / 1e4, quality: 1 + (k % 4), flags: [], comment: `${tag} #${k} ${'x'.repeat(k % 50)}` };
+      const input = { obsid: item.obsid, batchId: b.id, class: 'STAR' as const, subclass: tag, z: k / 1e4, quality: QUALITIES[1 + (k % 4)]!, flags: [], comment: `${tag} #${k} ${'x'.repeat(k % 50)}` };
       cache.addVerdict(input, new Date(Date.now() + k));
       n++;
       if (k % 7 === 0) {
