@@ -1,7 +1,7 @@
 /**
- * The review keys (docs/architecture.md, "Review keys"): a map from a key chord to a review action, so
- * every key can be rebound. Pure data — used by the renderer and by the Electron menu, which
- * shows the same accelerators.
+ * The review keys (docs/architecture.md, "Review keys"): a map from a key chord to a review
+ * action, so that rebinding a key is a change of data, not of code. Pure data — used by the
+ * renderer and by the Electron menu, which shows the same accelerators.
  *
  * A chord is written as modifiers then key: "Ctrl+z", "Shift+]", "Alt+[", "ArrowRight", "?".
  * Letters are lower case. Shift is part of the chord only for letters, brackets and named

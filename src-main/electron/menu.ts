@@ -6,8 +6,7 @@
  *
  * The review accelerators are displayed but not registered (registerAccelerator: false): the
  * keys are single letters, and a registered menu accelerator would swallow them while the
- * reviewer types a comment; the renderer's keymap (which knows about text fields and
- * rebinding) handles the keystrokes themselves.
+ * reviewer types a comment; the renderer's keymap (which knows about text fields) handles the keystrokes themselves.
  */
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
