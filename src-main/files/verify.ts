@@ -18,6 +18,7 @@
 import { gunzip, gunzipSync, type ZlibOptions } from 'node:zlib';
 import { promisify } from 'node:util';
 import { columnLength, findColumn, numericReader, openTable } from '../../shared/fits/bintable';
+import { FitsError } from '../../shared/fits/errors';
 import { checkInflatedLength, corruptGzip, gzipTrailerSize, isGzip } from '../../shared/fits/gzip';
 import { FitsFile, type Hdu } from '../../shared/fits/hdu';
 import { decodeSpectrum } from '../../shared/spectrum/decode';
@@ -35,7 +36,7 @@ export async function verifySpectrum(bytes: Uint8Array, name: string): Promise<V
     if (isGzip(bytes)) {
       const isize = gzipTrailerSize(bytes, name);
       fits = await gunzipAsync(bytes, inflateOptions(isize)).catch((err: unknown) => {
-        throw corruptGzip(name, err);
+        throw inflateFailure(err, isize, name);
       });
       checkInflatedLength(fits.length, isize, name);
     }
@@ -54,7 +55,7 @@ export function verifySpectrumSync(bytes: Uint8Array, name: string): VerifyResul
       try {
         fits = gunzipSync(bytes, inflateOptions(isize));
       } catch (err) {
-        throw corruptGzip(name, err);
+        throw inflateFailure(err, isize, name);
       }
       checkInflatedLength(fits.length, isize, name);
     }
@@ -71,6 +72,12 @@ export function verifySpectrumSync(bytes: Uint8Array, name: string): VerifyResul
  */
 function inflateOptions(isize: number): ZlibOptions {
   return { maxOutputLength: Math.max(1, isize), chunkSize: Math.max(64, isize + 1) };
+}
+
+/** zlib's own words for overrunning maxOutputLength ("Cannot create a Buffer larger than…") would mislead. */
+function inflateFailure(err: unknown, isize: number, name: string): FitsError {
+  if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return corruptGzip(name, err);
+  return new FitsError('gzip', name, `gzip data inflates to more than the ${isize} bytes its trailer says (corrupt or cut short)`);
 }
 
 function checkFits(fits: Uint8Array, name: string): VerifyResult {
