@@ -12,8 +12,8 @@
  *     makes before it reads any value (axes; COADD columns, their types and lengths); once
  *     those pass, reading the values cannot fail. Any other file gets the decoder's own
  *     verdict (a full decodeSpectrum), so nothing the renderer would refuse is accepted.
- * Skipping the value reads saves ~0.1 ms of main-thread time per file, which is what kept
- * the fetch benchmark under its 1,000 files/s (docs/sync.md).
+ * Skipping the value reads saves ~0.1 ms of main-thread time per file, toward the fetch
+ * benchmark's 1,000 files/s on two cores (figures in docs/sync.md).
  */
 import { gunzip, gunzipSync, type ZlibOptions } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -68,7 +68,7 @@ export function verifySpectrumSync(bytes: Uint8Array, name: string): VerifyResul
 /**
  * Output capped at what the (already bounded) trailer announces: a stream that inflates to
  * more fails instead of growing. One chunk a byte larger than that size takes the whole file
- * and sees the stream's end: about 40 % less CPU than 128 kB chunks for a 90 kB file.
+ * and sees the stream's end; 128 kB chunks measured 0–40 % more CPU for a 90 kB file.
  */
 function inflateOptions(isize: number): ZlibOptions {
   return { maxOutputLength: Math.max(1, isize), chunkSize: Math.max(64, isize + 1) };
