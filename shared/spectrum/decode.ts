@@ -6,7 +6,7 @@
  *   sdss-spec     BINTABLE COADD, one row per pixel, flux / loglam / ivar / and_mask / or_mask
  * Every failure is a FitsError naming the file and what was found.
  */
-import { columnLength, findColumn, numericReader, openTable, readColumn, readColumnInto, readString, type Table } from '../fits/bintable';
+import { columnLength, findColumn, numericReader, openTable, readColumn, readColumnInto, readString, type Column, type Table } from '../fits/bintable';
 import { FitsError } from '../fits/fitsError';
 import { gunzipIfNeeded, type Inflate } from '../fits/gzip';
 import { FitsFile, type Hdu } from '../fits/hdu';
@@ -30,9 +30,7 @@ export interface DecodeOptions {
 export function decodeSpectrum(bytes: Uint8Array, fileName = '(unnamed)', options: DecodeOptions = {}): Spectrum {
   const fits = new FitsFile(gunzipIfNeeded(bytes, fileName, options.inflate), fileName);
   const primary = fits.hdu(0)!;
-  if (primary.axes.length === 2 && primary.axes[1] === IMAGE_ROWS && primary.axes[0]! > 0) {
-    return decodeImage(fits, primary);
-  }
+  if (isLamostImage(primary)) return decodeImage(fits, primary);
   const coadd = fits.find('COADD');
   if (coadd) return decodeCoadd(fits, primary, coadd);
   if (fits.find('COADD_B') || fits.find('COADD_R')) {
@@ -51,29 +49,56 @@ function decodeImage(fits: FitsFile, hdu: Hdu): Spectrum {
   return { layout: 'lamost-image', fileName: fits.file, meta: lamostMeta(hdu.header), ...arrays };
 }
 
-function decodeCoadd(fits: FitsFile, primary: Hdu, hdu: Hdu): Spectrum {
+/** The columns a COADD table is read from, every type and length already checked. */
+export interface CoaddPlan {
+  table: Table;
+  n: number;
+  flux: Column;
+  ivar: Column;
+  /** WAVELENGTH (LAMOST) or, when absent, LOGLAM (SDSS). */
+  wave: Column | null;
+  loglam: Column | null;
+  and: Column | null;
+  or: Column | null;
+}
+
+/** A LAMOST DR ≤ 9 file: the primary image holds the five rows. */
+export function isLamostImage(primary: Hdu): boolean {
+  return primary.axes.length === 2 && primary.axes[1] === IMAGE_ROWS && primary.axes[0]! > 0;
+}
+
+/**
+ * Finds and checks a COADD table's columns without reading a value; throws FitsError for a
+ * table that cannot be read. The file store's verification uses it too (src-main/files/verify.ts).
+ */
+export function planCoadd(fits: FitsFile, hdu: Hdu): CoaddPlan {
   const table = openTable(fits, hdu);
   const col = (name: string, ...alt: string[]) => [name, ...alt].map((n) => findColumn(table, n)).find((c) => c) ?? null;
   const wave = col('WAVELENGTH');
   const loglam = wave ? null : col('LOGLAM');
-  const fluxCol = col('FLUX');
-  const ivarCol = col('IVAR');
-  if (!fluxCol || !ivarCol || (!wave && !loglam)) {
+  const flux = col('FLUX');
+  const ivar = col('IVAR');
+  if (!flux || !ivar || (!wave && !loglam)) {
     const names = table.columns.map((c) => c.name).join(', ') || 'none';
     throw new FitsError('not-a-spectrum', fits.file, `COADD table lacks FLUX, IVAR and WAVELENGTH or LOGLAM columns (has: ${names})`);
   }
-  const n = columnLength(table, fluxCol);
-  if (n === 0) throw new FitsError('not-a-spectrum', fits.file, `COADD table holds no pixels (NAXIS2 = ${table.rows}, FLUX ${fluxCol.repeat} per row)`);
-  const andCol = col('ANDMASK', 'AND_MASK');
-  const orCol = col('ORMASK', 'OR_MASK');
+  const n = columnLength(table, flux);
+  if (n === 0) throw new FitsError('not-a-spectrum', fits.file, `COADD table holds no pixels (NAXIS2 = ${table.rows}, FLUX ${flux.repeat} per row)`);
+  const and = col('ANDMASK', 'AND_MASK');
+  const or = col('ORMASK', 'OR_MASK');
   // Every type and length is checked before the one allocation for all five arrays.
-  for (const c of [fluxCol, wave ?? loglam!, ivarCol, andCol, orCol]) {
+  for (const c of [flux, wave ?? loglam!, ivar, and, or]) {
     if (!c) continue;
     numericReader(table, c);
     if (columnLength(table, c) !== n) {
       throw new FitsError('not-a-spectrum', fits.file, `COADD column ${c.name} has ${columnLength(table, c)} values but FLUX has ${n}`);
     }
   }
+  return { table, n, flux, ivar, wave, loglam, and, or };
+}
+
+function decodeCoadd(fits: FitsFile, primary: Hdu, hdu: Hdu): Spectrum {
+  const { table, n, flux: fluxCol, ivar: ivarCol, wave, loglam, and: andCol, or: orCol } = planCoadd(fits, hdu);
   const arrays = allocSpectrumArrays(n);
   readColumnInto(table, fluxCol, arrays.flux);
   readColumnInto(table, ivarCol, arrays.ivar);

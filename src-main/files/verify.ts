@@ -17,15 +17,12 @@
  */
 import { gunzip, gunzipSync, type ZlibOptions } from 'node:zlib';
 import { promisify } from 'node:util';
-import { columnLength, findColumn, numericReader, openTable } from '../../shared/fits/bintable';
-import { FitsError } from '../../shared/fits/errors';
+import { FitsError } from '../../shared/fits/fitsError';
 import { checkInflatedLength, corruptGzip, gzipTrailerSize, isGzip } from '../../shared/fits/gzip';
-import { FitsFile, type Hdu } from '../../shared/fits/hdu';
-import { decodeSpectrum } from '../../shared/spectrum/decode';
+import { FitsFile } from '../../shared/fits/hdu';
+import { decodeSpectrum, isLamostImage, planCoadd } from '../../shared/spectrum/decode';
 
 const gunzipAsync = promisify(gunzip);
-/** decodeSpectrum's lamost-image layout: flux, ivar, wavelength, andmask, ormask. */
-const IMAGE_ROWS = 5;
 const OK = { ok: true } as const;
 
 export type VerifyResult = { ok: true } | { ok: false; reason: string };
@@ -83,30 +80,10 @@ function inflateFailure(err: unknown, isize: number, name: string): FitsError {
 function checkFits(fits: Uint8Array, name: string): VerifyResult {
   const file = new FitsFile(fits, name);
   const hdus = file.all();
-  if (isLamostImage(hdus[0]!) || isLamostCoadd(file)) return OK;
+  if (isLamostImage(hdus[0]!)) return OK;
+  const coadd = file.find('COADD');
+  // A LAMOST COADD is read from its columns alone; SDSS's also reads its SPALL table's values.
+  if (coadd && planCoadd(file, coadd).wave !== null) return OK;
   decodeSpectrum(fits, name);
   return OK;
-}
-
-function isLamostImage(primary: Hdu): boolean {
-  return primary.axes.length === 2 && primary.axes[1] === IMAGE_ROWS && primary.axes[0]! > 0;
-}
-
-/** A COADD table with FLUX, IVAR and WAVELENGTH, every column decodeSpectrum reads numeric and as long as FLUX. */
-function isLamostCoadd(file: FitsFile): boolean {
-  const hdu = file.find('COADD');
-  if (!hdu) return false;
-  const table = openTable(file, hdu);
-  const flux = findColumn(table, 'FLUX');
-  const needed = [flux, findColumn(table, 'IVAR'), findColumn(table, 'WAVELENGTH')];
-  if (!flux || needed.includes(null)) return false;
-  const n = columnLength(table, flux);
-  if (n === 0) return false;
-  const masks = [findColumn(table, 'ANDMASK') ?? findColumn(table, 'AND_MASK'), findColumn(table, 'ORMASK') ?? findColumn(table, 'OR_MASK')];
-  for (const c of [...needed, ...masks]) {
-    if (!c) continue;
-    numericReader(table, c);
-    if (columnLength(table, c) !== n) return false;
-  }
-  return true;
 }

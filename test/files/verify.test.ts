@@ -6,15 +6,15 @@
 // fflate, not node:zlib: a Buffer's slice() is a view, and mutate() relies on slice() copying.
 import { gunzipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { lamostFile } from '../../src-main/demo/lamost-file';
+import { lamostFile } from '../../src-main/demo/lamostFile';
 import { observe } from '../../src-main/demo/observe';
 import { lamostGrid } from '../../src-main/demo/profile';
 import { Random } from '../../src-main/demo/random';
 import { starModel, STAR_TYPES } from '../../src-main/demo/stars';
 import { verifySpectrum, verifySpectrumSync, type VerifyResult } from '../../src-main/files/verify';
 import { decodeSpectrum } from '../../shared/spectrum/decode';
-import { fixtureBytes, fixturesPresent, LRS_FIXTURES, MRS_FIXTURE, SKIP_FIXTURES } from '../spectrum/fixtures';
-import { cardOffsets, mutate, setCard } from '../spectrum/mutate';
+import { fixtureBytes, fixturesPresent, LRS_FIXTURES, MRS_FIXTURE, SKIP_FIXTURES } from '../shared/spectrum/fixtures';
+import { cardOffsets, mutate, setCard } from '../shared/spectrum/mutate';
 
 const MUTANTS = 1500;
 
