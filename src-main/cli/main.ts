@@ -151,7 +151,7 @@ function overview(commands: readonly Command[]): string {
     '',
     'environment: SPECVET_HOME (data folder), SPECVET_CENTRAL (mysql://user[:pass]@host:port/db),',
     '             SPECVET_DATA (spectrum files: a directory or an http(s) base URL),',
-    '             SPECVET_TOKEN (the secret of specvet serve, instead of --token)',
+    '             SPECVET_TOKEN (the secret of specvet serve, instead of a new one per start)',
     'exit codes: 0 ok, 1 failure, 2 bad usage',
     '',
   ].join('\n');

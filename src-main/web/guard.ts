@@ -1,22 +1,21 @@
 /**
  * Who may talk to the web host. A page on another site can make the browser send requests to
  * 127.0.0.1 (CSRF) or resolve its own name to 127.0.0.1 (DNS rebinding); both are refused
- * here by checking the Host and Origin headers against the addresses we listen on. Bound to
- * another interface, every request must also carry the token.
+ * here by checking the Host and Origin headers against the addresses we listen on. Every API
+ * request must also carry the secret (secret.ts): other accounts on the same machine reach
+ * 127.0.0.1 as easily as we do, and no header check tells them apart.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const TOKEN_COOKIE = 'specvet_token';
+import { secretMatches } from './secret';
 
 export interface GuardPolicy {
   /**
    * host:port values a browser may put in Host; null accepts any (only when bound to every
-   * interface with a token: the machine's names are not known, and the token stops rebinding).
+   * interface: the machine's names are not known, and the secret stops rebinding).
    */
   allowedHosts: ReadonlySet<string> | null;
-  /** null on loopback without --token. */
-  token: string | null;
+  /** What every API request must carry as `Authorization: Bearer <secret>`. */
+  secret: string;
 }
 
 export interface Refusal {
@@ -41,6 +40,7 @@ export function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '[::]';
 }
 
+/** Host and Origin checks, for every request (the app shell too: a rebinding page must not get it). */
 export function checkRequest(req: IncomingMessage, policy: GuardPolicy): Refusal | null {
   const host = (req.headers.host ?? '').toLowerCase();
   if (host === '' || (policy.allowedHosts !== null && !policy.allowedHosts.has(host))) {
@@ -54,10 +54,16 @@ export function checkRequest(req: IncomingMessage, policy: GuardPolicy): Refusal
   if (origin === 'null' || req.headers['sec-fetch-site'] === 'cross-site') {
     return { status: 403, message: 'cross-site requests are refused' };
   }
-  if (policy.token !== null && !tokenMatches(presentedToken(req), policy.token)) {
-    return { status: 401, message: 'this server needs its token: open the URL with ?token=… that specvet serve printed' };
-  }
   return null;
+}
+
+/**
+ * The secret check, for API requests. Static files are served without it: they hold no
+ * data, and the page must load before it can read the secret from its own URL.
+ */
+export function checkSecret(req: IncomingMessage, policy: GuardPolicy): Refusal | null {
+  if (secretMatches(presentedSecret(req), policy.secret)) return null;
+  return { status: 401, message: 'this server needs its secret: open the URL (with #token=…) that specvet serve printed' };
 }
 
 function originHost(origin: string): string {
@@ -69,22 +75,12 @@ function originHost(origin: string): string {
   }
 }
 
-/** The token from `Authorization: Bearer`, the cookie set on first visit, or ?token=. */
-export function presentedToken(req: IncomingMessage): string | null {
+/**
+ * The secret from `Authorization: Bearer`, and from nowhere else: a query string ends up in
+ * logs and history, and a cookie for 127.0.0.1 is sent to every port there, so to another
+ * account's server as well.
+ */
+export function presentedSecret(req: IncomingMessage): string | null {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  const cookie = req.headers.cookie
-    ?.split(';')
-    .map((c) => c.trim())
-    .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
-  if (cookie) return decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1));
-  const query = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
-  return query;
-}
-
-export function tokenMatches(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : null;
 }

@@ -1,14 +1,16 @@
 /**
  * The web edition's HTTP host: the built renderer, the API under /api/<method>, events at
- * /api/events. Every request passes the guard (Host/Origin, token) first.
+ * /api/events. Every request passes the guard's Host/Origin check first; every API request
+ * (events included) also its secret check.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api';
 import type { ApiEventBus } from '../app/eventBus';
 import { handleEvents } from './eventStream';
-import { allowedHostsFor, checkRequest, isLoopback, isWildcard, TOKEN_COOKIE, type GuardPolicy } from './guard';
+import { allowedHostsFor, checkRequest, checkSecret, isWildcard, type GuardPolicy, type Refusal } from './guard';
 import { sendError } from './reply';
+import { MIN_SECRET_CHARS } from './secret';
 import { handleApiCall } from './routes';
 import { serveStatic } from './static';
 
@@ -20,22 +22,24 @@ export interface WebServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  token: string | null;
+  /** Required on every interface, loopback included (see secret.ts). */
+  secret: string;
 }
 
 export interface WebServer {
-  /** What to open in a browser (with ?token=… when a token is needed). */
+  /**
+   * What to open in a browser: the secret rides in the fragment (#token=…), which browsers
+   * never send to a server, so it reaches no request line, log or Referer.
+   */
   url: string;
   port: number;
   close(): Promise<void>;
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
-  if (!isLoopback(opts.host) && !opts.token) {
-    throw new Error(`refusing to listen on ${opts.host} without a token: anyone on that network could review as you; add --token`);
-  }
-  const policy: GuardPolicy = { allowedHosts: new Set(), token: opts.token };
-  const anyHost = isWildcard(opts.host) && opts.token !== null;
+  if (opts.secret.length < MIN_SECRET_CHARS) throw new Error(`refusing to serve with a secret of under ${MIN_SECRET_CHARS} characters`);
+  const policy: GuardPolicy = { allowedHosts: new Set(), secret: opts.secret };
+  const anyHost = isWildcard(opts.host);
   const server = createServer((req, res) => {
     route(req, res, opts, policy).catch((err: unknown) => {
       console.error(`specvet serve: ${(err as Error).message}`);
@@ -46,7 +50,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const port = await listen(server, opts.host, opts.port);
   policy.allowedHosts = anyHost ? null : allowedHostsFor(opts.host, port);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  const url = `http://${shownHost}:${port}/${opts.token ? `?token=${encodeURIComponent(opts.token)}` : ''}`;
+  const url = `http://${shownHost}:${port}/#token=${encodeURIComponent(opts.secret)}`;
   return {
     url,
     port,
@@ -60,26 +64,26 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, opts: WebServerOptions, policy: GuardPolicy): Promise<void> {
-  const refused = checkRequest(req, policy);
+  const { pathname } = new URL(req.url ?? '/', 'http://x');
+  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+  const refused = checkRequest(req, policy) ?? (isApi ? checkSecret(req, policy) : null);
   if (refused) {
-    sendError(res, refused.status, refused.status === 401 ? 'auth' : 'bad-input', refused.message);
+    refuse(res, refused);
     return;
   }
-  const { pathname } = new URL(req.url ?? '/', 'http://x');
   if (pathname === '/api/events') {
     handleEvents(req, res, opts.events);
     return;
   }
-  if (pathname.startsWith('/api/')) {
+  if (isApi) {
     await handleApiCall(req, res, pathname.slice('/api/'.length), opts.handlers);
     return;
   }
-  // The token came in the URL once; from now on the browser sends it as a cookie that no
-  // other site can read or send (HttpOnly, SameSite=Strict).
-  const cookie: Record<string, string> = policy.token
-    ? { 'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(policy.token)}; HttpOnly; SameSite=Strict; Path=/` }
-    : {};
-  await serveStatic(req, res, opts.rendererDir, cookie);
+  await serveStatic(req, res, opts.rendererDir);
+}
+
+function refuse(res: ServerResponse, refused: Refusal): void {
+  sendError(res, refused.status, refused.status === 401 ? 'auth' : 'bad-input', refused.message);
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {

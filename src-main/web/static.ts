@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, extraHeaders: Record<string, string> = {}): Promise<void> {
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendError(res, 405, 'bad-input', 'only GET and HEAD are served here');
     return;
@@ -42,7 +42,6 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     'Content-Length': info.size,
     // Vite names assets by content hash; only index.html must be revalidated.
     'Cache-Control': file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-    ...extraHeaders,
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -1,26 +1,30 @@
 /**
  * The web edition's API client: the same SpecvetApi type as Electron's window.specvet, over
- * POST /api/<method> and Server-Sent Events at /api/events. Only types come from
- * shared/api.ts, so the schemas (zod) stay out of the renderer bundle; the method names come
- * from the zod-free shared/apiMethods.ts.
+ * POST /api/<method> and Server-Sent Events at /api/events, each carrying the server's secret
+ * as `Authorization: Bearer` (webSecret.ts gets it, eventStream.ts explains the events). Only
+ * types come from shared/api.ts, so the schemas (zod) stay out of the renderer bundle; the
+ * method names come from the zod-free shared/apiMethods.ts.
  */
 import type { ApiErrorBody, ApiErrorCode, ApiEvents, SpecvetApi } from '../../shared/api';
 import { API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/apiMethods';
 import { ApiCallError } from './apiCallError';
+import { openEventStream, type EventStream } from './eventStream';
 
-export function createHttpApi(base = 'api/'): SpecvetApi {
-  const api = { on: subscriber(base) } as Partial<SpecvetApi> & Pick<SpecvetApi, 'on'>;
+/** `secret` null: calls go out without it, and the server's 401 says which URL to open. */
+export function createHttpApi(base = 'api/', secret: string | null = null): SpecvetApi {
+  const auth: Record<string, string> = secret ? { Authorization: `Bearer ${secret}` } : {};
+  const api = { on: subscriber(base, auth) } as Partial<SpecvetApi> & Pick<SpecvetApi, 'on'>;
   const target = api as Record<string, unknown>;
-  for (const m of API_METHODS) target[m] = (input: unknown) => call(base, m, input);
+  for (const m of API_METHODS) target[m] = (input: unknown) => call(base, m, input, auth);
   return api as SpecvetApi;
 }
 
-async function call(base: string, method: ApiMethod, input: unknown): Promise<unknown> {
+async function call(base: string, method: ApiMethod, input: unknown, auth: Record<string, string>): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(base + method, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...auth },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
@@ -41,13 +45,13 @@ async function errorOf(method: string, res: Response): Promise<ApiCallError> {
   return new ApiCallError(code, body?.message ?? `${method}: the server answered HTTP ${res.status}`);
 }
 
-/** One EventSource shared by every listener; opened on first use. */
-function subscriber(base: string): SpecvetApi['on'] {
-  let source: EventSource | null = null;
+/** One event stream shared by every listener; opened on first use. */
+function subscriber(base: string, auth: Record<string, string>): SpecvetApi['on'] {
+  let source: EventStream | null = null;
   const attached = new Set<string>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   return <E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) => {
-    source ??= new EventSource(base + 'events');
+    source ??= openEventStream(base + 'events', auth);
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     const l = listener as (payload: unknown) => void;
@@ -55,7 +59,7 @@ function subscriber(base: string): SpecvetApi['on'] {
     if (!attached.has(event)) {
       attached.add(event);
       source.addEventListener(event, (e) => {
-        const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
+        const payload = JSON.parse(e.data) as unknown;
         for (const fn of listeners.get(event) ?? []) fn(payload);
       });
     }

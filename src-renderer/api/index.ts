@@ -5,6 +5,7 @@
 import type { SpecvetApi } from '../../shared/api';
 import { fromBridge } from './bridgeClient';
 import { createHttpApi } from './httpClient';
+import { takeWebSecret } from './webSecret';
 
 declare global {
   interface Window {
@@ -12,4 +13,5 @@ declare global {
   }
 }
 
-export const api: SpecvetApi = window.specvet ? fromBridge(window.specvet) : createHttpApi();
+// Evaluated on load, before anything renders: the secret leaves the address bar at once.
+export const api: SpecvetApi = window.specvet ? fromBridge(window.specvet) : createHttpApi('api/', takeWebSecret());

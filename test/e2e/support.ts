@@ -28,13 +28,16 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts `specvet serve --port 0 --json` on `home` (a new temp folder by default). */
-export async function startServe(opts: { home?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Served> {
+/**
+ * Starts `specvet serve --port 0 --json` (plus `args`) on `home` (a new temp folder by default).
+ * The URL it prints carries the server's secret in its fragment, as a person would get it.
+ */
+export async function startServe(opts: { home?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<Served> {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/renderer is not built: run npm run test:e2e (it builds first) or npm run build');
   }
   const home = opts.home ?? mkdtempSync(join(tmpdir(), 'specvet-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/specvet.mjs'), 'serve', '--port', '0', '--json'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/specvet.mjs'), 'serve', '--port', '0', '--json', ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, SPECVET_HOME: home, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,11 +114,21 @@ export async function chartInk(page: Page): Promise<number> {
   });
 }
 
-/** An API call from the test, the way the renderer makes it (same server, same origin rules). */
+/** The secret in a URL that `specvet serve` printed (…/#token=S). */
+export function secretOf(url: string): string {
+  const secret = new URLSearchParams(new URL(url).hash.slice(1)).get('token');
+  if (!secret) throw new Error(`no #token= in ${url}`);
+  return secret;
+}
+
+/**
+ * An API call from the test, the way the renderer makes it (same server, same origin rules,
+ * the secret from the printed URL as a header).
+ */
 export async function apiCall<T>(baseUrl: string, method: string, input: unknown = {}): Promise<T> {
   const res = await fetch(new URL(`api/${method}`, baseUrl), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secretOf(baseUrl)}` },
     body: JSON.stringify(input),
   });
   if (!res.ok) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);

@@ -6,15 +6,20 @@ import { openLocalCache } from '../../src-main/cache';
 import { createAppServices } from '../../src-main/app/appServices';
 import { memoryCredentialStore } from '../../src-main/app/credentialStore';
 import { createEventBus } from '../../src-main/app/eventBus';
+import { generateSecret } from '../../src-main/web/secret';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 
 export interface TestHost {
   server: WebServer;
   base: string;
+  secret: string;
+  /** POSTs to /api/<method> with the secret, as the renderer does. */
+  call(method: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startTestHost(opts: { token?: string } = {}): Promise<TestHost> {
+export async function startTestHost(opts: { secret?: string } = {}): Promise<TestHost> {
+  const secret = opts.secret ?? generateSecret();
   const dir = mkdtempSync(join(tmpdir(), 'specvet-web-'));
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
@@ -34,11 +39,14 @@ export async function startTestHost(opts: { token?: string } = {}): Promise<Test
     rendererDir,
     host: '127.0.0.1',
     port: 0,
-    token: opts.token ?? null,
+    secret,
   });
+  const base = `http://127.0.0.1:${server.port}`;
   return {
     server,
-    base: `http://127.0.0.1:${server.port}`,
+    base,
+    secret,
+    call: (method, body, headers = {}) => post(base, method, body, { Authorization: `Bearer ${secret}`, ...headers }),
     close: async () => {
       await server.close();
       await services.close();
@@ -47,7 +55,7 @@ export async function startTestHost(opts: { token?: string } = {}): Promise<Test
   };
 }
 
-/** POSTs JSON to /api/<method> the way the renderer does. */
+/** POSTs JSON to /api/<method>, with no secret unless `headers` carries one. */
 export function post(base: string, method: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}/api/${method}`, {
     method: 'POST',
