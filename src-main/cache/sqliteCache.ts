@@ -18,7 +18,7 @@ import {
   type VerdictInput,
 } from '../../shared/model';
 import type { PullPage, SyncableCache } from '../sync/contract';
-import { FileStore } from '../files/store';
+import { FileStore } from '../files/fileStore';
 import { VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
 import { listOutbox, type OutboxEntry } from './outboxList';
 import { migrate } from './migrate';

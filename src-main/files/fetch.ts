@@ -6,7 +6,7 @@
  */
 import type { FileRecord, FileWanted } from './records';
 import { FetchError, type FileSource } from './source';
-import { SpectrumVerifyError, type FileStore } from './store';
+import { SpectrumVerifyError, type FileStore } from './fileStore';
 
 export interface FetchDeps {
   source: FileSource;

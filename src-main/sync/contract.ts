@@ -6,7 +6,7 @@
  */
 import type { FiberTarget, ProblemOrigin, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
 import type { FileRecord, FileWanted } from '../files/records';
-import type { FileStore } from '../files/store';
+import type { FileStore } from '../files/fileStore';
 
 /** A central revision: decimal text of a BIGINT UNSIGNED whose order is the commit order. */
 export type Revision = string;
