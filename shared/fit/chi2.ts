@@ -1,6 +1,7 @@
 /** χ²(s) of a template set (or of each row of an 'each' set) over its whole shift range. */
 import { correlate, type DataSpectra, type Job, type SetSpectra, type ShiftPlan } from './correlate';
 import { explained, POLY_TERMS, type FitData } from './data';
+import { directData, directSegments, directSums } from './direct';
 import type { Spectrum2 } from './fft';
 import type { TemplateSet } from './templates';
 
@@ -24,6 +25,23 @@ export function setCurves(set: TemplateSet, data: FitData, plan: ShiftPlan, ds: 
   // All rows' correlations in one batch: two per inverse FFT, none wasted on an odd count.
   correlate(jobs, plan.size);
   return pending.map(({ terms, ...c }) => ({ ...c, chi2: solveLags(terms, data, set.mode === 'each') }));
+}
+
+/**
+ * Every curve of an 'each' set by direct sums (direct.ts): one scratch buffer for the five
+ * terms, reused row after row, each row's χ² solved as soon as its sums are in.
+ */
+export function directCurves(set: TemplateSet, data: FitData, plan: ShiftPlan): SetCurve[] {
+  const nLag = plan.sMax - plan.sMin + 1;
+  const dd = directData(data);
+  const segs = directSegments(set, plan, data.n);
+  const scratch = new Float64Array(5 * nLag);
+  const view = (i: number) => [scratch.subarray(i * nLag, (i + 1) * nLag)];
+  const terms: Terms = { K: 1, nLag, tw: view(0), tp1: view(1), tp2: view(2), tf: view(3), prod: view(4) };
+  return segs.map((seg, row) => {
+    directSums(seg, dd, nLag, scratch);
+    return { set, row, sMin: plan.sMin, chi2: solveLags(terms, data, true) };
+  });
 }
 
 /** The correlations a group of rows needs, queued on `jobs`; filled in by correlate(). */
@@ -73,8 +91,9 @@ function solveLags(t: Terms, data: FitData, positive: boolean): Float64Array {
     let pi = 0;
     for (let k = 0; k < K; k++) {
       for (let l = k; l < K; l++, pi++) A[k * n + l] = A[l * n + k] = t.prod[pi]![m]!;
-      const cross = [t.tw[k]![m]!, t.tp1[k]![m]!, t.tp2[k]![m]!];
-      for (let p = 0; p < POLY_TERMS; p++) A[k * n + K + p] = A[(K + p) * n + k] = cross[p]!;
+      A[k * n + K] = A[K * n + k] = t.tw[k]![m]!;
+      A[k * n + K + 1] = A[(K + 1) * n + k] = t.tp1[k]![m]!;
+      A[k * n + K + 2] = A[(K + 2) * n + k] = t.tp2[k]![m]!;
       b[k] = t.tf[k]![m]!;
     }
     let chi2 = data.sumWff - explained(A, b, n, L, y, coef);
