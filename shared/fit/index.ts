@@ -3,3 +3,4 @@ export { fitSpectrum, shiftPlan, Z_RANGES, DISTINCT_DZ, type FitResult, type Fit
 export { templateLibrary, readTemplateSet, isTemplateFile, restRange, TEMPLATE_ROLES, type TemplateLibrary, type TemplateSet, type FitClass } from './templates';
 export { lamostSubclass, subtypeDistance, subtypeIndex } from './subclass';
 export type { FitInput } from './data';
+export { chi2At } from './curve';
