@@ -13,8 +13,8 @@ import { register } from 'tsx/esm/api';
 register();
 const { default: local } = await import('./.eslint-plugin-local/index.ts');
 
-const SHARED = ['shared-fits', 'shared-spectrum', 'shared'];
-const SERVICES = ['config', 'files', 'sync-contract', 'survey', 'spectrum', 'central', 'cache', 'sync', 'demo'];
+const SHARED = ['shared-fits', 'shared-spectrum', 'shared-fit', 'shared'];
+const SERVICES = ['config', 'files', 'sync-contract', 'survey', 'spectrum', 'fit', 'central', 'cache', 'sync', 'demo'];
 
 /**
  * The layers, bottom up. Each row: the folders (or single files) it covers, and the layers it
@@ -24,6 +24,7 @@ const SERVICES = ['config', 'files', 'sync-contract', 'survey', 'spectrum', 'cen
 const LAYERS = {
   'shared-fits': { files: ['shared/fits/'], allow: [] },
   'shared-spectrum': { files: ['shared/spectrum/'], allow: ['shared-fits'] },
+  'shared-fit': { files: ['shared/fit/'], allow: ['shared-fits'] },
   shared: { files: ['shared/'], allow: [] },
 
   config: { files: ['src-main/config/'], allow: SHARED },
@@ -31,6 +32,7 @@ const LAYERS = {
   'sync-contract': { files: ['src-main/sync/contract.ts'], allow: [...SHARED, 'files'] },
   survey: { files: ['src-main/survey/'], allow: SHARED },
   spectrum: { files: ['src-main/spectrum/'], allow: SHARED },
+  fit: { files: ['src-main/fit/'], allow: [...SHARED, 'config', 'spectrum'] },
   central: { files: ['src-main/central/'], allow: [...SHARED, 'config', 'survey', 'sync-contract'] },
   cache: { files: ['src-main/cache/'], allow: [...SHARED, 'files', 'sync-contract'] },
   sync: { files: ['src-main/sync/'], allow: [...SHARED, 'config', 'files', 'central', 'sync-contract'] },

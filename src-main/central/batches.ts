@@ -22,6 +22,29 @@ export interface BatchCriteria {
   snrMin?: number;
   /** At most this many spectra; in spectrograph mode whole spectrographs up to this many. */
   limit?: number;
+  /** Only the spectra whose fit disagrees with the pipeline, most confident first (recorded). */
+  suspects?: boolean;
+}
+
+/**
+ * Picks and orders spectra after selection (suspects: the fit's disagreements, ranked); the
+ * limit applies after it. Runs where the files are (the coordinator's machine).
+ */
+export type Reorder = (spectra: Candidate[]) => Promise<Candidate[]>;
+
+export interface SpectrumAnswer {
+  obsid: number;
+  class: string;
+  z: number;
+  filePath: string;
+}
+
+/** The pipeline's class and z and the file of each spectrum, in the order of `obsids`. */
+export async function spectrumAnswers(db: Queryable, obsids: readonly number[]): Promise<SpectrumAnswer[]> {
+  if (obsids.length === 0) return [];
+  const [rows] = await db.query('SELECT obsid, class, z, file_path FROM spec_info WHERE obsid IN (?)', [obsids]);
+  const by = new Map((rows as Record<string, unknown>[]).map((r) => [Number(r.obsid), { obsid: Number(r.obsid), class: String(r.class), z: Number(r.z), filePath: String(r.file_path) }]));
+  return obsids.map((o) => by.get(o)!).filter(Boolean);
 }
 
 export interface BatchRequest {
@@ -138,6 +161,7 @@ export function requestProblem(r: BatchRequest): string | null {
   }
   if (c.from && c.to && c.from > c.to) return `--from ${c.from} is after --to ${c.to}`;
   if (c.limit !== undefined && (!Number.isInteger(c.limit) || c.limit < 1)) return '--limit must be a positive whole number';
+  if (c.suspects && r.mode === 'spectrograph') return '--suspects takes --mode single or browse: suspects are scattered over spectrographs';
   return null;
 }
 
@@ -154,16 +178,21 @@ export async function assertMayCreateBatches(db: Queryable, user: string): Promi
   }
 }
 
-export async function planBatches(db: Queryable, r: BatchRequest): Promise<BatchPlan> {
+export async function planBatches(db: Queryable, r: BatchRequest, reorder?: Reorder): Promise<BatchPlan> {
   const problem = requestProblem(r);
   if (problem) throw new RangeError(problem);
-  const spectra = await selectSpectra(db, r.criteria, r.mode === 'spectrograph');
+  if (!reorder) {
+    const spectra = await selectSpectra(db, r.criteria, r.mode === 'spectrograph');
+    return { count: spectra.length, batches: splitBatches(spectra, r.assignees, r.mode) };
+  }
+  const { limit, ...rest } = r.criteria;
+  const spectra = (await reorder(await selectSpectra(db, rest))).slice(0, limit);
   return { count: spectra.length, batches: splitBatches(spectra, r.assignees, r.mode) };
 }
 
 /** Creates the planned batches in one transaction: all of them or none. */
-export async function createBatches(pool: Pool, r: BatchRequest): Promise<BatchPlan> {
-  const plan = await planBatches(pool, r);
+export async function createBatches(pool: Pool, r: BatchRequest, reorder?: Reorder): Promise<BatchPlan> {
+  const plan = await planBatches(pool, r, reorder);
   if (plan.count === 0) throw new RangeError('no spectra match these criteria; nothing to assign');
   const criteria = JSON.stringify(r.criteria);
   await transaction(pool, async (c) => {

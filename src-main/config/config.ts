@@ -1,7 +1,7 @@
 /**
  * Where SpecVet keeps its data and which central server it talks to.
  *
- * Precedence: environment (SPECVET_HOME, SPECVET_CENTRAL, SPECVET_DATA) over the config file
+ * Precedence: environment (SPECVET_HOME, SPECVET_CENTRAL, SPECVET_DATA, SPECVET_TEMPLATES) over the config file
  * SPECVET_HOME/config.json over defaults. A password is never read from or written to the
  * config file: it comes from SPECVET_CENTRAL, a prompt, or the OS keychain (Electron).
  */
@@ -18,6 +18,8 @@ export interface Config {
   central: CentralTarget | null;
   /** Spectrum file source: a directory path or an http(s) base URL. */
   data: string | null;
+  /** A template folder replacing the shipped SDSS set (docs/assistant.md), or null. */
+  templates?: string | null;
   /** File the values came from, for messages. */
   file: string | null;
 }
@@ -25,6 +27,7 @@ export interface Config {
 export interface ConfigFile {
   central?: string;
   data?: string;
+  templates?: string;
 }
 
 /** The OS's per-user application-data folder, the same one Electron's app.getPath('userData') uses. */
@@ -46,6 +49,7 @@ export function resolveConfig(env: NodeJS.ProcessEnv = process.env): Config {
     home,
     central: centralUrl ? parseCentralUrl(centralUrl) : null,
     data: env.SPECVET_DATA || fromFile.data || null,
+    templates: env.SPECVET_TEMPLATES || fromFile.templates || null,
     file: existsSync(file) ? file : null,
   };
 }
@@ -61,10 +65,10 @@ function readConfigFile(file: string): ConfigFile {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${file} must hold a JSON object like {"central": "mysql://user@host:3306/specvet"}`);
   }
-  const { central, data } = parsed as Record<string, unknown>;
-  for (const [k, v] of Object.entries({ central, data })) {
+  const { central, data, templates } = parsed as Record<string, unknown>;
+  for (const [k, v] of Object.entries({ central, data, templates })) {
     if (v !== undefined && typeof v !== 'string') throw new Error(`${file}: "${k}" must be a string`);
   }
-  return { central: central as string | undefined, data: data as string | undefined };
+  return { central: central as string | undefined, data: data as string | undefined, templates: templates as string | undefined };
 }
 

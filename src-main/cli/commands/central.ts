@@ -7,6 +7,7 @@ import { REVIEW_MODES, ROLES, SPEC_CLASSES, type ReviewMode, type Role, type Spe
 import { defineCommand, list, num, requireStr, str, UsageError, UserError, type Command, type CommandContext } from '../../command/command';
 import type { Connection, Pool } from 'mysql2/promise';
 import type { ServerAddress } from '../../central/connection';
+import type { SuspectReport } from '../suspects';
 
 /** Resolves the server and runs `work`, turning server failures into one-line messages. */
 async function withServer<T>(ctx: CommandContext, work: (a: ServerAddress) => Promise<T>, opts: { stdinTaken?: boolean } = {}): Promise<T> {
@@ -175,11 +176,15 @@ const batchCreate = defineCommand({
     spid: { type: 'string', placeholder: 'S', description: 'spectrograph number' },
     'snr-min': { type: 'string', placeholder: 'X', description: 'minimum r-band S/N (obj_info.snr_r)' },
     limit: { type: 'string', placeholder: 'N', description: 'at most N spectra (spectrograph mode: whole spectrographs)' },
+    suspects: { type: 'boolean', description: 'only spectra whose fit disagrees with the pipeline, most confident first (fits the files under SPECVET_DATA here)' },
     'dry-run': { type: 'boolean', description: 'print how many spectra match and the split; change nothing' },
   },
   help: `
 Spectra are taken in date → plan → spectrograph → fibre order. In spectrograph mode each
-spectrograph of a plan goes whole to one reviewer.
+spectrograph of a plan goes whole to one reviewer. With --suspects, the matching spectra are
+fitted on this machine from their files under SPECVET_DATA (docs/assistant.md) and only those
+whose fit disagrees with the pipeline (other class, or |Δz|/(1+z) ≥ 0.0033) are kept, most
+confident first; --limit then keeps the first N.
 example:
   specvet batch create --name jan-galaxies --assignee alice,bob --mode single --class GALAXY,QSO --from 2024-01-01 --to 2024-01-31`,
   async run(values, _args, ctx) {
@@ -188,23 +193,31 @@ example:
     if (assignees.length === 0) throw new UsageError('--assignee is required (USER or USER,USER,…)');
     const mode = requireStr(values, 'mode');
     if (!(REVIEW_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode must be one of ${REVIEW_MODES.join(', ')}, got "${mode}"`);
-    const request = { name, assignees, mode: mode as ReviewMode, criteria: parseCriteria(values) };
+    const suspects = values.suspects === true;
+    const request = { name, assignees, mode: mode as ReviewMode, criteria: { ...parseCriteria(values), ...(suspects ? { suspects } : {}) } };
     const { assertMayCreateBatches, requestProblem, planBatches, createBatches } = await import('../../central/batches');
     const problem = requestProblem(request);
     if (problem) throw new UsageError(problem);
     const dryRun = values['dry-run'] === true;
+    const { suspectReorder, suspectsDir } = await import('../suspects');
+    const dataDir = suspects ? suspectsDir(ctx.config().data) : '';
+    let report: SuspectReport | null = null;
     const plan = await withPool(ctx, async (pool) => {
       await assertMayCreateBatches(pool, ctx.config().central!.user);
-      return dryRun ? planBatches(pool, request) : createBatches(pool, request);
+      const reorder = suspects ? suspectReorder(pool, dataDir, { templates: ctx.config().templates ?? undefined }, (r) => (report = r)) : undefined;
+      return dryRun ? planBatches(pool, request, reorder) : createBatches(pool, request, reorder);
     });
     const split = plan.batches.map((b) => `${b.assignee} ${b.obsids.length}`).join(', ');
+    const found = report as SuspectReport | null;
+    const fitted = found ? `fitted ${found.fitted} spectra in ${found.seconds.toFixed(1)} s (${found.failed} could not be fitted); ${found.suspects.length} disagree with the pipeline\n` : '';
     ctx.print(
-      { dryRun, count: plan.count, batches: plan.batches.map((b) => ({ id: b.id, assignee: b.assignee, count: b.obsids.length })) },
+      { dryRun, count: plan.count, batches: plan.batches.map((b) => ({ id: b.id, assignee: b.assignee, count: b.obsids.length })), ...(found ? { suspects: found } : {}) },
       // One line per batch with its id: the next step (batch reassign / cancel) takes that id.
       () =>
-        dryRun
+        fitted +
+        (dryRun
           ? `${plan.count} spectra match; would assign ${split}`
-          : plan.batches.map((b) => `created batch ${name} for ${b.assignee}: ${b.obsids.length} spectra (id ${b.id})`).join('\n'),
+          : plan.batches.map((b) => `created batch ${name} for ${b.assignee}: ${b.obsids.length} spectra (id ${b.id})`).join('\n')),
     );
   },
 });

@@ -1,0 +1,72 @@
+/**
+ * The redshift and class fit (docs/assistant.md): one LAMOST spectrum through every template
+ * set in Node, and `specvet fit`'s throughput per core over worker threads. On the real LRS
+ * fixtures (../shared/fixtures/lamost); the rows skip without them. Wall time is the figure
+ * judged; CPU time is in the note, since a shared machine's load inflates wall time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fitSpectrum } from '../shared/fit';
+import { decodeSpectrumNode } from '../src-main/spectrum/nodeDecode';
+import { FitPool } from '../src-main/fit/pool';
+import { loadTemplates } from '../src-main/fit/templates';
+import { median, timeEach, type Benchmark } from './benchmark';
+
+const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'lamost');
+const LRS = ['spec-57287-KP193637N444141V03_sp10-161.fits.gz', 'spec-58397-EG014118N254444M01_sp03-031.fits', '3703110.fits', '3709013.fits', '3712166.fits'];
+/** Files per throughput batch: the fixtures over and over (the page cache holds them). */
+const BATCH = 200;
+const SKIP = { samples: [], note: `skipped: no LAMOST fixtures at ${FIXTURES}` };
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'fit: one LAMOST spectrum, all classes, in Node',
+    unit: 'ms',
+    target: { kind: 'max', value: 100 },
+    async run() {
+      if (!existsSync(FIXTURES)) return SKIP;
+      const lib = loadTemplates();
+      const spectra = LRS.map((f) => decodeSpectrumNode(new Uint8Array(readFileSync(join(FIXTURES, f))), f));
+      const cpu: number[] = [];
+      const samples = await timeEach(
+        100,
+        (i) => {
+          const c0 = process.cpuUsage();
+          fitSpectrum(spectra[i % spectra.length]!, lib);
+          const c = process.cpuUsage(c0);
+          cpu.push((c.user + c.system) / 1000);
+        },
+        10,
+      );
+      return { samples, note: `${spectra.length} real LRS stars; CPU time median ${median(cpu.slice(-100)).toFixed(1)} ms` };
+    },
+  },
+  {
+    name: 'specvet fit: spectra per second per core (worker threads)',
+    unit: 'spectra/s',
+    target: { kind: 'min', value: 20 },
+    async run() {
+      if (!existsSync(FIXTURES)) return SKIP;
+      const threads = availableParallelism();
+      const files = Array.from({ length: BATCH }, (_, i) => join(FIXTURES, LRS[i % LRS.length]!));
+      const s0 = performance.now();
+      const pool = await FitPool.start({ threads });
+      const startup = (performance.now() - s0) / 1000;
+      try {
+        await pool.fit(files.slice(0, 4 * threads));
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        const rows = await pool.fit(files);
+        const seconds = (performance.now() - t0) / 1000;
+        const c = process.cpuUsage(c0);
+        const cpuPerFit = (c.user + c.system) / 1000 / files.length;
+        const failed = rows.filter((r) => r.error).length;
+        const note = `${files.length} files on ${threads} threads in ${seconds.toFixed(1)} s (workers started once before, ${startup.toFixed(1)} s; warmed on ${4 * threads} files); CPU ${cpuPerFit.toFixed(1)} ms per fit (all threads)${failed ? `; ${failed} failed` : ''}`;
+        return { samples: [files.length / seconds / threads], pass: failed === 0 ? undefined : false, note };
+      } finally {
+        await pool.close();
+      }
+    },
+  },
+];

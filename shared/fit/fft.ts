@@ -1,0 +1,139 @@
+/**
+ * A small radix-2 FFT on Float64Array pairs (re, im), in place. The fit needs only power-of-two
+ * sizes and real signals, so two real signals share one complex transform (packReal /
+ * unpackPair) and two real correlations share one inverse transform.
+ */
+
+interface Plan {
+  n: number;
+  /** Twiddles of every stage laid end to end: stage of size m uses cos/sin(2πk/m), k < m/2. */
+  cos: Float64Array;
+  sin: Float64Array;
+  rev: Uint32Array;
+}
+
+const plans = new Map<number, Plan>();
+
+export function isPowerOfTwo(n: number): boolean {
+  return n >= 1 && (n & (n - 1)) === 0;
+}
+
+/** The smallest power of two ≥ n. */
+export function nextPowerOfTwo(n: number): number {
+  let m = 1;
+  while (m < n) m *= 2;
+  return m;
+}
+
+function plan(n: number): Plan {
+  let p = plans.get(n);
+  if (p) return p;
+  if (!isPowerOfTwo(n)) throw new RangeError(`fft: size ${n} is not a power of two`);
+  // Stage by stage and contiguous, so the inner loop reads its twiddles in order; each from
+  // the angle directly, not by repeated rotation: no error build-up at 2^14.
+  const cos = new Float64Array(Math.max(1, n));
+  const sin = new Float64Array(Math.max(1, n));
+  for (let size = 2, at = 0; size <= n; at += size / 2, size *= 2) {
+    for (let k = 0; k < size / 2; k++) {
+      cos[at + k] = Math.cos((2 * Math.PI * k) / size);
+      sin[at + k] = Math.sin((2 * Math.PI * k) / size);
+    }
+  }
+  const rev = new Uint32Array(n);
+  const bits = Math.log2(n);
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    for (let b = 0, x = i; b < bits; b++, x >>= 1) r = (r << 1) | (x & 1);
+    rev[i] = r;
+  }
+  p = { n, cos, sin, rev };
+  plans.set(n, p);
+  return p;
+}
+
+/**
+ * Forward (X_k = Σ x_j e^{−2πi jk/n}) or inverse (e^{+2πi jk/n}, divided by n unless
+ * `unscaled`: a caller that keeps a few outputs scales only those) transform in place.
+ */
+export function fft(re: Float64Array, im: Float64Array, inverse = false, unscaled = false): void {
+  const n = re.length;
+  if (im.length !== n) throw new RangeError('fft: re and im differ in length');
+  if (n <= 1) return;
+  const { cos, sin, rev } = plan(n);
+  for (let i = 0; i < n; i++) {
+    const j = rev[i]!;
+    if (j > i) {
+      let t = re[i]!;
+      re[i] = re[j]!;
+      re[j] = t;
+      t = im[i]!;
+      im[i] = im[j]!;
+      im[j] = t;
+    }
+  }
+  // The first stage has twiddle 1: sums and differences only.
+  for (let a = 0; a < n; a += 2) {
+    const xr = re[a + 1]!, xi = im[a + 1]!, ar = re[a]!, ai = im[a]!;
+    re[a + 1] = ar - xr;
+    im[a + 1] = ai - xi;
+    re[a] = ar + xr;
+    im[a] = ai + xi;
+  }
+  const sign = inverse ? 1 : -1;
+  for (let size = 4, at = 1; size <= n; at += size / 2, size *= 2) {
+    const half = size / 2;
+    for (let k = 0; k < half; k++) {
+      const wr = cos[at + k]!;
+      const wi = sign * sin[at + k]!;
+      for (let a = k; a < n; a += size) {
+        const b = a + half;
+        const br = re[b]!, bi = im[b]!;
+        const xr = br * wr - bi * wi;
+        const xi = br * wi + bi * wr;
+        const ar = re[a]!, ai = im[a]!;
+        re[b] = ar - xr;
+        im[b] = ai - xi;
+        re[a] = ar + xr;
+        im[a] = ai + xi;
+      }
+    }
+  }
+  if (inverse && !unscaled) {
+    for (let i = 0; i < n; i++) {
+      re[i] = re[i]! / n;
+      im[i] = im[i]! / n;
+    }
+  }
+}
+
+/** A spectrum of a real signal (full length, Hermitian). */
+export interface Spectrum2 {
+  re: Float64Array;
+  im: Float64Array;
+}
+
+/**
+ * The transforms of two real signals a and b (zero-padded to n) from one complex transform
+ * of a + i·b: A_k = (Z_k + conj Z_{n−k}) / 2, B_k = (Z_k − conj Z_{n−k}) / 2i.
+ */
+export function fftRealPair(a: ArrayLike<number>, b: ArrayLike<number> | null, n: number): [Spectrum2, Spectrum2] {
+  const re = new Float64Array(n);
+  const im = new Float64Array(n);
+  for (let i = 0; i < a.length && i < n; i++) re[i] = a[i]!;
+  if (b) for (let i = 0; i < b.length && i < n; i++) im[i] = b[i]!;
+  fft(re, im);
+  const A = { re: new Float64Array(n), im: new Float64Array(n) };
+  const B = { re: new Float64Array(n), im: new Float64Array(n) };
+  for (let k = 0; k < n; k++) {
+    const m = (n - k) % n;
+    const zr = re[k]!;
+    const zi = im[k]!;
+    const cr = re[m]!;
+    const ci = -im[m]!;
+    A.re[k] = (zr + cr) / 2;
+    A.im[k] = (zi + ci) / 2;
+    B.re[k] = (zi - ci) / 2;
+    B.im[k] = -(zr - cr) / 2;
+  }
+  return [A, B];
+}

@@ -1,0 +1,186 @@
+/**
+ * The redshift and class fit: for every template set, χ² over its redshift grid (steps of
+ * one log-λ pixel, FFT correlations), minima refined below the step, candidates across
+ * classes best first, the model at the best. Pure: runs in a browser worker and in Node.
+ */
+import { dataSpectra, setSpectra, type DataSpectra, type ShiftPlan } from './correlate';
+import { directCurves, setCurves, type SetCurve } from './chi2';
+import { DIRECT_MAX_LAGS } from './direct';
+import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
+import { nextPowerOfTwo } from './fft';
+import { globalMinimum, localMinima, type Minimum } from './minima';
+import { modelAt } from './model';
+import type { FitClass, TemplateLibrary, TemplateSet } from './templates';
+
+export const Z_RANGES: Readonly<Record<FitClass, readonly [number, number]>> = {
+  GALAXY: [0, 1.6],
+  QSO: [0, 5.5],
+  STAR: [-0.003, 0.003],
+};
+
+/** Candidates of one class closer than this in velocity are one (c·Δz/(1+z) < 1000 km/s). */
+export const DISTINCT_DZ = 1000 / 299792.458;
+
+export interface FitOptions {
+  /** How many candidates to keep across classes (default 5). */
+  candidates?: number;
+  zRanges?: Partial<Record<FitClass, readonly [number, number]>>;
+}
+
+export interface FitCandidate {
+  class: FitClass;
+  /** LAMOST-style subclass (stars), else null. */
+  subclass: string | null;
+  /** The template: NAMEi of a stellar row, else the file. */
+  template: string;
+  z: number;
+  zErr: number;
+  chi2: number;
+  /** At the end of the class's z range: a bound, not a minimum. */
+  atEdge: boolean;
+}
+
+export interface ClassCurve {
+  class: FitClass;
+  /** Increasing z, one log-λ pixel apart; for STAR the lowest χ² of any stellar template. */
+  z: Float64Array;
+  chi2: Float64Array;
+}
+
+export interface FitSuccess {
+  ok: true;
+  best: FitCandidate;
+  candidates: FitCandidate[];
+  curves: ClassCurve[];
+  /** Pixels used and parameters of the best model (templates + polynomial). */
+  pixels: number;
+  params: number;
+  reducedChi2: number;
+  /** χ² of the second candidate minus the best's; null with one candidate. */
+  deltaChi2: number | null;
+  /** The best model on the spectrum's pixels. */
+  model: Float32Array;
+}
+
+export interface FitFailure {
+  ok: false;
+  /** One sentence starting "cannot fit:". */
+  reason: string;
+}
+
+export type FitResult = FitSuccess | FitFailure;
+
+interface Found extends FitCandidate {
+  curve: SetCurve;
+  s: number;
+}
+
+export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitOptions = {}): FitResult {
+  const data = prepareData(input, lib.step);
+  if (typeof data === 'string') return { ok: false, reason: data };
+  const ranges = { ...Z_RANGES, ...options.zRanges };
+  const planned = lib.sets.map((set) => ({ set, plan: shiftPlan(set, data, ranges[set.class]) })).filter((p): p is { set: TemplateSet; plan: ShiftPlan } => p.plan !== null);
+  if (planned.length === 0) {
+    const lo = 10 ** (data.logLam0 + data.first * data.step);
+    const hi = 10 ** (data.logLam0 + data.last * data.step);
+    return { ok: false, reason: `cannot fit: the spectrum's ${lo.toFixed(0)}–${hi.toFixed(0)} Å lies outside every template's range at the allowed redshifts` };
+  }
+  const bySize = new Map<number, DataSpectra>();
+  const curves: SetCurve[] = [];
+  for (const { set, plan } of planned) {
+    if (set.mode === 'each' && plan.sMax - plan.sMin < DIRECT_MAX_LAGS) {
+      curves.push(...directCurves(set, data, plan));
+      continue;
+    }
+    let ds = bySize.get(plan.size);
+    if (!ds) bySize.set(plan.size, (ds = dataSpectra(data, plan.size)));
+    curves.push(...setCurves(set, data, plan, ds, setSpectra(set, plan)));
+  }
+  const candidates = pickCandidates(curves.flatMap((c) => minimaOf(c, data.step)), options.candidates ?? 5);
+  const best = candidates[0]!;
+  const fit = modelAt(best.curve.set, best.curve.row, data, input.flux, best.s);
+  const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
+  return {
+    ok: true,
+    best: strip(best),
+    candidates: candidates.map(strip),
+    curves: classCurves(curves, data.step),
+    pixels: data.used,
+    params,
+    reducedChi2: best.chi2 / Math.max(1, data.used - params),
+    deltaChi2: candidates.length > 1 ? candidates[1]!.chi2 - best.chi2 : null,
+    model: fit.model,
+  };
+}
+
+/**
+ * Shifts at which the set covers every weighted pixel: template pixel j = i + q − s must lie
+ * inside the template for i from the first to the last weighted pixel.
+ */
+export function shiftPlan(set: TemplateSet, data: FitData, [zMin, zMax]: readonly [number, number]): ShiftPlan | null {
+  const q = (data.logLam0 - set.logLam0) / set.step;
+  const qi = Math.round(q);
+  const qf = q - qi;
+  const nT = set.rows[0]?.length ?? 0;
+  const sMin = Math.max(Math.ceil(Math.log10(1 + zMin) / set.step - 1e-9), Math.ceil(data.last + q - (nT - 1) - 1e-9));
+  const sMax = Math.min(Math.floor(Math.log10(1 + zMax) / set.step + 1e-9), Math.floor(data.first + q + 1e-9));
+  // Three shifts at least: a minimum needs neighbours.
+  if (nT === 0 || sMax - sMin < 2) return null;
+  return { sMin, sMax, qi, qf, size: nextPowerOfTwo(data.n + sMax - sMin) };
+}
+
+function zOf(s: number, step: number): number {
+  return 10 ** (s * step) - 1;
+}
+
+function minimaOf(curve: SetCurve, step: number): Found[] {
+  const apart = Math.log10(1 + DISTINCT_DZ) / step;
+  const mins: Minimum[] = curve.row === null ? localMinima(curve.chi2, curve.sMin, 5, apart) : [globalMinimum(curve.chi2, curve.sMin)];
+  const set = curve.set;
+  return mins.map((m) => {
+    const z = zOf(m.s, step);
+    return {
+      class: set.class,
+      subclass: set.subclasses[curve.row ?? 0] ?? null,
+      template: curve.row === null ? set.file : (set.names[curve.row] ?? `${set.file} row ${curve.row}`),
+      z,
+      zErr: Math.LN10 * step * (1 + z) * m.sigma,
+      chi2: m.chi2,
+      atEdge: m.atEdge,
+      curve,
+      s: m.s,
+    };
+  });
+}
+
+/** Best first; of one class, a candidate within DISTINCT_DZ of a better one is dropped. */
+function pickCandidates(all: Found[], count: number): Found[] {
+  all.sort((a, b) => a.chi2 - b.chi2);
+  const out: Found[] = [];
+  for (const c of all) {
+    if (out.length >= count) break;
+    if (out.some((o) => o.class === c.class && Math.abs(o.z - c.z) / (1 + o.z) < DISTINCT_DZ)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+function strip(f: Found): FitCandidate {
+  return { class: f.class, subclass: f.subclass, template: f.template, z: f.z, zErr: f.zErr, chi2: f.chi2, atEdge: f.atEdge };
+}
+
+/** One curve per class: the lowest χ² of the class's curves at each shift. */
+function classCurves(curves: SetCurve[], step: number): ClassCurve[] {
+  const out: ClassCurve[] = [];
+  for (const cls of ['GALAXY', 'QSO', 'STAR'] as const) {
+    const mine = curves.filter((c) => c.set.class === cls);
+    if (mine.length === 0) continue;
+    const lo = Math.min(...mine.map((c) => c.sMin));
+    const hi = Math.max(...mine.map((c) => c.sMin + c.chi2.length - 1));
+    const chi2 = new Float64Array(hi - lo + 1).fill(Infinity);
+    for (const c of mine) for (let t = 0; t < c.chi2.length; t++) chi2[c.sMin - lo + t] = Math.min(chi2[c.sMin - lo + t]!, c.chi2[t]!);
+    const z = Float64Array.from({ length: chi2.length }, (_, t) => zOf(lo + t, step));
+    out.push({ class: cls, z, chi2 });
+  }
+  return out;
+}

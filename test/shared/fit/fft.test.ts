@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { fft, fftRealPair, nextPowerOfTwo } from '../../../shared/fit/fft';
+import { rng } from './support';
+
+function naiveDft(re: Float64Array, im: Float64Array, inverse: boolean): [Float64Array, Float64Array] {
+  const n = re.length;
+  const outR = new Float64Array(n);
+  const outI = new Float64Array(n);
+  const sign = inverse ? 1 : -1;
+  for (let k = 0; k < n; k++) {
+    for (let j = 0; j < n; j++) {
+      const a = (sign * 2 * Math.PI * ((j * k) % n)) / n;
+      outR[k] = outR[k]! + re[j]! * Math.cos(a) - im[j]! * Math.sin(a);
+      outI[k] = outI[k]! + re[j]! * Math.sin(a) + im[j]! * Math.cos(a);
+    }
+    if (inverse) {
+      outR[k] = outR[k]! / n;
+      outI[k] = outI[k]! / n;
+    }
+  }
+  return [outR, outI];
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!)));
+
+describe('fft', () => {
+  for (const n of [1, 2, 4, 8, 64, 512]) {
+    for (const inverse of [false, true]) {
+      it(`matches a naive DFT at n = ${n}${inverse ? ' (inverse)' : ''}`, () => {
+        const r = rng(n + (inverse ? 1000 : 0));
+        const re = Float64Array.from({ length: n }, r.gauss);
+        const im = Float64Array.from({ length: n }, r.gauss);
+        const [wantR, wantI] = naiveDft(re, im, inverse);
+        fft(re, im, inverse);
+        expect(maxDiff(re, wantR)).toBeLessThan(1e-9);
+        expect(maxDiff(im, wantI)).toBeLessThan(1e-9);
+      });
+    }
+  }
+
+  it('inverts itself at 2^14 to rounding error', () => {
+    const r = rng(7);
+    const re = Float64Array.from({ length: 16384 }, r.gauss);
+    const im = new Float64Array(16384);
+    const copy = re.slice();
+    fft(re, im);
+    fft(re, im, true);
+    expect(maxDiff(re, copy)).toBeLessThan(1e-12);
+    expect(maxDiff(im, new Float64Array(16384))).toBeLessThan(1e-12);
+  });
+
+  it('splits two real signals out of one complex transform', () => {
+    const r = rng(3);
+    const a = Float64Array.from({ length: 50 }, r.gauss);
+    const b = Float64Array.from({ length: 40 }, r.gauss);
+    const [A, B] = fftRealPair(a, b, 64);
+    for (const [x, X] of [[a, A], [b, B]] as const) {
+      const re = new Float64Array(64);
+      re.set(x);
+      const [wantR, wantI] = naiveDft(re, new Float64Array(64), false);
+      expect(maxDiff(X.re, wantR)).toBeLessThan(1e-9);
+      expect(maxDiff(X.im, wantI)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('refuses a size that is not a power of two', () => {
+    expect(() => fft(new Float64Array(12), new Float64Array(12))).toThrow(/power of two/);
+    expect(nextPowerOfTwo(3909 + 8129)).toBe(16384);
+  });
+});
