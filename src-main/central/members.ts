@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from './connection';
 import { ROLES, type Role } from '../../shared/model';
+import { PLAIN_USER_NAME, RESERVED_USER_NAMES } from './migrations/memberSql';
 
 export interface NewMember {
   user: string;
@@ -14,7 +15,10 @@ export interface NewMember {
   password: string;
 }
 
-export const USER_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+/** A plain user name, as member_add (migrations/memberSql.ts) checks it too. */
+export const USER_NAME = new RegExp(PLAIN_USER_NAME);
+/** The server's own accounts and SpecVet's role prefix: never a person's name. */
+const RESERVED = new Set(RESERVED_USER_NAMES);
 
 /** The mysql_native_password hash, so the plain password never reaches the server or its logs. */
 export function nativePasswordHash(password: string): string {
@@ -24,7 +28,8 @@ export function nativePasswordHash(password: string): string {
 
 /** Checks the input; returns the problem as one line, or null. */
 export function memberProblem(m: NewMember): string | null {
-  if (!USER_NAME.test(m.user)) return `user name "${m.user}" must be a letter then up to 63 letters, digits, _ . or -`;
+  if (!USER_NAME.test(m.user)) return `user name "${m.user}" must be a lower-case letter then up to 31 lower-case letters, digits, _ . or -`;
+  if (RESERVED.has(m.user) || m.user.startsWith('specvet_')) return `user name "${m.user}" is reserved (the server's own accounts and SpecVet's roles); choose another`;
   if (!(ROLES as readonly string[]).includes(m.role)) return `role must be one of ${ROLES.join(', ')}, got "${m.role}"`;
   if (m.password.length < 8) return 'the password must have at least 8 characters';
   if (m.department.length > 128) return 'the department name is longer than 128 characters';

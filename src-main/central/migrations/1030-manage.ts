@@ -5,11 +5,12 @@
  * default role) however they are called — from SpecVet or from the `mariadb` client.
  */
 import type { Migration } from './types';
-import { definerProc, deny, dropProc, memberLockProc, runDdl, takeRevs } from './sql';
+import { definerProc, deny, dropProc, memberLockProc, runDdl, takeRevs, type ProcSpec } from './sql';
 
 const TEXT = 'CHARACTER SET utf8mb4';
 
-const batchAdd = definerProc(
+// Exported so that later migrations can re-create it with more checks (1070).
+export const batchAddSpec: ProcSpec = [
   'batch_add',
   `IN p_id CHAR(36), IN p_name VARCHAR(128) ${TEXT}, IN p_mode VARCHAR(16), IN p_assignee VARCHAR(64) ${TEXT},
    IN p_criteria LONGTEXT ${TEXT}, IN p_obsids LONGTEXT`,
@@ -35,11 +36,13 @@ const batchAdd = definerProc(
   LEFT JOIN spec_info si ON si.obsid = j.obsid
   LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid
   LEFT JOIN obj_info oi ON oi.lmjd = si.lmjd AND oi.planid = si.planid AND oi.spid = si.spid AND oi.fiberid = si.fiberid;`,
-);
+];
+const batchAdd = definerProc(...batchAddSpec);
 
 // Cancelling turns every item into a tombstone (assigned = 0) with a fresh revision, so the
 // reviewer's next pull learns of it; their verdicts on those items stay.
-const batchCancel = definerProc(
+// Exported so that later migrations can re-create it with more checks (1070).
+export const batchCancelSpec: ProcSpec = [
   'batch_cancel',
   'IN p_id CHAR(36)',
   'DECLARE n BIGINT UNSIGNED;',
@@ -50,10 +53,12 @@ const batchCancel = definerProc(
   ${takeRevs('n + 1')}
   UPDATE check_batch SET state = 'cancelled', rev = first_rev + 1 WHERE id = p_id;
   UPDATE spec_check SET assigned = 0, rev = first_rev + 2 + position WHERE batch_id = p_id;`,
-);
+];
+const batchCancel = definerProc(...batchCancelSpec);
 
 // A coordinator's resolution of a disagreement; like verdicts, idempotent by client UUID.
-const recheckAdd = definerProc(
+// Exported so that later migrations can re-create it with more checks (1070).
+export const recheckAddSpec: ProcSpec = [
   'recheck_add',
   `IN doc LONGTEXT ${TEXT}`,
   '',
@@ -69,9 +74,11 @@ const recheckAdd = definerProc(
       quality INT PATH '$.quality',
       comment MEDIUMTEXT ${TEXT} PATH '$.comment')) j
   ON DUPLICATE KEY UPDATE humanrecheck.id = humanrecheck.id;`,
-);
+];
+const recheckAdd = definerProc(...recheckAddSpec);
 
-const problemSetState = definerProc(
+// Exported so that later migrations can re-create it with more checks (1070).
+export const problemSetStateSpec: ProcSpec = [
   'problem_set_state',
   'IN p_id CHAR(36), IN p_state VARCHAR(16)',
   '',
@@ -84,7 +91,8 @@ const problemSetState = definerProc(
   IF ROW_COUNT() = 0 THEN
     ${deny("CONCAT('no problem report ', p_id)")}
   END IF;`,
-);
+];
+const problemSetState = definerProc(...problemSetStateSpec);
 
 const USER_NAME = "'^[A-Za-z][A-Za-z0-9_.-]{0,63}$'";
 

@@ -7,8 +7,9 @@ import { migration as manage } from './1030-manage';
 import { migration as roles } from './1040-roles';
 import { migration as memberEnable } from './1050-member-enable';
 import { migration as problemLimits } from './1060-problem-limits';
+import { migration as callerChecked } from './1070-caller-checked';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,9 @@
 /** Pieces of stored-procedure SQL shared by the procedure migrations. */
 import { LOGIN } from './types';
 
+/** A procedure's name, parameters, declarations and body, as definerProc takes them. */
+export type ProcSpec = readonly [name: string, params: string, declarations: string, body: string];
+
 export const dropProc = (name: string) => `DROP PROCEDURE IF EXISTS ${name}`;
 
 /**
@@ -75,4 +78,42 @@ END`;
 export const requireActiveMember = `
   IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND active = 1) THEN
     ${deny("CONCAT('denied: ', me, ' is not an active SpecVet member; ask an admin to add you')")}
+  END IF;`;
+
+/**
+ * A definer procedure (from 1070 on) that always runs in a transaction of its own and commits
+ * it before returning: START TRANSACTION commits whatever the caller had open, so nobody can
+ * call a procedure inside their own transaction and then sit on the counter row's lock
+ * (issue 16, finding 2). Each call is therefore atomic on its own; pushes are idempotent
+ * per row, so a push cut between calls is completed by the next one.
+ */
+export function ownTxProc(name: string, params: string, declarations: string, body: string): string {
+  return `CREATE PROCEDURE ${name}(${params})
+MODIFIES SQL DATA SQL SECURITY DEFINER
+BEGIN
+  DECLARE me VARCHAR(64) CHARACTER SET utf8mb4 DEFAULT ${LOGIN};
+  DECLARE msg VARCHAR(512) CHARACTER SET utf8mb4;
+  DECLARE first_rev BIGINT UNSIGNED;
+  ${declarations}
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION
+  BEGIN
+    ROLLBACK;
+    RESIGNAL;
+  END;
+  START TRANSACTION;
+  ${body}
+  COMMIT;
+END`;
+}
+
+/**
+ * The caller must be an active member of THIS database (its own chk_member) with one of
+ * `roles`, or one of the accounts that migrated it (chk_owner, the definers). Roles alone are
+ * not enough: a session opened before member_disable keeps its role, and a server may hold
+ * several SpecVet databases (issue 16, findings 1 and 3).
+ */
+export const requireRole = (...roles: string[]) => `
+  IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND active = 1 AND role IN (${roles.map((r) => `'${r}'`).join(', ')}))
+      AND NOT EXISTS (SELECT 1 FROM chk_owner WHERE user = me) THEN
+    ${deny(`CONCAT('denied: ', me, ' is not an active ${roles.join(' or ')} in database ', DATABASE(), '; ask a SpecVet admin of that database')`)}
   END IF;`;
