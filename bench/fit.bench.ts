@@ -4,19 +4,23 @@
  * fixtures (../shared/fixtures/lamost); the rows skip without them. Wall time is the figure
  * judged; CPU time is in the note, since a shared machine's load inflates wall time.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fitSpectrum } from '../shared/fit';
 import { decodeSpectrumNode } from '../src-main/spectrum/nodeDecode';
-import { FitPool } from '../src-main/fit/pool';
+import { fitFiles, FitPool } from '../src-main/fit/pool';
 import { loadTemplates } from '../src-main/fit/templates';
+import { generateSurvey } from '../src-main/demo/generate';
+import { bundleFilesDir } from '../src-main/survey/bundle';
 import { median, timeEach, type Benchmark } from './benchmark';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'lamost');
 const LRS = ['spec-57287-KP193637N444141V03_sp10-161.fits.gz', 'spec-58397-EG014118N254444M01_sp03-031.fits', '3703110.fits', '3709013.fits', '3712166.fits'];
 /** Files per throughput batch: the fixtures over and over (the page cache holds them). */
 const BATCH = 200;
+/** Spectra in the accuracy row's demo survey. */
+const ACCURACY_COUNT = 200;
 const SKIP = { samples: [], note: `skipped: no LAMOST fixtures at ${FIXTURES}` };
 
 export const benchmarks: Benchmark[] = [
@@ -66,6 +70,33 @@ export const benchmarks: Benchmark[] = [
         return { samples: [files.length / seconds / threads], pass: failed === 0 ? undefined : false, note };
       } finally {
         await pool.close();
+      }
+    },
+  },
+  {
+    name: 'fit: accuracy on a fresh demo survey (class right %)',
+    unit: '%',
+    target: { kind: 'min', value: 95 },
+    async run() {
+      // A seed the tests do not use; demo spectra are analytic models, not the SDSS templates.
+      const seed = 20_000 + (Date.now() % 10_000);
+      const dir = mkdtempSync(join(tmpdir(), 'specvet-fit-accuracy-'));
+      try {
+        const bundle = await generateSurvey(dir, { count: ACCURACY_COUNT, seed });
+        const truth = new Map(bundle.truth.spectra.map((t) => [t.obsid, t]));
+        const rows = await fitFiles(bundle.spec_info.map((s) => join(bundleFilesDir(dir), s.file_path)));
+        let right = 0, zRight = 0, failed = 0;
+        rows.forEach((r, i) => {
+          const t = truth.get(bundle.spec_info[i]!.obsid)!;
+          if (r.error || r.z === null) return void failed++;
+          if (r.class !== t.class) return;
+          right++;
+          if (Math.abs(r.z - t.z) / (1 + t.z) <= 0.001) zRight++;
+        });
+        const pct = (x: number) => (100 * x) / rows.length;
+        return { samples: [pct(right)], note: `${rows.length} spectra, seed ${seed}: class right ${pct(right).toFixed(1)} %, class right and |Δz|/(1+z) ≤ 0.001 ${pct(zRight).toFixed(1)} % (target 95 %)${failed ? `, ${failed} not fitted` : ''}` };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   },
