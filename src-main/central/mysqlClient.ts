@@ -10,7 +10,7 @@ import { type PullPage, type PushBatch, type Revision } from '../sync/contract';
 import { createPool, sqlFromIso } from './connection';
 import { toCentralError, type ServerContext } from './mysqlErrors';
 import { newerSchemaError } from './migrate';
-import { transaction, type RetryOptions } from './retry';
+import { withRetry, type RetryOptions } from './retry';
 import { batchFromRow, itemFromRow, verdictFromRow, type Row } from './rows';
 import type { Role } from '../../shared/model';
 
@@ -87,15 +87,12 @@ class MysqlSession implements CentralClient {
   async push(batch: PushBatch): Promise<void> {
     const calls = pushCalls(batch, this.opts.maxChunkBytes ?? 4 * 1024 * 1024);
     if (calls.length === 0) return;
-    await this.guard(() =>
-      transaction(
-        this.pool,
-        async (c) => {
-          for (const [sql, doc] of calls) await c.execute(sql, [doc]);
-        },
-        this.opts.retry,
-      ),
-    );
+    // Each call is its own transaction (the procedures commit what they start, so that no
+    // one can hold the revision counter's lock); rows are idempotent by id, so a push cut
+    // between calls is completed by the next push.
+    await this.guard(async () => {
+      for (const [sql, doc] of calls) await withRetry(() => this.pool.execute(sql, [doc]), this.opts.retry);
+    });
   }
 
   async close(): Promise<void> {
@@ -118,7 +115,7 @@ class MysqlSession implements CentralClient {
  */
 async function readPage(c: PoolConnection, since: Revision, limit: number) {
   await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-  const [head] = await c.query('SELECT rev FROM sync_rev WHERE id = 1');
+  const [head] = await c.query('SELECT rev FROM sync_head');
   const page = async (sql: string) => (await c.query(sql, [since, limit + 1]))[0] as Row[];
   const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);

@@ -50,11 +50,17 @@ describe('commit order', () => {
   it('a writer holding its transaction open is not skipped by a pull that happens meanwhile', async () => {
     const puller = await session(alice);
     let { rev } = await puller.pull('0', 10_000);
-    // Writer 1: alice's own connection, in a transaction, has taken its revisions and waits.
-    const w1 = await connectAs(db, alice);
+    // Writer 1 has taken its revision and waits before committing. Procedures now commit
+    // before they return (issue 16, finding 2), so the slow writer is played by the owner
+    // account doing what a procedure does, by hand.
+    const w1 = await adminConnection(db);
     const first = verdict(aliceBatch.id, aliceBatch.obsids[0]!);
     await w1.query('START TRANSACTION');
-    await w1.execute('CALL push_verdicts(?)', [JSON.stringify([{ ...first, flags: '[]', createdAt: '2026-11-24 07:00:00.000' }])]);
+    await w1.query('UPDATE sync_rev SET rev = LAST_INSERT_ID(rev + 1) WHERE id = 1');
+    await w1.execute(
+      "INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev) VALUES (?, ?, ?, ?, 'GALAXY', '', 0.2, 3, '[]', '', NULL, '2026-11-24 07:00:00.000', LAST_INSERT_ID())",
+      [first.id, first.obsid, first.batchId, alice.user],
+    );
     // Writer 2 (bob) commits as far as the server lets it while writer 1 is open.
     const second = verdict(bobBatch.id, bobBatch.obsids[1]!);
     let secondDone = false;
@@ -110,7 +116,9 @@ describe('commit order', () => {
     for (const id of pushed) expect(seen.get(id), id).toBe(1);
   });
 
-  it("a procedure joins the caller's transaction and rolls back with it; called alone it commits its own", async () => {
+  // Changed by issue 16, finding 2: a procedure used to join the caller's transaction, which
+  // let a reviewer hold the revision counter's lock for as long as they liked.
+  it("a procedure commits what it starts, even inside the caller's transaction; called alone it commits its own", async () => {
     const w = await connectAs(db, alice);
     const seen = async (id: string) => {
       const c = await adminConnection(db);
@@ -123,7 +131,7 @@ describe('commit order', () => {
     await w.query('START TRANSACTION');
     await w.execute('CALL push_verdicts(?)', [asRow(inside)]);
     await w.query('ROLLBACK');
-    expect(await seen(inside.id)).toBe(0);
+    expect(await seen(inside.id)).toBe(1);
     // As from the mariadb client: no transaction open, so the call is its own, committed at once.
     const alone = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
     await w.execute('CALL push_verdicts(?)', [asRow(alone)]);

@@ -1,0 +1,130 @@
+/**
+ * Issue 16, findings 4 and 5 (and the counter-lock part of 2): reassignment revokes, every
+ * pushed field is checked instead of cut or converted, `supersedes` names only one's own
+ * verdict, problem reports only on one's own spectrographs — from mysql2 and the `mariadb` client.
+ */
+import type { Pool } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelBatch, createBatches, reassignBatch, type BatchPlan } from '../../src-main/central/batches';
+import { addressFromUrl, createPool } from '../../src-main/central/connection';
+import { createTestDatabase, type TestDatabase } from '../support/mariadb';
+import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, type Person } from '../central/fixtures';
+
+let db: TestDatabase;
+let alice: Person, bob: Person, carol: Person;
+let plan: BatchPlan;
+const pools: Pool[] = [];
+
+const poolAs = (p: Person) => {
+  const a = addressFromUrl(db.url);
+  const pool = createPool({ host: a.host, port: a.port, database: db.database, user: p.user, password: p.password }, 1);
+  pools.push(pool);
+  return pool;
+};
+const batchOf = (p: Person) => plan.batches.find((b) => b.assignee === p.user)!;
+const verdict = (batchId: string, obsid: number, over: Record<string, unknown> = {}) => ({
+  id: newId(), obsid, batchId, class: 'GALAXY', subclass: '', z: 0.2, quality: 3, flags: '[]', comment: '', supersedes: null, createdAt: '2024-01-01 00:00:00.000', ...over,
+});
+const pushAs = async (p: Person, proc: string, rows: unknown[]) => {
+  const c = await connectAs(db, p);
+  try {
+    return await c.execute(`CALL ${proc}(?)`, [JSON.stringify(rows)]).then(() => null, (e: { sqlMessage?: string; errno?: number }) => e);
+  } finally {
+    await c.end();
+  }
+};
+const count = async (sql: string, params: unknown[]) => {
+  const c = await adminConnection(db);
+  const [rows] = await c.query(sql, params);
+  await c.end();
+  return Number((rows as { n: unknown }[])[0]!.n);
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed(db, { plans: 2, spectrographs: 2, fibers: 5 });
+  [alice, bob, carol] = await Promise.all([addPerson(db, 'reviewer', 'alice'), addPerson(db, 'reviewer', 'bob'), addPerson(db, 'coordinator', 'carol')]);
+  plan = await createBatches(poolAs(carol), { name: 'push', assignees: [alice.user, bob.user], mode: 'single', criteria: {} });
+});
+
+afterAll(async () => {
+  for (const p of pools) await p.end();
+  await db.cleanup();
+});
+
+describe('every write is bounded and checked (finding 5)', () => {
+  it('refuses a subclass, id or comment that does not fit instead of cutting it', async () => {
+    const mine = batchOf(alice);
+    for (const [over, why] of [
+      [{ subclass: 'x'.repeat(100) }, /has a subclass of 100 characters; at most 64/],
+      [{ comment: 'c'.repeat(20_001) }, /has a comment of 20001 characters; at most 20000/],
+      [{ id: `${newId()}-and-more` }, /it must be a UUID/],
+      [{ quality: '4 OR 1=1' }, /has quality "4 OR 1=1"; it must be a whole number 0-4/],
+      [{ quality: 7 }, /it must be a whole number 0-4/],
+      [{ z: 'NaN' }, /has z "NaN"; it must be a number/],
+      [{ flags: 'not json' }, /flags that are not a JSON array/],
+    ] as const) {
+      const err = await pushAs(alice, 'push_verdicts', [verdict(mine.id, mine.obsids[0]!, over)]);
+      expect(err).toMatchObject({ errno: 1644, sqlMessage: expect.stringMatching(why) });
+    }
+    const cli = await mariadbClient(db, alice, `CALL push_verdicts('${JSON.stringify([verdict(mine.id, mine.obsids[0]!, { quality: '4 OR 1=1' })])}')`);
+    expect(cli.stderr).toMatch(/must be a whole number 0-4/);
+    expect(await count('SELECT COUNT(*) AS n FROM humanverify', [])).toBe(0);
+  });
+
+  it("refuses a verdict that supersedes another reviewer's verdict", async () => {
+    const b = batchOf(bob);
+    const bobs = verdict(b.id, b.obsids[0]!);
+    expect(await pushAs(bob, 'push_verdicts', [bobs])).toBeNull();
+    const a = batchOf(alice);
+    const err = await pushAs(alice, 'push_verdicts', [verdict(a.id, a.obsids[0]!, { supersedes: bobs.id })]);
+    expect(err).toMatchObject({ sqlMessage: expect.stringMatching(/supersedes a verdict of another reviewer/) });
+    const own = verdict(a.id, a.obsids[1]!);
+    expect(await pushAs(alice, 'push_verdicts', [own, verdict(a.id, a.obsids[1]!, { supersedes: own.id })])).toBeNull();
+  });
+
+  it('refuses a problem report on a spectrograph the reviewer is not checking', async () => {
+    const theirs = plan.batches.find((x) => x.assignee === bob.user)!;
+    const c = await adminConnection(db);
+    const [rows] = await c.query('SELECT lmjd, planid, spid FROM spec_info WHERE obsid = ?', [theirs.obsids.at(-1)]);
+    await c.end();
+    const where = (rows as { lmjd: number; planid: string; spid: number }[])[0]!;
+    const report = { id: newId(), ...where, fiberFrom: 1, fiberTo: 2, type: 'ghost', origin: '2d', text: '', createdAt: '2024-01-01 00:00:00.000' };
+    const err = await pushAs(alice, 'push_problems', [report]);
+    expect(err).toMatchObject({ sqlMessage: expect.stringMatching(/not in one of your batches/) });
+    expect(await pushAs(bob, 'push_problems', [report])).toBeNull();
+    const long = await pushAs(bob, 'push_problems', [{ ...report, id: newId(), text: 't'.repeat(20_001) }]);
+    expect(long).toMatchObject({ sqlMessage: expect.stringMatching(/has a text of 20001 characters/) });
+  });
+});
+
+describe('reassignment revokes (finding 4)', () => {
+  it('the former assignee can move no bookmark in the batch and reads only their own history', async () => {
+    const [dan, erin] = await Promise.all([addPerson(db, 'reviewer', 'dan'), addPerson(db, 'reviewer', 'erin')]);
+    const own = await createBatches(poolAs(carol), { name: 'moved', assignees: [dan.user], mode: 'single', criteria: { limit: 3 } });
+    const b = own.batches[0]!;
+    const before = verdict(b.id, b.obsids[0]!);
+    expect(await pushAs(dan, 'push_verdicts', [before])).toBeNull();
+    const moved = (await reassignBatch(poolAs(carol), b.id, erin.user)).id;
+    const mark = await pushAs(dan, 'push_bookmarks', [{ batchId: b.id, position: 2, updatedAt: '2030-01-01 00:00:00.000' }]);
+    expect(mark).toMatchObject({ sqlMessage: expect.stringMatching(/no longer active/) });
+    expect(await pushAs(erin, 'push_verdicts', [verdict(moved, b.obsids[1]!)])).toBeNull();
+    const seen = await mariadbClient(db, dan, 'SELECT reviewer FROM my_verdicts ORDER BY rev');
+    expect(seen.stdout.trim().split('\n')).toEqual([dan.user]);
+    await cancelBatch(poolAs(carol), moved);
+    expect(await pushAs(erin, 'push_bookmarks', [{ batchId: moved, position: 1, updatedAt: '2030-01-01 00:00:00.000' }])).toMatchObject({ errno: 1644 });
+  });
+});
+
+describe('no one holds the revision counter (finding 2)', () => {
+  it('a push inside an open transaction is committed by the procedure; the counter is free afterwards', async () => {
+    const a = batchOf(alice);
+    const cli = mariadbClient(db, alice, `START TRANSACTION; CALL push_verdicts('[]'); CALL push_verdicts('${JSON.stringify([verdict(a.id, a.obsids[2]!)])}'); SELECT SLEEP(4); ROLLBACK`);
+    await new Promise((r) => setTimeout(r, 1000));
+    const started = Date.now();
+    expect(await pushAs(bob, 'push_verdicts', [verdict(batchOf(bob).id, batchOf(bob).obsids[3]!)])).toBeNull();
+    expect(Date.now() - started).toBeLessThan(2000);
+    await cli;
+    expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE reviewer = ? AND obsid = ?', [alice.user, a.obsids[2]])).toBe(1);
+  });
+});
