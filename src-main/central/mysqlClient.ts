@@ -10,7 +10,7 @@ import { type PullPage, type PushBatch, type Revision } from '../sync/contract';
 import { createPool, sqlFromIso } from './connection';
 import { toCentralError, type ServerContext } from './mysqlErrors';
 import { newerSchemaError } from './migrate';
-import { withRetry, type RetryOptions } from './retry';
+import { transaction, type RetryOptions } from './retry';
 import { batchFromRow, itemFromRow, verdictFromRow, type Row } from './rows';
 import type { Role } from '../../shared/model';
 
@@ -87,12 +87,18 @@ class MysqlSession implements CentralClient {
   async push(batch: PushBatch): Promise<void> {
     const calls = pushCalls(batch, this.opts.maxChunkBytes ?? 4 * 1024 * 1024);
     if (calls.length === 0) return;
-    // Each call is its own transaction (the procedures commit what they start, so that no
-    // one can hold the revision counter's lock); rows are idempotent by id, so a push cut
-    // between calls is completed by the next push.
-    await this.guard(async () => {
-      for (const [sql, doc] of calls) await withRetry(() => this.pool.execute(sql, [doc]), this.opts.retry);
-    });
+    // One transaction over all calls, committed only after the last: a push killed or refused
+    // part-way leaves nothing, and the client marks rows sent only after this resolves. The
+    // procedures join it (and bound this session's lock waits and idle time while it is open).
+    await this.guard(() =>
+      transaction(
+        this.pool,
+        async (c) => {
+          for (const [sql, doc] of calls) await c.execute(sql, [doc]);
+        },
+        this.opts.retry,
+      ),
+    );
   }
 
   async close(): Promise<void> {

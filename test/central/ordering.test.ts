@@ -7,7 +7,8 @@ import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatches, type BatchPlan } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
-import type { CentralClient } from '../../src-main/central/centralClient';
+import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
+import { describeFailure } from '../../src-main/sync/failure';
 import type { PushBatch } from '../../src-main/sync/contract';
 import { transaction } from '../../src-main/central/retry';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
@@ -50,17 +51,11 @@ describe('commit order', () => {
   it('a writer holding its transaction open is not skipped by a pull that happens meanwhile', async () => {
     const puller = await session(alice);
     let { rev } = await puller.pull('0', 10_000);
-    // Writer 1 has taken its revision and waits before committing. Procedures now commit
-    // before they return (issue 16, finding 2), so the slow writer is played by the owner
-    // account doing what a procedure does, by hand.
-    const w1 = await adminConnection(db);
+    // Writer 1: alice's own connection, in a transaction, has taken its revisions and waits.
+    const w1 = await connectAs(db, alice);
     const first = verdict(aliceBatch.id, aliceBatch.obsids[0]!);
     await w1.query('START TRANSACTION');
-    await w1.query('UPDATE sync_rev SET rev = LAST_INSERT_ID(rev + 1) WHERE id = 1');
-    await w1.execute(
-      "INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev) VALUES (?, ?, ?, ?, 'GALAXY', '', 0.2, 3, '[]', '', NULL, '2026-11-24 07:00:00.000', LAST_INSERT_ID())",
-      [first.id, first.obsid, first.batchId, alice.user],
-    );
+    await w1.execute('CALL push_verdicts(?)', [JSON.stringify([{ ...first, flags: '[]', createdAt: '2026-11-24 07:00:00.000' }])]);
     // Writer 2 (bob) commits as far as the server lets it while writer 1 is open.
     const second = verdict(bobBatch.id, bobBatch.obsids[1]!);
     let secondDone = false;
@@ -116,9 +111,7 @@ describe('commit order', () => {
     for (const id of pushed) expect(seen.get(id), id).toBe(1);
   });
 
-  // Changed by issue 16, finding 2: a procedure used to join the caller's transaction, which
-  // let a reviewer hold the revision counter's lock for as long as they liked.
-  it("a procedure commits what it starts, even inside the caller's transaction; called alone it commits its own", async () => {
+  it("a procedure joins the caller's transaction and rolls back with it; called alone it commits its own", async () => {
     const w = await connectAs(db, alice);
     const seen = async (id: string) => {
       const c = await adminConnection(db);
@@ -131,7 +124,7 @@ describe('commit order', () => {
     await w.query('START TRANSACTION');
     await w.execute('CALL push_verdicts(?)', [asRow(inside)]);
     await w.query('ROLLBACK');
-    expect(await seen(inside.id)).toBe(1);
+    expect(await seen(inside.id)).toBe(0);
     // As from the mariadb client: no transaction open, so the call is its own, committed at once.
     const alone = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
     await w.execute('CALL push_verdicts(?)', [asRow(alone)]);
@@ -169,6 +162,26 @@ describe('retries', () => {
     expect(retries).toContain(1205);
     const page = await s.pull('0', 10_000);
     expect(page.verdicts.filter((x) => x.id === v.id)).toHaveLength(1);
+  });
+
+  it('a lock held past every retry ends the push with one line: the server is busy, your work is kept (finding 2)', async () => {
+    const s = await session(alice, { lockWaitTimeout: 1, retry: { attempts: 2, baseMs: 10 } });
+    const holder = await adminConnection(db);
+    await holder.query('START TRANSACTION');
+    await holder.query('SELECT rev FROM sync_rev WHERE id = 1 FOR UPDATE');
+    const v = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
+    const started = Date.now();
+    try {
+      const err = await s.push({ verdicts: [v], problems: [], bookmarks: [] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CentralError);
+      expect(err).toMatchObject({ kind: 'busy', message: expect.stringMatching(/^the server is busy; your work is kept, try again \(.*lock waits timed out/) });
+      expect((err as Error).message).not.toMatch(/\n/);
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(describeFailure(new CentralError('busy', 'the server is busy; your work is kept, try again'), { host: 'h', port: 1 })).toMatchObject({ kind: 'busy', transient: true });
   });
 
   it('retries the transaction that lost a deadlock (1213), and both end up committed', async () => {

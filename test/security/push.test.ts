@@ -7,6 +7,7 @@ import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBatch, createBatches, reassignBatch, type BatchPlan } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
+import { PUSH_IDLE_TX_S, PUSH_LOCK_WAIT_S } from '../../src-main/central/migrations/sql';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, type Person } from '../central/fixtures';
 
@@ -117,14 +118,50 @@ describe('reassignment revokes (finding 4)', () => {
 });
 
 describe('no one holds the revision counter (finding 2)', () => {
-  it('a push inside an open transaction is committed by the procedure; the counter is free afterwards', async () => {
-    const a = batchOf(alice);
-    const cli = mariadbClient(db, alice, `START TRANSACTION; CALL push_verdicts('[]'); CALL push_verdicts('${JSON.stringify([verdict(a.id, a.obsids[2]!)])}'); SELECT SLEEP(4); ROLLBACK`);
+  // A push is one transaction of several calls (the client commits after the last), so the
+  // procedures join a caller's open transaction instead of committing it (issue 16, finding 2,
+  // as decided in docs/central.md "Roles and least privilege"): what keeps a reviewer from
+  // sitting on the counter is that an empty push takes no lock, and that a push procedure bounds
+  // its session's lock waits and idle time in an open transaction.
+  it('an uncommitted empty push from the mariadb client takes no lock: others push at once', async () => {
+    const cli = mariadbClient(db, alice, "START TRANSACTION; CALL push_verdicts('[]'); SELECT SLEEP(4); ROLLBACK");
     await new Promise((r) => setTimeout(r, 1000));
     const started = Date.now();
     expect(await pushAs(bob, 'push_verdicts', [verdict(batchOf(bob).id, batchOf(bob).obsids[3]!)])).toBeNull();
     expect(Date.now() - started).toBeLessThan(2000);
-    await cli;
-    expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE reviewer = ? AND obsid = ?', [alice.user, a.obsids[2]])).toBe(1);
+    expect((await cli).stderr).toBe('');
+  });
+
+  it('a push left open in a transaction is ended by the server within seconds, and the writer waiting behind it goes through', async () => {
+    const a = batchOf(alice);
+    const held = await connectAs(db, alice);
+    held.on('error', () => undefined); // the server closes it
+    await held.query('START TRANSACTION');
+    await held.execute('CALL push_verdicts(?)', [JSON.stringify([verdict(a.id, a.obsids[2]!)])]);
+    const [vars] = await held.query('SELECT @@SESSION.innodb_lock_wait_timeout AS w, @@SESSION.idle_transaction_timeout AS i');
+    const v = (vars as { w: unknown; i: unknown }[])[0]!;
+    expect([Number(v.w), Number(v.i)]).toEqual([PUSH_LOCK_WAIT_S, PUSH_IDLE_TX_S]);
+    // bob's own session would wait 50 s (the server's default); the procedure bounds it to
+    // PUSH_LOCK_WAIT_S, and alice's idle transaction is ended after PUSH_IDLE_TX_S.
+    const started = Date.now();
+    expect(await pushAs(bob, 'push_verdicts', [verdict(batchOf(bob).id, batchOf(bob).obsids[4]!)])).toBeNull();
+    expect(Date.now() - started).toBeLessThan(PUSH_LOCK_WAIT_S * 1000);
+    await expect(held.query('SELECT 1')).rejects.toBeTruthy();
+    held.destroy();
+    expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE reviewer = ? AND obsid = ?', [alice.user, a.obsids[2]])).toBe(0);
+  });
+
+  it("a refused push inside the caller's transaction leaves nothing behind to commit", async () => {
+    const b = batchOf(bob);
+    const bobs = verdict(b.id, b.obsids[5]!);
+    expect(await pushAs(bob, 'push_verdicts', [bobs])).toBeNull();
+    const a = batchOf(alice);
+    const c = await connectAs(db, alice);
+    await c.query('START TRANSACTION');
+    const forged = verdict(a.id, a.obsids[3]!, { supersedes: bobs.id });
+    await expect(c.execute('CALL push_verdicts(?)', [JSON.stringify([forged])])).rejects.toMatchObject({ errno: 1644 });
+    await c.query('COMMIT');
+    await c.end();
+    expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE id = ?', [forged.id])).toBe(0);
   });
 });

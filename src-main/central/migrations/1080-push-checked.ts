@@ -1,7 +1,8 @@
 /**
  * The push procedures again (issue 16, findings 2, 4 and 5):
- * - each runs in a transaction of its own and commits it (ownTxProc), so nobody holds the
- *   revision counter's lock past their CALL; an empty push takes no revision at all;
+ * - each joins the caller's transaction (a push is one transaction) or commits its own, and
+ *   bounds the caller's session so that no one can sit on the revision counter's lock
+ *   (pushProc); an empty push takes no revision at all;
  * - only an active member of this database may push (requireRole);
  * - bookmarks only into batches still active; verdicts into the pusher's own items;
  * - every field is checked before it is stored (pushChecks.ts), nothing cut or converted;
@@ -11,7 +12,7 @@
  */
 import { LOGIN, type Migration, type MigrationContext } from './types';
 import { ROLE_NAMES } from './1040-roles';
-import { deny, dropProc, ownTxProc, requireRole, takeRevs } from './sql';
+import { deny, dropProc, pushProc, requireRole, takeRevs } from './sql';
 import { allHold, firstFailure, PROBLEM_RULES, rawColumns, VERDICT_RULES } from './pushChecks';
 
 const PUSHERS = ['reviewer', 'coordinator', '2d'];
@@ -27,13 +28,20 @@ const ownItem = 'sc.batch_id = j.batch_id AND sc.obsid = j.obsid AND sc.assignee
 
 // Rows that pass every rule and are for the pusher's own assigned items go in; when fewer
 // went in than were sent (duplicates, or a bad row) a second pass names the first bad row.
-const pushVerdicts = ownTxProc(
+const pushVerdicts = pushProc(
   'push_verdicts',
   'IN doc LONGTEXT CHARACTER SET utf8mb4',
   'DECLARE bad VARCHAR(512) CHARACTER SET utf8mb4; DECLARE n INT;',
   `${requireRole(...PUSHERS)}
   SET n = JSON_LENGTH(doc);
   IF n > 0 THEN
+    -- Checked before anything is written: inside a caller's transaction, rows written before a
+    -- refusal would stay there for the caller to COMMIT.
+    SET bad = (SELECT LEFT(j.id, 36) FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
+      JOIN humanverify o ON o.id = j.supersedes WHERE o.reviewer <> me ORDER BY j.ord LIMIT 1);
+    IF bad IS NOT NULL THEN
+      ${deny("CONCAT('denied: verdict ', bad, ' supersedes a verdict of another reviewer; a verdict may supersede only your own')")}
+    END IF;
     ${takeRevs('n')}
     INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev)
     SELECT j.id, j.obsid, j.batch_id, me, j.class, j.subclass, j.z, j.quality, j.flags, j.comment, j.supersedes, j.created_at, first_rev + j.ord
@@ -43,18 +51,13 @@ const pushVerdicts = ownTxProc(
     ON DUPLICATE KEY UPDATE humanverify.id = humanverify.id;
     IF ROW_COUNT() < n THEN
       SET bad = (SELECT CONCAT(LEFT(COALESCE(j.id, '(no id)'), 36), ' ', COALESCE(${firstFailure(VERDICT_RULES)},
-          'is for a spectrum that is not in one of your batches (or no longer assigned to you)'))
+          'is for a spectrum that is not in one of your batches'))
         FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
         LEFT JOIN spec_check sc ON ${ownItem}
         WHERE sc.obsid IS NULL OR NOT (${allHold(VERDICT_RULES)}) ORDER BY j.ord LIMIT 1);
       IF bad IS NOT NULL THEN
         ${deny("CONCAT('denied: verdict ', bad)")}
       END IF;
-    END IF;
-    SET bad = (SELECT h.id FROM humanverify h JOIN humanverify o ON o.id = h.supersedes
-      WHERE h.rev > first_rev AND h.rev <= first_rev + n AND o.reviewer <> me LIMIT 1);
-    IF bad IS NOT NULL THEN
-      ${deny("CONCAT('denied: verdict ', bad, ' supersedes a verdict of another reviewer; a verdict may supersede only your own')")}
     END IF;
   END IF;`,
 );
@@ -64,9 +67,10 @@ const problemColumns = rawColumns({
   type: 'type', origin: 'origin', text: 'text', created_at: 'createdAt',
 });
 
-// The spectrograph check runs on the stored rows, after the insert (which still reports a
-// row outside the survey by its CHECK constraint's name), and undoes the push if it fails.
-const pushProblems = ownTxProc(
+// Every check runs before the insert (a refusal inside a caller's transaction must leave
+// nothing behind); a row outside the survey (spectrograph 17, fibre 999) is left to the
+// insert, so that it is still reported by its CHECK constraint's name.
+const pushProblems = pushProc(
   'push_problems',
   'IN doc LONGTEXT CHARACTER SET utf8mb4',
   'DECLARE bad VARCHAR(512) CHARACTER SET utf8mb4; DECLARE n INT;',
@@ -79,20 +83,20 @@ const pushProblems = ownTxProc(
     IF bad IS NOT NULL THEN
       ${deny("CONCAT('denied: problem report ', bad)")}
     END IF;
+    IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND role IN ('coordinator', '2d')) THEN
+      SET bad = (SELECT LEFT(j.id, 36) FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
+        WHERE j.spid BETWEEN 1 AND 16 AND NOT EXISTS (SELECT 1 FROM spec_check sc
+          WHERE sc.assignee = me AND sc.assigned = 1 AND sc.lmjd = j.lmjd AND sc.planid = j.planid AND sc.spid = j.spid)
+        ORDER BY j.ord LIMIT 1);
+      IF bad IS NOT NULL THEN
+        ${deny("CONCAT('denied: problem report ', bad, ' is for a plan and spectrograph that is not in one of your batches')")}
+      END IF;
+    END IF;
     ${takeRevs('n')}
     INSERT INTO prob2d (id, lmjd, planid, spid, fiber_from, fiber_to, type, origin, text, reporter, created_at, rev)
     SELECT j.id, j.lmjd, j.planid, j.spid, j.fiber_from, j.fiber_to, j.type, j.origin, j.text, me, j.created_at, first_rev + j.ord
     FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
     ON DUPLICATE KEY UPDATE prob2d.id = prob2d.id;
-    IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND role IN ('coordinator', '2d')) THEN
-      SET bad = (SELECT p.id FROM prob2d p
-        WHERE p.rev > first_rev AND p.rev <= first_rev + n AND NOT EXISTS (SELECT 1 FROM spec_check sc
-          WHERE sc.assignee = me AND sc.assigned = 1 AND sc.lmjd = p.lmjd AND sc.planid = p.planid AND sc.spid = p.spid)
-        LIMIT 1);
-      IF bad IS NOT NULL THEN
-        ${deny("CONCAT('denied: problem report ', bad, ' is for a plan and spectrograph that is not in one of your batches')")}
-      END IF;
-    END IF;
   END IF;`,
 );
 
@@ -101,7 +105,7 @@ const bookmarkColumns = `ord FOR ORDINALITY,
       position INT PATH '$.position',
       updated_at DATETIME(3) PATH '$.updatedAt'`;
 
-const pushBookmarks = ownTxProc(
+const pushBookmarks = pushProc(
   'push_bookmarks',
   'IN doc LONGTEXT CHARACTER SET utf8mb4',
   'DECLARE bad CHAR(36); DECLARE n INT;',
