@@ -9,6 +9,7 @@ import { VerdictBeingSentError } from '../cache/localCache';
 
 const CENTRAL_CODES: Record<CentralErrorKind, ApiErrorCode> = {
   offline: 'offline',
+  busy: 'offline',
   auth: 'auth',
   disabled: 'auth',
   denied: 'auth',

@@ -14,7 +14,9 @@ export interface Member {
   active: boolean;
 }
 
-export type CentralErrorKind = 'offline' | 'auth' | 'disabled' | 'schema-newer' | 'schema-missing' | 'denied';
+/** busy: lock waits (1205) or deadlocks (1213) still failing after the retries — nothing was
+ * committed, and trying again later will do. */
+export type CentralErrorKind = 'offline' | 'busy' | 'auth' | 'disabled' | 'schema-newer' | 'schema-missing' | 'denied';
 
 /** A failure the person can act on; `message` is one line saying what to do. */
 export class CentralError extends Error {

@@ -52,9 +52,15 @@ export async function connect(a: ServerAddress): Promise<Connection> {
   return c;
 }
 
+/** Seconds a pooled connection waits for a row lock before 1205 (the server's default is 50):
+ * a writer stalled behind someone's open transaction retries, then says the server is busy
+ * (issue 16, finding 2), instead of hanging silently. */
+export const DEFAULT_LOCK_WAIT_S = 5;
+
 export interface PoolTuning {
   size?: number;
-  /** innodb_lock_wait_timeout in seconds: short waits, then a retry, beat one long wait. */
+  /** innodb_lock_wait_timeout in seconds (default DEFAULT_LOCK_WAIT_S): short waits, then a
+   * retry, beat one long wait. */
   lockWaitTimeout?: number;
 }
 
@@ -63,8 +69,8 @@ export function createPool(login: CentralLogin, tuning: PoolTuning | number = {}
   if (typeof tuning === 'number') tuning = { size: tuning };
   const size = tuning.size ?? 4;
   const pool = mysql.createPool({ ...connectionOptions(login), connectionLimit: size, maxIdle: size, idleTimeout: 60_000 });
-  const lockWait = tuning.lockWaitTimeout;
-  const setup = lockWait === undefined ? CONNECTION_SETUP : `${CONNECTION_SETUP}, innodb_lock_wait_timeout = ${Math.max(1, Math.floor(lockWait))}`;
+  const lockWait = tuning.lockWaitTimeout ?? DEFAULT_LOCK_WAIT_S;
+  const setup = `${CONNECTION_SETUP}, innodb_lock_wait_timeout = ${Math.max(1, Math.floor(lockWait))}`;
   // The core (callback) connection: queued before any query a caller makes on it.
   // A connection that cannot be set up is dropped; the caller's query then fails on it.
   pool.pool.on('connection', (c) => {

@@ -87,6 +87,9 @@ class MysqlSession implements CentralClient {
   async push(batch: PushBatch): Promise<void> {
     const calls = pushCalls(batch, this.opts.maxChunkBytes ?? 4 * 1024 * 1024);
     if (calls.length === 0) return;
+    // One transaction over all calls, committed only after the last: a push killed or refused
+    // part-way leaves nothing, and the client marks rows sent only after this resolves. The
+    // procedures join it (and bound this session's lock waits and idle time while it is open).
     await this.guard(() =>
       transaction(
         this.pool,
@@ -118,7 +121,7 @@ class MysqlSession implements CentralClient {
  */
 async function readPage(c: PoolConnection, since: Revision, limit: number) {
   await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-  const [head] = await c.query('SELECT rev FROM sync_rev WHERE id = 1');
+  const [head] = await c.query('SELECT rev FROM sync_head');
   const page = async (sql: string) => (await c.query(sql, [since, limit + 1]))[0] as Row[];
   const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);

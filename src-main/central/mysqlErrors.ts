@@ -57,6 +57,11 @@ export function toCentralError(err: unknown, s: ServerContext): CentralError | n
   if (isNetworkError(err)) {
     return new CentralError('offline', `offline: cannot reach the central server ${where} (${e.code}); your work is kept and sync will retry — check the network or VPN`);
   }
+  if (isRetryable(err)) {
+    // Only reached once the retries are spent (retry.ts): someone holds a lock writers need.
+    const why = e.errno === ER_LOCK_DEADLOCK ? 'deadlocks' : 'lock waits timed out';
+    return new CentralError('busy', `the server is busy; your work is kept, try again (${where}: ${why} on every retry; nothing of this change was stored)`);
+  }
   switch (e?.errno) {
     case ER_ACCESS_DENIED:
       return new CentralError('auth', `the central server ${where} refused the password for ${s.user}; use the right password (Sign in, or SPECVET_CENTRAL on the command line)`);

@@ -23,6 +23,7 @@ export function offlineMessage(server: { host: string; port: number }): string {
 export function describeFailure(err: unknown, server: { host: string; port: number }): SyncFailure {
   if (err instanceof CentralError) {
     if (err.kind === 'offline') return { kind: 'offline', message: offlineMessage(server), transient: true };
+    if (err.kind === 'busy') return { kind: 'busy', message: firstLine(err.message), transient: true };
     return { kind: err.kind, message: firstLine(err.message), transient: false };
   }
   const code = (err as { code?: unknown })?.code;

@@ -63,12 +63,12 @@ describe('specvet user', () => {
     const added = await runCli(['user', 'add', name, '--role', 'coordinator', '--department', 'LAMOST QC', '--password-stdin'], as(urlOf(admin)), undefined, 'a long "secret"\n');
     expect(added).toMatchObject({ code: 0, stdout: `added coordinator ${name}\n` });
     const gina = { user: name, password: 'a long "secret"' };
-    expect((await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe('specvet_coordinator');
+    expect((await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe(`specvet_${db.database}_coordinator`);
     expect(await query('SELECT role, department, active FROM chk_member WHERE user = ?', [name])).toEqual([{ role: 'coordinator', department: 'LAMOST QC', active: 1 }]);
     expect((await runCli(['user', 'disable', name], as(urlOf(admin)))).code).toBe(0);
     expect((await mariadbClient(db, gina, 'SELECT 1')).stderr).toMatch(/locked/i);
     expect(await runCli(['user', 'enable', name], as(urlOf(admin)))).toMatchObject({ code: 0, stdout: `enabled ${name}\n` });
-    expect((await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe('specvet_coordinator');
+    expect((await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe(`specvet_${db.database}_coordinator`);
     expect(await query('SELECT active FROM chk_member WHERE user = ?', [name])).toEqual([{ active: 1 }]);
   });
 

@@ -127,7 +127,12 @@ describe('push', () => {
     const { rev } = await pullAll(s, '0', 1000);
     const nasty = [`it's "quoted"`, 'back\\slash\\', 'nul\u0000inside', '😀🔭✨'.repeat(1000), `'); DROP TABLE humanverify; --`, 'tab\tnew\nline\r'];
     const verdicts = nasty.map((text, i) => verdict(mine.id, mine.obsids[i]!, { comment: text, subclass: text.slice(0, 60), flags: [text.slice(0, 60), 'x'] }));
-    const problems = nasty.map((text) => ({ id: newId(), lmjd: 60001, planid: 'PLAN001', spid: 2, fiberFrom: 1, fiberTo: 250, type: text.slice(0, 60), origin: 'raw' as const, text, createdAt: '2026-11-24T08:00:00.000Z' }));
+    // On a spectrograph of alice's own batch: a reviewer's reports elsewhere are refused (issue 16, finding 5).
+    const admin = await adminConnection(db);
+    const [at] = await admin.query('SELECT lmjd, planid, spid FROM spec_info WHERE obsid = ?', [mine.obsids.at(-1)]);
+    await admin.end();
+    const where = (at as { lmjd: number; planid: string; spid: number }[])[0]!;
+    const problems = nasty.map((text) => ({ id: newId(), ...where, fiberFrom: 1, fiberTo: 250, type: text.slice(0, 60), origin: 'raw' as const, text, createdAt: '2026-11-24T08:00:00.000Z' }));
     await s.push({ verdicts, problems, bookmarks: [] });
     const back = new Map<string, CentralVerdict>((await s.pull(rev, 1000)).verdicts.map((v) => [v.id, v]));
     for (const v of verdicts) {

@@ -7,7 +7,8 @@ import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatches, type BatchPlan } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
-import type { CentralClient } from '../../src-main/central/centralClient';
+import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
+import { describeFailure } from '../../src-main/sync/failure';
 import type { PushBatch } from '../../src-main/sync/contract';
 import { transaction } from '../../src-main/central/retry';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
@@ -161,6 +162,26 @@ describe('retries', () => {
     expect(retries).toContain(1205);
     const page = await s.pull('0', 10_000);
     expect(page.verdicts.filter((x) => x.id === v.id)).toHaveLength(1);
+  });
+
+  it('a lock held past every retry ends the push with one line: the server is busy, your work is kept (finding 2)', async () => {
+    const s = await session(alice, { lockWaitTimeout: 1, retry: { attempts: 2, baseMs: 10 } });
+    const holder = await adminConnection(db);
+    await holder.query('START TRANSACTION');
+    await holder.query('SELECT rev FROM sync_rev WHERE id = 1 FOR UPDATE');
+    const v = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
+    const started = Date.now();
+    try {
+      const err = await s.push({ verdicts: [v], problems: [], bookmarks: [] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CentralError);
+      expect(err).toMatchObject({ kind: 'busy', message: expect.stringMatching(/^the server is busy; your work is kept, try again \(.*lock waits timed out/) });
+      expect((err as Error).message).not.toMatch(/\n/);
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(describeFailure(new CentralError('busy', 'the server is busy; your work is kept, try again'), { host: 'h', port: 1 })).toMatchObject({ kind: 'busy', transient: true });
   });
 
   it('retries the transaction that lost a deadlock (1213), and both end up committed', async () => {

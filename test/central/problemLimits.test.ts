@@ -8,7 +8,9 @@ import type { CentralClient } from '../../src-main/central/centralClient';
 import { migrateUrl, SCHEMA_TABLE } from '../../src-main/central/migrate';
 import { MIGRATIONS } from '../../src-main/central/migrations';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
-import { addPerson, adminConnection, mariadbClient, newId, sessionAs, type Person } from './fixtures';
+import { createBatches } from '../../src-main/central/batches';
+import { addressFromUrl, createPool } from '../../src-main/central/connection';
+import { addPerson, adminConnection, mariadbClient, newId, seed, sessionAs, type Person } from './fixtures';
 
 const report = (over: Partial<ProblemInput> = {}): ProblemInput => ({
   lmjd: 60000, planid: 'PLAN000', spid: 3, fiberFrom: 20, fiberTo: 45, type: 'stray-light', origin: '2d', text: '', ...over,
@@ -47,6 +49,13 @@ describe('the central server', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     rita = await addPerson(db, 'reviewer', 'rita');
+    // A reviewer reports on spectrographs in her batches (issue 16, finding 5): all 16 of PLAN000.
+    await seed(db, { plans: 1, spectrographs: 16, fibers: 1 });
+    const carl = await addPerson(db, 'coordinator', 'carl');
+    const a = addressFromUrl(db.url);
+    const pool = createPool({ host: a.host, port: a.port, database: db.database, user: carl.user, password: carl.password }, 1);
+    await createBatches(pool, { name: 'all', assignees: [rita.user], mode: 'single', criteria: {} });
+    await pool.end();
     s = await sessionAs(db, rita);
   });
   afterAll(async () => {

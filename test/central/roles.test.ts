@@ -54,7 +54,7 @@ describe('accounts and default roles', () => {
     const c = await connectAs(db, alice);
     const [rows] = await c.query('SELECT CURRENT_ROLE() AS role, USER() AS login');
     await c.end();
-    expect(rows).toEqual([{ role: 'specvet_reviewer', login: `${alice.user}@127.0.0.1` }]);
+    expect(rows).toEqual([{ role: `specvet_${db.database}_reviewer`, login: `${alice.user}@127.0.0.1` }]);
     expect(await (await session(alice)).me()).toEqual({ user: alice.user, role: 'reviewer', department: 'test', active: true });
   });
 
@@ -198,7 +198,7 @@ describe('an admin', () => {
     const c = await connectAs(db, erin);
     await addMember(c, { user: name, role: 'reviewer', department: 'NAOC', password: 'frank-password' });
     const frank = { user: name, password: 'frank-password' };
-    expect((await mariadbClient(db, frank, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe('specvet_reviewer');
+    expect((await mariadbClient(db, frank, 'SELECT CURRENT_ROLE()')).stdout.trim()).toBe(`specvet_${db.database}_reviewer`);
     await disableMember(c, name);
     await c.end();
     const cli = await mariadbClient(db, frank, 'SELECT 1');
@@ -218,7 +218,7 @@ describe('an admin', () => {
     await enableMember(c, gina.user);
     await c.end();
     expect(await (await session(gina)).me()).toEqual({ user: gina.user, role: 'reviewer', department: 'test', active: true });
-    expect(await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).toMatchObject({ code: 0, stdout: 'specvet_reviewer\n' });
+    expect(await mariadbClient(db, gina, 'SELECT CURRENT_ROLE()')).toMatchObject({ code: 0, stdout: `specvet_${db.database}_reviewer\n` });
     expect((await mariadbClient(db, erin, `SELECT active FROM chk_member WHERE user = '${gina.user}'`)).stdout).toBe('1\n');
   });
 

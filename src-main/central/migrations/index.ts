@@ -8,8 +8,10 @@ import { migration as roles } from './1040-roles';
 import { migration as memberEnable } from './1050-member-enable';
 import { migration as problemLimits } from './1060-problem-limits';
 import { migration as callerChecked } from './1070-caller-checked';
+import { migration as pushChecked } from './1080-push-checked';
+import { migration as dbRoles } from './1090-db-roles';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -80,29 +80,54 @@ export const requireActiveMember = `
     ${deny("CONCAT('denied: ', me, ' is not an active SpecVet member; ask an admin to add you')")}
   END IF;`;
 
+/** Longest a push procedure's caller waits for a row lock, in seconds (see pushProc). */
+export const PUSH_LOCK_WAIT_S = 10;
+/** Longest a caller may sit idle in an open transaction after a push procedure joined it (MariaDB). */
+export const PUSH_IDLE_TX_S = 5;
+
 /**
- * A definer procedure (from 1070 on) that always runs in a transaction of its own and commits
- * it before returning: START TRANSACTION commits whatever the caller had open, so nobody can
- * call a procedure inside their own transaction and then sit on the counter row's lock
- * (issue 16, finding 2). Each call is therefore atomic on its own; pushes are idempotent
- * per row, so a push cut between calls is completed by the next one.
+ * A push procedure (from 1080 on): like definerProc it joins the caller's transaction when
+ * there is one — our client sends a whole push as one transaction of several calls and
+ * commits it only after the last, so a push killed mid-way leaves nothing — and otherwise
+ * runs in a transaction of its own and commits it (a call from the `mariadb` client).
+ *
+ * A caller's open transaction that has taken revisions holds the counter row, and every writer
+ * queues behind it (that is what makes revision order the commit order). So that no reviewer
+ * can sit on it (issue 16, finding 2), before taking anything the procedure bounds the
+ * session it runs in: row-lock waits to PUSH_LOCK_WAIT_S (a stalled writer gets 1205, which
+ * the client retries and then reports as "the server is busy"), and — on MariaDB, when it
+ * joined an open transaction — idle_transaction_timeout to PUSH_IDLE_TX_S, so a transaction
+ * left open after a push is ended by the server (connection closed, rolled back) within
+ * seconds. Only ever lowered, never raised. An empty push takes no revision and no lock.
  */
-export function ownTxProc(name: string, params: string, declarations: string, body: string): string {
+export function pushProc(name: string, params: string, declarations: string, body: string): string {
   return `CREATE PROCEDURE ${name}(${params})
 MODIFIES SQL DATA SQL SECURITY DEFINER
 BEGIN
   DECLARE me VARCHAR(64) CHARACTER SET utf8mb4 DEFAULT ${LOGIN};
+  DECLARE own_tx BOOLEAN DEFAULT TRUE;
   DECLARE msg VARCHAR(512) CHARACTER SET utf8mb4;
   DECLARE first_rev BIGINT UNSIGNED;
   ${declarations}
   DECLARE EXIT HANDLER FOR SQLEXCEPTION
   BEGIN
-    ROLLBACK;
+    IF own_tx THEN ROLLBACK; END IF;
     RESIGNAL;
   END;
-  START TRANSACTION;
+  BEGIN
+    DECLARE CONTINUE HANDLER FOR SQLSTATE '25001' SET own_tx = FALSE;
+    SET TRANSACTION READ WRITE;
+  END;
+  IF @@SESSION.innodb_lock_wait_timeout > ${PUSH_LOCK_WAIT_S} THEN
+    SET SESSION innodb_lock_wait_timeout = ${PUSH_LOCK_WAIT_S};
+  END IF;
+  IF NOT own_tx AND VERSION() LIKE '%MariaDB%' THEN
+    -- Dynamic, because MySQL has no such variable and would refuse the procedure.
+    ${runDdl(`'SET SESSION idle_transaction_timeout = IF(@@SESSION.idle_transaction_timeout BETWEEN 1 AND ${PUSH_IDLE_TX_S}, @@SESSION.idle_transaction_timeout, ${PUSH_IDLE_TX_S})'`)}
+  END IF;
+  IF own_tx THEN START TRANSACTION; END IF;
   ${body}
-  COMMIT;
+  IF own_tx THEN COMMIT; END IF;
 END`;
 }
 

@@ -1,0 +1,151 @@
+/**
+ * The push procedures again (issue 16, findings 2, 4 and 5):
+ * - each joins the caller's transaction (a push is one transaction) or commits its own, and
+ *   bounds the caller's session so that no one can sit on the revision counter's lock
+ *   (pushProc); an empty push takes no revision at all;
+ * - only an active member of this database may push (requireRole);
+ * - bookmarks only into batches still active; verdicts into the pusher's own items;
+ * - every field is checked before it is stored (pushChecks.ts), nothing cut or converted;
+ * - `supersedes` may name only the pusher's own verdict;
+ * - a reviewer reports problems only on a plan and spectrograph they are checking (the 2D
+ *   team and coordinators anywhere).
+ */
+import { LOGIN, type Migration, type MigrationContext } from './types';
+import { ROLE_NAMES } from './1040-roles';
+import { deny, dropProc, pushProc, requireRole, takeRevs } from './sql';
+import { allHold, firstFailure, PROBLEM_RULES, rawColumns, VERDICT_RULES } from './pushChecks';
+
+const PUSHERS = ['reviewer', 'coordinator', '2d'];
+
+const verdictColumns = rawColumns({
+  id: 'id', obsid: 'obsid', batch_id: 'batchId', class: 'class', subclass: 'subclass', z: 'z', quality: 'quality',
+  flags: 'flags', comment: 'comment', supersedes: 'supersedes', created_at: 'createdAt',
+});
+// Not `assigned = 1`: a verdict made offline before a batch was cancelled still lands (the
+// sync contract, test/sync/sync.test.ts). Closing backdated pushes after reassignment needs a
+// server-side cancellation time; see issue 16, finding 4 (open).
+const ownItem = 'sc.batch_id = j.batch_id AND sc.obsid = j.obsid AND sc.assignee = me';
+
+// Rows that pass every rule and are for the pusher's own assigned items go in; when fewer
+// went in than were sent (duplicates, or a bad row) a second pass names the first bad row.
+const pushVerdicts = pushProc(
+  'push_verdicts',
+  'IN doc LONGTEXT CHARACTER SET utf8mb4',
+  'DECLARE bad VARCHAR(512) CHARACTER SET utf8mb4; DECLARE n INT;',
+  `${requireRole(...PUSHERS)}
+  SET n = JSON_LENGTH(doc);
+  IF n > 0 THEN
+    -- Checked before anything is written: inside a caller's transaction, rows written before a
+    -- refusal would stay there for the caller to COMMIT.
+    SET bad = (SELECT LEFT(j.id, 36) FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
+      JOIN humanverify o ON o.id = j.supersedes WHERE o.reviewer <> me ORDER BY j.ord LIMIT 1);
+    IF bad IS NOT NULL THEN
+      ${deny("CONCAT('denied: verdict ', bad, ' supersedes a verdict of another reviewer; a verdict may supersede only your own')")}
+    END IF;
+    ${takeRevs('n')}
+    INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev)
+    SELECT j.id, j.obsid, j.batch_id, me, j.class, j.subclass, j.z, j.quality, j.flags, j.comment, j.supersedes, j.created_at, first_rev + j.ord
+    FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
+    JOIN spec_check sc ON ${ownItem}
+    WHERE ${allHold(VERDICT_RULES)}
+    ON DUPLICATE KEY UPDATE humanverify.id = humanverify.id;
+    IF ROW_COUNT() < n THEN
+      SET bad = (SELECT CONCAT(LEFT(COALESCE(j.id, '(no id)'), 36), ' ', COALESCE(${firstFailure(VERDICT_RULES)},
+          'is for a spectrum that is not in one of your batches'))
+        FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
+        LEFT JOIN spec_check sc ON ${ownItem}
+        WHERE sc.obsid IS NULL OR NOT (${allHold(VERDICT_RULES)}) ORDER BY j.ord LIMIT 1);
+      IF bad IS NOT NULL THEN
+        ${deny("CONCAT('denied: verdict ', bad)")}
+      END IF;
+    END IF;
+  END IF;`,
+);
+
+const problemColumns = rawColumns({
+  id: 'id', lmjd: 'lmjd', planid: 'planid', spid: 'spid', fiber_from: 'fiberFrom', fiber_to: 'fiberTo',
+  type: 'type', origin: 'origin', text: 'text', created_at: 'createdAt',
+});
+
+// Every check runs before the insert (a refusal inside a caller's transaction must leave
+// nothing behind); a row outside the survey (spectrograph 17, fibre 999) is left to the
+// insert, so that it is still reported by its CHECK constraint's name.
+const pushProblems = pushProc(
+  'push_problems',
+  'IN doc LONGTEXT CHARACTER SET utf8mb4',
+  'DECLARE bad VARCHAR(512) CHARACTER SET utf8mb4; DECLARE n INT;',
+  `${requireRole(...PUSHERS)}
+  SET n = JSON_LENGTH(doc);
+  IF n > 0 THEN
+    SET bad = (SELECT CONCAT(LEFT(COALESCE(j.id, '(no id)'), 36), ' ', ${firstFailure(PROBLEM_RULES)})
+      FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
+      WHERE NOT (${allHold(PROBLEM_RULES)}) ORDER BY j.ord LIMIT 1);
+    IF bad IS NOT NULL THEN
+      ${deny("CONCAT('denied: problem report ', bad)")}
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND role IN ('coordinator', '2d')) THEN
+      SET bad = (SELECT LEFT(j.id, 36) FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
+        WHERE j.spid BETWEEN 1 AND 16 AND NOT EXISTS (SELECT 1 FROM spec_check sc
+          WHERE sc.assignee = me AND sc.assigned = 1 AND sc.lmjd = j.lmjd AND sc.planid = j.planid AND sc.spid = j.spid)
+        ORDER BY j.ord LIMIT 1);
+      IF bad IS NOT NULL THEN
+        ${deny("CONCAT('denied: problem report ', bad, ' is for a plan and spectrograph that is not in one of your batches')")}
+      END IF;
+    END IF;
+    ${takeRevs('n')}
+    INSERT INTO prob2d (id, lmjd, planid, spid, fiber_from, fiber_to, type, origin, text, reporter, created_at, rev)
+    SELECT j.id, j.lmjd, j.planid, j.spid, j.fiber_from, j.fiber_to, j.type, j.origin, j.text, me, j.created_at, first_rev + j.ord
+    FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
+    ON DUPLICATE KEY UPDATE prob2d.id = prob2d.id;
+  END IF;`,
+);
+
+const bookmarkColumns = `ord FOR ORDINALITY,
+      batch_id CHAR(36) PATH '$.batchId',
+      position INT PATH '$.position',
+      updated_at DATETIME(3) PATH '$.updatedAt'`;
+
+const pushBookmarks = pushProc(
+  'push_bookmarks',
+  'IN doc LONGTEXT CHARACTER SET utf8mb4',
+  'DECLARE bad CHAR(36); DECLARE n INT;',
+  `${requireRole(...PUSHERS)}
+  SET n = JSON_LENGTH(doc);
+  SET bad = (SELECT j.batch_id FROM JSON_TABLE(doc, '$[*]' COLUMNS (${bookmarkColumns})) j
+    LEFT JOIN check_batch b ON b.id = j.batch_id AND b.assignee = me AND b.state = 'active'
+    WHERE b.id IS NULL LIMIT 1);
+  IF bad IS NOT NULL THEN
+    ${deny("CONCAT('denied: batch ', bad, ' is not one of your batches (or no longer active)')")}
+  END IF;
+  IF n > 0 THEN
+    ${takeRevs('n')}
+    INSERT INTO check_status (batch_id, position, updated_at, rev)
+    SELECT j.batch_id, j.position, j.updated_at, first_rev + j.ord
+    FROM JSON_TABLE(doc, '$[*]' COLUMNS (${bookmarkColumns})) j
+    ON DUPLICATE KEY UPDATE
+      position = IF(VALUES(updated_at) > check_status.updated_at, VALUES(position), check_status.position),
+      rev = IF(VALUES(updated_at) > check_status.updated_at, VALUES(rev), check_status.rev),
+      updated_at = GREATEST(VALUES(updated_at), check_status.updated_at);
+  END IF;`,
+);
+
+// Reassignment revokes: others' verdicts only on spectra still assigned to the reader; the
+// reader's own verdicts always (their history).
+const myVerdicts = `CREATE OR REPLACE ALGORITHM = MERGE SQL SECURITY DEFINER VIEW my_verdicts AS
+  SELECT v.id, v.obsid, v.batch_id, v.reviewer, v.class, v.subclass, v.z, v.quality, v.flags,
+    v.comment, v.supersedes, v.created_at, v.rev
+  FROM humanverify v
+  WHERE v.reviewer = ${LOGIN}
+    OR v.obsid IN (SELECT sc.obsid FROM spec_check sc WHERE sc.assignee = ${LOGIN} AND sc.assigned = 1)`;
+
+function statements({ database }: MigrationContext): string[] {
+  const db = '`' + database.replace(/`/g, '``') + '`';
+  const to = `${ROLE_NAMES.reviewer}, ${ROLE_NAMES.coordinator}, ${ROLE_NAMES['2d']}`;
+  return [
+    myVerdicts,
+    ...[['push_verdicts', pushVerdicts], ['push_problems', pushProblems], ['push_bookmarks', pushBookmarks]].flatMap(([name, sql]) => [dropProc(name!), sql!]),
+    ...['push_verdicts', 'push_problems', 'push_bookmarks'].map((p) => `GRANT EXECUTE ON PROCEDURE ${db}.${p} TO ${to}`),
+  ];
+}
+
+export const migration: Migration = { version: 1080, name: 'push-checked', statements };
