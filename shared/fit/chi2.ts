@@ -3,7 +3,7 @@ import { correlate, type DataSpectra, type Job, type SetSpectra, type ShiftPlan 
 import { explained, POLY_TERMS, type FitData } from './data';
 import { directData, directSegments, directSums } from './direct';
 import type { Spectrum2 } from './fft';
-import type { TemplateSet } from './templates';
+import { leadPositive, type TemplateSet } from './templates';
 
 export interface SetCurve {
   set: TemplateSet;
@@ -24,7 +24,7 @@ export function setCurves(set: TemplateSet, data: FitData, plan: ShiftPlan, ds: 
       : set.rows.map((_, r) => curve(r, groupTerms([r], [sp.products[r]!], plan, ds, sp, jobs)));
   // All rows' correlations in one batch: two per inverse FFT, none wasted on an odd count.
   correlate(jobs, plan.size);
-  return pending.map(({ terms, ...c }) => ({ ...c, chi2: solveLags(terms, data, set.mode === 'each') }));
+  return pending.map(({ terms, ...c }) => ({ ...c, chi2: solveLags(terms, data, leadPositive(set)) }));
 }
 
 /**
@@ -40,7 +40,7 @@ export function directCurves(set: TemplateSet, data: FitData, plan: ShiftPlan): 
   const terms: Terms = { K: 1, nLag, tw: view(0), tp1: view(1), tp2: view(2), tf: view(3), prod: view(4) };
   return segs.map((seg, row) => {
     directSums(seg, dd, nLag, scratch);
-    return { set, row, sMin: plan.sMin, chi2: solveLags(terms, data, true) };
+    return { set, row, sMin: plan.sMin, chi2: solveLags(terms, data, leadPositive(set)) };
   });
 }
 

@@ -10,6 +10,7 @@ import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
 import { nextPowerOfTwo } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
 import { modelAt } from './model';
+import { qsoPlausible } from './plausible';
 import type { FitClass, TemplateLibrary, TemplateSet } from './templates';
 
 export const Z_RANGES: Readonly<Record<FitClass, readonly [number, number]>> = {
@@ -96,7 +97,10 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
     if (!ds) bySize.set(plan.size, (ds = dataSpectra(data, plan.size)));
     curves.push(...setCurves(set, data, plan, ds, setSpectra(set, plan)));
   }
-  const candidates = pickCandidates(curves.flatMap((c) => minimaOf(c, data.step)), options.candidates ?? 5);
+  const found = curves.flatMap((c) => minimaOf(c, data.step));
+  // A QSO minimum whose model shows no broad line in emission is no QSO (plausible.ts).
+  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model, data, f.z));
+  const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
   const best = candidates[0]!;
   const fit = modelAt(best.curve.set, best.curve.row, data, input.flux, best.s);
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;

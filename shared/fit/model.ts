@@ -1,6 +1,6 @@
 /** The best-fit model flux at a fractional shift, by a direct weighted least-squares solve. */
 import { explained, polyBasis, type FitData } from './data';
-import type { TemplateSet } from './templates';
+import { leadPositive, type TemplateSet } from './templates';
 
 /** Template row sampled at data pixels for shift s: T(i + q − s), linear, 0 outside. */
 export function shiftedRow(row: Float64Array, n: number, q: number, s: number): Float64Array {
@@ -25,7 +25,7 @@ export function modelAt(set: TemplateSet, row: number | null, data: FitData, flu
   const rows = row === null ? set.rows : [set.rows[row]!];
   const fit = solveColumns([...rows.map((r) => shiftedRow(r, data.n, q, s)), ...polyBasis(data.n)], data, flux);
   // One stellar template with a negative amplitude is no star: the polynomial alone is the model.
-  return row !== null && !(fit.coef[0]! > 0) ? solveColumns(polyBasis(data.n), data, flux) : fit;
+  return leadPositive(set) && !(fit.coef[0]! > 0) ? solveColumns(polyBasis(data.n), data, flux) : fit;
 }
 
 function solveColumns(cols: Float64Array[], data: FitData, flux: ArrayLike<number>): ModelFit & { coef: Float64Array } {

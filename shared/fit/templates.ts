@@ -92,6 +92,17 @@ export function templateLibrary(files: readonly { name: string; bytes: Uint8Arra
   return { sets, step };
 }
 
+/**
+ * Whether a fit of the set counts only with a positive first coefficient: a single stellar
+ * template (a negative star is no star), and the QSO and CV eigenspectra, whose first row is
+ * the class's mean spectrum (positive at every pixel): a QSO fit made of the other rows with
+ * the mean subtracted is a shape the PCA can reach, not a QSO. Not the galaxies: their PCA
+ * needs a free first coefficient to fit strong emission lines on a weak continuum.
+ */
+export function leadPositive(set: TemplateSet): boolean {
+  return set.mode === 'each' || set.class !== 'GALAXY';
+}
+
 /** Rest-frame wavelength range of a set, Å. */
 export function restRange(set: TemplateSet): [number, number] {
   const n = set.rows[0]?.length ?? 0;
