@@ -35,14 +35,18 @@ const pushVerdicts = pushProc(
   `${requireRole(...PUSHERS)}
   SET n = JSON_LENGTH(doc);
   IF n > 0 THEN
-    -- Checked before anything is written: inside a caller's transaction, rows written before a
-    -- refusal would stay there for the caller to COMMIT.
+    -- The counter first: reading humanverify here takes gap locks (a read inside a writing
+    -- statement locks), and a pusher holding them while it queued for the counter deadlocked
+    -- with the counter's holder inserting into those gaps — 50 concurrent pushers deadlocked on
+    -- every retry (test/sync/faults.test.ts). Behind the counter, pushes are serial.
+    ${takeRevs('n')}
+    -- Checked before any verdict is written: inside a caller's transaction, rows written before
+    -- a refusal would stay there for the caller to COMMIT (a revision number skipped is harmless).
     SET bad = (SELECT LEFT(j.id, 36) FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
       JOIN humanverify o ON o.id = j.supersedes WHERE o.reviewer <> me ORDER BY j.ord LIMIT 1);
     IF bad IS NOT NULL THEN
       ${deny("CONCAT('denied: verdict ', bad, ' supersedes a verdict of another reviewer; a verdict may supersede only your own')")}
     END IF;
-    ${takeRevs('n')}
     INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev)
     SELECT j.id, j.obsid, j.batch_id, me, j.class, j.subclass, j.z, j.quality, j.flags, j.comment, j.supersedes, j.created_at, first_rev + j.ord
     FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
