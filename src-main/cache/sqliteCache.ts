@@ -17,7 +17,7 @@ import {
   type Verdict,
   type VerdictInput,
 } from '../../shared/model';
-import type { PullPage, SyncableCache } from '../sync/contract';
+import type { PullPage, SetAsideRow, SyncableCache } from '../sync/contract';
 import { FileStore } from '../files/store';
 import { VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
 import { listOutbox, type OutboxEntry } from './outboxList';
@@ -223,6 +223,11 @@ export class SqliteCache implements LocalCache, SyncableCache {
       .map(toProblem);
   }
 
+  /** Pulled central rows this SpecVet could not store, with the reason (`specvet status`). */
+  listSetAside(): SetAsideRow[] {
+    return this.ledger.listSetAside();
+  }
+
   /** Unsent work in push order: what the next push sends, and what the server refused. */
   listOutbox(which: 'all' | 'refused' = 'all'): OutboxEntry[] {
     return listOutbox(this.stmts, this.user, which);
@@ -249,6 +254,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
       filesCached: row.files,
       outboxPending: this.ledger.outboxPending(),
       outboxRefused: this.ledger.outboxRefused(),
+      pulledSetAside: this.ledger.pulledSetAside(),
       lastSync: this.ledger.meta('lastSync'),
       lastError: this.ledger.meta('lastError'),
     };

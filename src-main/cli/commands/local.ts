@@ -61,18 +61,29 @@ const statusCommand = defineCommand({
   options: {},
   async run(_v, _p, ctx) {
     await withCache(ctx, ({ cache, server }) => {
-      const s = { user: cache.user, server, ...cache.counts() };
+      const setAside = cache.listSetAside();
+      const s = { user: cache.user, server, ...cache.counts(), setAside };
       ctx.print(s, () =>
         [
           `${s.user} on ${s.server}`,
           `${s.batches} batch(es), ${s.items} item(s), ${s.filesCached} file(s) cached`,
           `${s.outboxPending} change(s) waiting to be pushed${s.outboxRefused ? `, ${s.outboxRefused} refused by the server and set aside (specvet outbox --refused)` : ''}`,
+          ...setAsideLines(setAside),
           `last sync: ${s.lastSync ?? 'never'}${s.lastError ? `; last problem: ${s.lastError}` : ''}`,
         ].join('\n'),
       );
     });
   },
 });
+
+/** Pulled rows the cache could not store: counted, then one line each (the first ten). */
+function setAsideLines(rows: ReturnType<SqliteCache['listSetAside']>): string[] {
+  if (rows.length === 0) return [];
+  return [
+    `${rows.length} central row(s) this SpecVet could not store, set aside (update SpecVet, or ask your coordinator to fix them):`,
+    ...rows.slice(0, 10).map((r) => `  ${r.kind} ${r.key} (rev ${r.rev}): ${r.reason}`),
+  ];
+}
 
 const outboxCommand = defineCommand({
   path: ['outbox'],
