@@ -19,7 +19,7 @@ import {
 } from '../../shared/model';
 import type { PullPage, SetAsideRow, SyncableCache } from '../sync/contract';
 import { FileStore } from '../files/store';
-import { VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
+import { UnknownBatchError, VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
 import { listOutbox, type OutboxEntry } from './outboxList';
 import { migrate } from './migrate';
 import { toProblem, toVerdict, type BatchRow, type ItemRow, type VerdictRow } from './rows';
@@ -194,13 +194,16 @@ export class SqliteCache implements LocalCache, SyncableCache {
   }
 
   setBookmark(batchId: string, position: number, now: Date): void {
-    this.stmts
+    // Only for a batch the cache holds: one that does not exist would sit in the outbox until
+    // the server refused it, looking saved meanwhile.
+    const stored = this.stmts
       .prepare(
-        `INSERT INTO bookmark (batch_id, position, updated_at, pushed) VALUES (?, ?, ?, 0)
+        `INSERT INTO bookmark (batch_id, position, updated_at, pushed) SELECT ?, ?, ?, 0 WHERE EXISTS (SELECT 1 FROM batch WHERE id = ?)
          ON CONFLICT (batch_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at, pushed = 0,
            refused = NULL, refused_at = NULL`,
       )
-      .run(batchId, position, now.toISOString());
+      .run(batchId, position, now.toISOString(), batchId);
+    if (stored.changes === 0) throw new UnknownBatchError(batchId);
   }
 
   addProblem(input: ProblemInput, now: Date): ProblemReport {

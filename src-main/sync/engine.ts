@@ -15,7 +15,7 @@ import { fetchFiles, type FetchFailure } from '../files/fetch';
 import type { FileSource } from '../files/source';
 import type { SyncableCache, SyncLedger } from './contract';
 import { describeFailure, type SyncFailure } from './failure';
-import { pushOutbox } from './push';
+import { pushOutbox, type PushOutcome } from './push';
 
 export interface SyncDeps {
   cache: SyncableCache;
@@ -69,12 +69,11 @@ async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> 
     await client.me();
     const pullFailure = await pullAndFetch(client, deps, opts, result);
     if (opts.retryRefused) deps.cache.ledger.retryRefused();
-    const pushed = await push(client, deps, opts.pushSize ?? 500).catch((err: unknown) => {
+    // The result is the push's running count: a push cut off part way still says what landed.
+    await push(client, deps, opts.pushSize ?? 500, result).catch((err: unknown) => {
       // The pull's failure is the sync's, whether or not the push after it went through.
       throw pullFailure ?? err;
     });
-    result.pushed = pushed.pushed;
-    result.refused = pushed.refused;
     if (pullFailure !== null) throw pullFailure;
     deps.cache.ledger.putMeta('lastSync', deps.clock().toISOString());
     const warnings = [refusedWarning(deps.cache.ledger), setAsideWarning(deps.cache.ledger), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
@@ -143,10 +142,11 @@ async function fetchMissing(deps: SyncDeps, source: FileSource, concurrency: num
   );
 }
 
-function push(client: CentralClient, deps: SyncDeps, size: number) {
+function push(client: CentralClient, deps: SyncDeps, size: number, outcome: PushOutcome) {
   return pushOutbox(
     { client, ledger: deps.cache.ledger, clock: deps.clock, onProgress: (done, total) => deps.onProgress?.({ phase: 'push', done, total }) },
     size,
+    outcome,
   );
 }
 
