@@ -5,3 +5,4 @@ export { cacheFile, cacheDir, centralOrigin, serverKey, DEMO_USER, type CacheOri
 export { UnknownBatchError, VerdictBeingSentError } from './localCache';
 export type { OutboxEntry } from './outboxList';
 export type { SqliteSyncLedger } from './syncLedger';
+export { CacheDamagedError, damagedCopies } from './integrity';

@@ -20,6 +20,7 @@ import {
 import type { PullPage, SetAsideRow, SyncableCache } from '../sync/contract';
 import { FileStore } from '../files/store';
 import { UnknownBatchError, VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
+import { CacheDamagedError, createAtomically, isDamage, moveAside, quickCheck, refuseEmpty } from './integrity';
 import { listOutbox, type OutboxEntry } from './outboxList';
 import { migrate } from './migrate';
 import { toProblem, toVerdict, type BatchRow, type ItemRow, type VerdictRow } from './rows';
@@ -60,7 +61,11 @@ export class SqliteCache implements LocalCache, SyncableCache {
     opts: OpenCacheOptions = {},
   ) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    const open = (path: string) => new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    refuseEmpty(file, new Date());
+    createAtomically(file, open);
+    this.db = open(file);
+    this.refuseDamaged();
     try {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
@@ -75,6 +80,23 @@ export class SqliteCache implements LocalCache, SyncableCache {
       throw err;
     }
     this.store = new FileStore(opts.storeDir ?? join(dirname(file), 'files'));
+  }
+
+  /** Checks the file before anything writes to it; a damaged one is closed and moved aside. */
+  private refuseDamaged(): void {
+    let problem: string | null;
+    try {
+      problem = quickCheck(this.db);
+    } catch (err) {
+      if (!isDamage(err)) {
+        this.db.close();
+        throw err;
+      }
+      problem = `malformed: ${(err as Error).message}`;
+    }
+    if (problem === null) return;
+    this.db.close();
+    throw new CacheDamagedError(this.file, moveAside(this.file, new Date()), problem);
   }
 
   /** A cache holds one person's work; opening it as somebody else is a mistake worth stopping. */

@@ -42,6 +42,7 @@ describe('specvet status / items / verdict add / problem add', () => {
       lastSync: null,
       lastError: null,
       setAside: [],
+      damagedCaches: [],
     });
   });
 

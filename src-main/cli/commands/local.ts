@@ -5,7 +5,7 @@
  * configured they work on the demo survey, as the app does.
  */
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
-import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
+import { cacheFile, centralOrigin, damagedCopies, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
 import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../../command/command';
 
 export interface Opened {
@@ -62,13 +62,16 @@ const statusCommand = defineCommand({
   async run(_v, _p, ctx) {
     await withCache(ctx, ({ cache, server }) => {
       const setAside = cache.listSetAside();
-      const s = { user: cache.user, server, ...cache.counts(), setAside };
+      const damagedCaches = damagedCopies(cache.file);
+      const s = { user: cache.user, server, ...cache.counts(), setAside, damagedCaches };
       ctx.print(s, () =>
         [
           `${s.user} on ${s.server}`,
           `${s.batches} batch(es), ${s.items} item(s), ${s.filesCached} file(s) cached`,
           `${s.outboxPending} change(s) waiting to be pushed${s.outboxRefused ? `, ${s.outboxRefused} refused by the server and set aside (specvet outbox --refused)` : ''}`,
           ...setAsideLines(setAside),
+          // Until the person deletes the copy: the unsent work in it is nowhere else.
+          ...damagedCaches.map((f) => `a damaged (malformed) cache was kept aside: ${f}; its unsent work was not pushed — keep it and ask your SpecVet admin`),
           `last sync: ${s.lastSync ?? 'never'}${s.lastError ? `; last problem: ${s.lastError}` : ''}`,
         ].join('\n'),
       );
