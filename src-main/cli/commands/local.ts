@@ -4,6 +4,8 @@
  * (same cache calls, same zod schemas); `specvet sync` pushes them. With no central server
  * configured they work on the demo survey, as the app does.
  */
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
 import { cacheFile, centralOrigin, damagedCopies, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
 import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../../command/command';
@@ -23,6 +25,7 @@ export interface Opened {
  */
 async function openCliCache(ctx: CommandContext): Promise<Opened> {
   const config = ctx.config();
+  writableHome(config.home);
   const c = config.central;
   let file: string;
   if (c) {
@@ -39,6 +42,35 @@ async function openCliCache(ctx: CommandContext): Promise<Opened> {
   } catch (err) {
     throw new UserError((err as Error).message);
   }
+}
+
+/**
+ * SPECVET_HOME is checked before anything is generated or opened in it: otherwise the demo
+ * survey is generated in memory first and the failure comes late and unclear (issue 16,
+ * finding 11). The line names the folder and what to do — never the server address.
+ */
+function writableHome(home: string): void {
+  try {
+    makeDirs(home);
+    accessSync(home, constants.W_OK);
+    const probe = join(home, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`SPECVET_HOME ${home} cannot be written (${code}); set SPECVET_HOME to a folder you can write, or fix its permissions`);
+  }
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdirSync loops forever on a path under /proc
+ * (the kernel answers ENOENT for the child of a folder that exists) — the CLI "spinning".
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  mkdirSync(dir);
 }
 
 export async function withCache<T>(ctx: CommandContext, fn: (o: Opened) => Promise<T> | T): Promise<T> {
