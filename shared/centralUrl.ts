@@ -28,33 +28,59 @@ export type AddressCheck = { ok: true; target: CentralTarget } | { ok: false; pr
 export function checkCentralUrl(url: string): AddressCheck {
   const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   if (protocol !== undefined && protocol.toLowerCase() !== 'mysql') return { ok: false, problem: { kind: 'not-mysql', protocol } };
+  const { user, password, rest } = splitUserInfo(url);
   let u: URL;
   try {
-    u = new URL(url);
+    // The user and password are taken off first: WHATWG URL parsing ends the authority at the
+    // first '/', so a password with '/' or '@' would become a host or a path (and be printed).
+    u = new URL(rest);
   } catch {
-    const port = /^mysql:\/\/[^/]*:(\d*)(?:\/|$)/i.exec(url)?.[1];
+    const port = /^mysql:\/\/[^/]*:(\d*)(?:\/|$)/i.exec(rest)?.[1];
     if (port !== undefined && (port === '' || Number(port) > 65535)) return { ok: false, problem: { kind: 'bad-port', port } };
     return { ok: false, problem: { kind: 'not-url' } };
   }
   if (u.protocol !== 'mysql:') return { ok: false, problem: { kind: 'not-mysql', protocol: u.protocol.replace(/:$/, '') } };
-  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  const user = decodeURIComponent(u.username);
+  const database = decode(u.pathname.replace(/^\//, ''));
   const parts: AddressPart[] = [];
   if (!user) parts.push('user');
   if (!u.hostname) parts.push('host');
   if (!database) parts.push('database');
   if (parts.length > 0) return { ok: false, problem: { kind: 'missing', parts } };
   const port = u.port ? Number(u.port) : 3306;
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
   const target: CentralTarget = {
     host: u.hostname,
     port,
     database,
     user,
-    ...(password !== undefined ? { password } : {}),
+    ...(password ? { password } : {}),
     display: `mysql://${encodeURIComponent(user)}@${u.hostname}:${port}/${encodeURIComponent(database)}`,
   };
   return { ok: true, target };
+}
+
+/**
+ * mysql://user:password@rest → user, password and mysql://rest. The password runs to the last
+ * '@' (people paste passwords unencoded; a host or database never holds '@'); percent-escapes
+ * are decoded where valid, so an encoded password works too.
+ */
+function splitUserInfo(url: string): { user: string; password: string | undefined; rest: string } {
+  const m = /^(mysql:\/\/)(.*)@([^@]*)$/is.exec(url);
+  if (!m) return { user: '', password: undefined, rest: url };
+  const info = m[2]!;
+  const colon = info.indexOf(':');
+  return {
+    user: decode(colon < 0 ? info : info.slice(0, colon)),
+    password: colon < 0 ? undefined : decode(info.slice(colon + 1)),
+    rest: `${m[1]}${m[3]}`,
+  };
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Parses mysql://user[:password]@host[:port]/database; throws a one-line Error saying what is wrong. */
@@ -75,7 +101,7 @@ export function parseCentralUrl(url: string): CentralTarget {
   }
 }
 
-/** The URL with any password replaced, for messages and logs. */
+/** The URL with any password replaced, for messages and logs: everything up to the last '@'. */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):.*@/is, '$1:***@');
 }

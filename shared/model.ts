@@ -56,10 +56,19 @@ export interface FiberAddress {
   fiberid: number;
 }
 
-/** A fibre's address and where on the sky it pointed (degrees, J2000). */
+/** A fibre's address and where on the sky it pointed (degrees, J2000): a target_info row. */
 export interface FiberTarget extends FiberAddress {
   ra: number;
   dec: number;
+}
+
+/**
+ * An item's fibre and its sky position as the batch's snapshot has it: null when the survey had
+ * no target_info row for the fibre (central spec_check.ra/dec are nullable for that reason).
+ */
+export interface ItemFiber extends FiberAddress {
+  ra: number | null;
+  dec: number | null;
 }
 
 export interface SignalToNoise {
@@ -92,7 +101,7 @@ export interface BatchSummary {
 }
 
 /** One spectrum in one batch, with what the reviewer needs to judge it. */
-export interface Item extends FiberTarget {
+export interface Item extends ItemFiber {
   batchId: string;
   obsid: number;
   position: number;
@@ -184,6 +193,8 @@ export interface CacheCounts {
   outboxPending: number;
   /** Unsent changes the central server refused, set aside (kept) until retried or edited. */
   outboxRefused: number;
+  /** Pulled central rows this SpecVet could not store, set aside (see SetAsideRow in sync/contract.ts). */
+  pulledSetAside: number;
   lastSync: string | null;
   lastError: string | null;
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ApiError, type ApiHandlers } from '../../shared/api';
-import type { LocalCache } from '../cache/localCache';
+import { UnknownBatchError, type LocalCache } from '../cache/localCache';
 import { firstLine } from './apiErrors';
 
 type ReviewMethods = 'listBatches' | 'listItems' | 'readSpectrum' | 'saveVerdict' | 'undoVerdict' | 'setBookmark' | 'reportProblem';
@@ -40,7 +40,12 @@ export function reviewHandlers(cache: () => LocalCache, changed: () => void, clo
       return undone;
     },
     setBookmark: async ({ batchId, position }) => {
-      cache().setBookmark(batchId, position, clock());
+      try {
+        cache().setBookmark(batchId, position, clock());
+      } catch (err) {
+        if (err instanceof UnknownBatchError) throw new ApiError('not-found', err.message);
+        throw err;
+      }
     },
     reportProblem: async (input) => {
       const report = cache().addProblem(input, clock());

@@ -2,6 +2,7 @@
 export { openLocalCache, SqliteCache, CacheOwnerError, type OpenCacheOptions } from './sqliteCache';
 export { CacheSchemaError, SCHEMA_VERSION } from './migrate';
 export { cacheFile, cacheDir, centralOrigin, serverKey, DEMO_USER, type CacheOrigin } from './location';
-export { VerdictBeingSentError } from './localCache';
+export { UnknownBatchError, VerdictBeingSentError } from './localCache';
 export type { OutboxEntry } from './outboxList';
 export type { SqliteSyncLedger } from './syncLedger';
+export { CacheDamagedError, damagedCopies } from './integrity';

@@ -32,6 +32,7 @@ export interface LocalCache {
    * verdict and does not know yet whether central committed it.
    */
   undoLastVerdict(): Verdict | null;
+  /** Throws UnknownBatchError for a batch not in the cache (nothing to push it to). */
   setBookmark(batchId: string, position: number, now: Date): void;
   addProblem(input: ProblemInput, now: Date): ProblemReport;
   counts(): CacheCounts;
@@ -44,5 +45,13 @@ export class VerdictBeingSentError extends Error {
   constructor(readonly obsid: number) {
     // "or was": a sync killed mid-push leaves the outcome unknown until the next sync settles it.
     super(`that verdict (on ${obsid}) is being sent to the central server right now (or was, by a sync that did not finish); change it with a new verdict instead`);
+  }
+}
+
+/** A bookmark for a batch the cache does not hold: the server would refuse it, so it is not kept. */
+export class UnknownBatchError extends Error {
+  override name = 'UnknownBatchError';
+  constructor(readonly batchId: string) {
+    super(`batch ${batchId} is none of yours; the bookmark was not saved (reload your batches)`);
   }
 }

@@ -1,7 +1,7 @@
 /** SQLite rows of the local cache and their mapping to the domain model. */
-import type { FiberTarget, ProblemReport, ProblemState, Quality, ReviewMode, SpecClass, Verdict } from '../../shared/model';
+import type { ItemFiber, ProblemReport, ProblemState, Quality, ReviewMode, SpecClass, Verdict } from '../../shared/model';
 
-export interface ItemRow extends FiberTarget {
+export interface ItemRow extends ItemFiber {
   batch_id: string;
   obsid: number;
   position: number;

@@ -17,9 +17,10 @@ import {
   type Verdict,
   type VerdictInput,
 } from '../../shared/model';
-import type { PullPage, SyncableCache } from '../sync/contract';
+import type { PullPage, SetAsideRow, SyncableCache } from '../sync/contract';
 import { FileStore } from '../files/fileStore';
-import { VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
+import { UnknownBatchError, VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
+import { CacheDamagedError, createAtomically, isDamage, moveAside, quickCheck, refuseEmpty } from './integrity';
 import { listOutbox, type OutboxEntry } from './outboxList';
 import { migrate } from './migrate';
 import { toProblem, toVerdict, type BatchRow, type ItemRow, type VerdictRow } from './rows';
@@ -60,7 +61,11 @@ export class SqliteCache implements LocalCache, SyncableCache {
     opts: OpenCacheOptions = {},
   ) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    const open = (path: string) => new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    refuseEmpty(file, new Date());
+    createAtomically(file, open);
+    this.db = open(file);
+    this.refuseDamaged();
     try {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
@@ -75,6 +80,23 @@ export class SqliteCache implements LocalCache, SyncableCache {
       throw err;
     }
     this.store = new FileStore(opts.storeDir ?? join(dirname(file), 'files'));
+  }
+
+  /** Checks the file before anything writes to it; a damaged one is closed and moved aside. */
+  private refuseDamaged(): void {
+    let problem: string | null;
+    try {
+      problem = quickCheck(this.db);
+    } catch (err) {
+      if (!isDamage(err)) {
+        this.db.close();
+        throw err;
+      }
+      problem = `malformed: ${(err as Error).message}`;
+    }
+    if (problem === null) return;
+    this.db.close();
+    throw new CacheDamagedError(this.file, moveAside(this.file, new Date()), problem);
   }
 
   /** A cache holds one person's work; opening it as somebody else is a mistake worth stopping. */
@@ -194,13 +216,16 @@ export class SqliteCache implements LocalCache, SyncableCache {
   }
 
   setBookmark(batchId: string, position: number, now: Date): void {
-    this.stmts
+    // Only for a batch the cache holds: one that does not exist would sit in the outbox until
+    // the server refused it, looking saved meanwhile.
+    const stored = this.stmts
       .prepare(
-        `INSERT INTO bookmark (batch_id, position, updated_at, pushed) VALUES (?, ?, ?, 0)
+        `INSERT INTO bookmark (batch_id, position, updated_at, pushed) SELECT ?, ?, ?, 0 WHERE EXISTS (SELECT 1 FROM batch WHERE id = ?)
          ON CONFLICT (batch_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at, pushed = 0,
            refused = NULL, refused_at = NULL`,
       )
-      .run(batchId, position, now.toISOString());
+      .run(batchId, position, now.toISOString(), batchId);
+    if (stored.changes === 0) throw new UnknownBatchError(batchId);
   }
 
   addProblem(input: ProblemInput, now: Date): ProblemReport {
@@ -221,6 +246,11 @@ export class SqliteCache implements LocalCache, SyncableCache {
       .prepare<[], Parameters<typeof toProblem>[0]>('SELECT * FROM problem ORDER BY seq DESC')
       .all()
       .map(toProblem);
+  }
+
+  /** Pulled central rows this SpecVet could not store, with the reason (`specvet status`). */
+  listSetAside(): SetAsideRow[] {
+    return this.ledger.listSetAside();
   }
 
   /** Unsent work in push order: what the next push sends, and what the server refused. */
@@ -249,6 +279,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
       filesCached: row.files,
       outboxPending: this.ledger.outboxPending(),
       outboxRefused: this.ledger.outboxRefused(),
+      pulledSetAside: this.ledger.pulledSetAside(),
       lastSync: this.ledger.meta('lastSync'),
       lastError: this.ledger.meta('lastError'),
     };

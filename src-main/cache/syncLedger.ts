@@ -15,21 +15,17 @@ import type {
   PullPage,
   PushBatch,
   Revision,
+  SetAsideRow,
   SyncLedger,
 } from '../sync/contract';
+import { PullApplier } from './pullApply';
 import { toProblem, toVerdict, type ProblemRow, type VerdictRow } from './rows';
 import { statementCache, type Statements } from './statements';
 
 type Db = Database.Database;
 
-// Two syncs of one cache (the app and the CLI) may apply pages out of order: a row never goes
-// back to an older revision, so a late old page cannot resurrect an unassigned item.
-const NOT_OLDER = 'CAST(excluded.rev AS INTEGER) >= CAST(rev AS INTEGER)';
-
 export class SqliteSyncLedger implements SyncLedger {
-  private readonly upsertBatch;
-  private readonly upsertItem;
-  private readonly upsertVerdict;
+  private readonly pulled: PullApplier;
   private readonly setMeta;
   private readonly getMeta;
   private readonly stmts: Statements;
@@ -39,30 +35,7 @@ export class SqliteSyncLedger implements SyncLedger {
     private readonly user: string,
   ) {
     this.stmts = statementCache(db);
-    this.upsertBatch = db.prepare(`
-      INSERT INTO batch (id, name, mode, assignee, state, created_at, rev)
-      VALUES (@id, @name, @mode, @assignee, @state, @createdAt, @rev)
-      ON CONFLICT (id) DO UPDATE SET name = excluded.name, mode = excluded.mode, assignee = excluded.assignee,
-        state = excluded.state, created_at = excluded.created_at, rev = excluded.rev
-      WHERE ${NOT_OLDER}`);
-    this.upsertItem = db.prepare(`
-      INSERT INTO item (batch_id, obsid, position, assigned, lmjd, planid, spid, fiberid, ra, dec, objtype,
-        class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path, rev)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (batch_id, obsid) DO UPDATE SET position = excluded.position, assigned = excluded.assigned,
-        lmjd = excluded.lmjd, planid = excluded.planid, spid = excluded.spid, fiberid = excluded.fiberid,
-        ra = excluded.ra, dec = excluded.dec, objtype = excluded.objtype, class = excluded.class,
-        subclass = excluded.subclass, z = excluded.z, z_err = excluded.z_err, snr_u = excluded.snr_u,
-        snr_g = excluded.snr_g, snr_r = excluded.snr_r, snr_i = excluded.snr_i, snr_z = excluded.snr_z,
-        file_path = excluded.file_path, rev = excluded.rev
-      WHERE ${NOT_OLDER}`);
-    // A verdict seen in a pull is committed centrally: that is what confirms a push whose
-    // local "sent" mark was lost to a kill between the central commit and the local write.
-    this.upsertVerdict = db.prepare(`
-      INSERT INTO verdict (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment,
-        supersedes, created_at, rev, pushed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-      ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, pushed = 1, refused = NULL, refused_at = NULL`);
+    this.pulled = new PullApplier(db);
     this.setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
   }
@@ -80,24 +53,29 @@ export class SqliteSyncLedger implements SyncLedger {
     return this.meta('watermark') ?? '0';
   }
 
-  /** Applies one page and its watermark in one transaction: both land or neither does. */
-  applyPullPage(page: PullPage): void {
+  /**
+   * Applies one page and its watermark in one transaction: both land or neither does. A row the
+   * local schema refuses is set aside with the reason (pullApply.ts) instead of failing the page.
+   */
+  applyPullPage(page: PullPage, now = new Date()): void {
     this.db.transaction(() => {
-      for (const b of page.batches) this.upsertBatch.run(b);
-      for (const i of page.items) {
-        this.upsertItem.run(
-          i.batchId, i.obsid, i.position, i.assigned ? 1 : 0, i.lmjd, i.planid, i.spid, i.fiberid, i.ra, i.dec,
-          i.objtype, i.class, i.subclass, i.z, i.zErr, i.snr.u, i.snr.g, i.snr.r, i.snr.i, i.snr.z, i.filePath, i.rev,
-        );
-      }
-      for (const v of page.verdicts) {
-        this.upsertVerdict.run(
-          v.id, v.obsid, v.batchId, v.reviewer, v.class, v.subclass, v.z, v.quality, JSON.stringify(v.flags),
-          v.comment, v.supersedes, v.createdAt, v.rev,
-        );
-      }
+      this.pulled.apply(page, now);
       if (BigInt(page.rev) > BigInt(this.watermark())) this.setMeta.run('watermark', page.rev);
     }).immediate();
+  }
+
+  /** Pulled rows set aside earlier get another try (this SpecVet may be newer); returns how many remain. */
+  retrySetAside(now: Date): number {
+    return this.pulled.retryAside(now);
+  }
+
+  /** Pulled rows the cache could not store, with the reason. */
+  listSetAside(): SetAsideRow[] {
+    return this.pulled.list();
+  }
+
+  pulledSetAside(): number {
+    return this.pulled.count();
   }
 
   /**

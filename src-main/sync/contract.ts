@@ -4,7 +4,7 @@
  * SQLite) — and by the engine in this folder that moves pages between them. Neither end
  * imports the other; both import this module (docs/architecture.md, "Sync").
  */
-import type { FiberTarget, ProblemOrigin, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
+import type { ItemFiber, ProblemOrigin, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
 import type { FileRecord, FileWanted } from '../files/records';
 import type { FileStore } from '../files/fileStore';
 
@@ -22,7 +22,7 @@ export interface CentralBatch {
 }
 
 /** A spectrum in a batch, joined with its survey metadata; `assigned: false` is a tombstone. */
-export interface CentralItem extends FiberTarget {
+export interface CentralItem extends ItemFiber {
   batchId: string;
   obsid: number;
   position: number;
@@ -82,6 +82,16 @@ export interface PullPage {
   more: boolean;
 }
 
+/** A pulled row the cache could not store (its local schema refused it), kept with the reason. */
+export interface SetAsideRow {
+  kind: 'batch' | 'item' | 'verdict';
+  /** The row's id (an item: batchId/obsid). */
+  key: string;
+  rev: Revision;
+  reason: string;
+  setAsideAt: string;
+}
+
 /** One push: applied in one central transaction; every row is an idempotent insert by id. */
 export interface PushBatch {
   verdicts: Omit<CentralVerdict, 'reviewer' | 'rev'>[];
@@ -111,8 +121,11 @@ export interface SyncLedger {
   putMeta(key: string, value: string | null): void;
   /** The revision of the last page applied; '0' before the first sync. */
   watermark(): Revision;
-  /** Applies a page and its watermark in one transaction. */
-  applyPullPage(page: PullPage): void;
+  /** Applies a page and its watermark in one transaction; rows the cache refuses are set aside. */
+  applyPullPage(page: PullPage, now?: Date): void;
+  /** Tries the pulled rows set aside again; returns how many are still set aside. */
+  retrySetAside(now: Date): number;
+  listSetAside(): SetAsideRow[];
   /** Unsent, unrefused outbox rows, oldest first, at most `limits` per table. */
   outbox(limits: OutboxLimits): PushBatch;
   claim(batch: PushBatch): ClaimedBatch;

@@ -4,7 +4,10 @@
  * push the outbox in batches — each one central transaction of idempotent inserts — marking
  * rows sent only after that commit resolved. A kill at any point loses nothing: an unmarked
  * row is pushed again and lands once (its UUID), and a later pull confirms it anyway. Rows the
- * server refuses are set aside (push.ts) and named in the sync's last-problem line.
+ * server refuses are set aside (push.ts) and named in the sync's last-problem line; so are
+ * pulled rows the cache cannot store (cache/pullApply.ts). The push runs even when the pull
+ * failed for something other than the connection or the person: one bad central row or page
+ * must not keep the outbox from landing.
  */
 import type { CentralClient } from '../central/centralClient';
 import type { SyncProgress, SyncSummary } from '../../shared/model';
@@ -12,7 +15,7 @@ import { fetchFiles, type FetchFailure } from '../files/fetch';
 import type { FileSource } from '../files/source';
 import type { SyncableCache, SyncLedger } from './contract';
 import { describeFailure, type SyncFailure } from './failure';
-import { pushOutbox } from './push';
+import { pushOutbox, type PushOutcome } from './push';
 
 export interface SyncDeps {
   cache: SyncableCache;
@@ -43,6 +46,8 @@ export interface SyncResult extends SyncSummary {
   refused: number;
   /** Rows set aside as refused after this run (this run's and earlier ones not retried). */
   outboxRefused: number;
+  /** Pulled central rows the cache could not store, set aside (after this run). */
+  setAside: number;
 }
 
 /** Runs of one cache share a promise: the background timer and the sync button never overlap. */
@@ -57,23 +62,21 @@ export function runSync(deps: SyncDeps, opts: SyncOptions = {}): Promise<SyncRes
 }
 
 async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> {
-  const result: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0 };
+  const result: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0, setAside: 0 };
   let client: CentralClient | null = null;
   try {
     client = await deps.openClient();
     await client.me();
-    result.pulled = await pull(client, deps, opts.pageSize ?? 5000);
-    if (deps.files) {
-      const fetched = await fetchMissing(deps, deps.files, opts.fileConcurrency ?? 8);
-      result.filesFetched = fetched.fetched;
-      result.filesFailed = fetched.failed;
-    }
+    const pullFailure = await pullAndFetch(client, deps, opts, result);
     if (opts.retryRefused) deps.cache.ledger.retryRefused();
-    const pushed = await push(client, deps, opts.pushSize ?? 500);
-    result.pushed = pushed.pushed;
-    result.refused = pushed.refused;
+    // The result is the push's running count: a push cut off part way still says what landed.
+    await push(client, deps, opts.pushSize ?? 500, result).catch((err: unknown) => {
+      // The pull's failure is the sync's, whether or not the push after it went through.
+      throw pullFailure ?? err;
+    });
+    if (pullFailure !== null) throw pullFailure;
     deps.cache.ledger.putMeta('lastSync', deps.clock().toISOString());
-    const warnings = [refusedWarning(deps.cache.ledger), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
+    const warnings = [refusedWarning(deps.cache.ledger), setAsideWarning(deps.cache.ledger), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
     deps.cache.ledger.putMeta('lastError', warnings.length ? warnings.join('; ') : null);
   } catch (err) {
     result.failure = describeFailure(err, deps.server);
@@ -83,8 +86,31 @@ async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> 
     await client?.close().catch(() => {});
   }
   result.outboxRefused = deps.cache.ledger.outboxRefused();
+  result.setAside = deps.cache.ledger.listSetAside().length;
   deps.onProgress?.({ phase: 'done', done: 1, total: 1 });
   return result;
+}
+
+/**
+ * Pull, then fetch files. A pull stopped by what it read or by the cache is returned, not
+ * thrown: the push does not depend on it, and one bad page must not keep the person's work
+ * from landing. Offline or a refusal of the person is thrown — a push would fail the same way.
+ */
+async function pullAndFetch(client: CentralClient, deps: SyncDeps, opts: SyncOptions, result: SyncResult): Promise<unknown> {
+  try {
+    // Rows set aside by an earlier pull get another try first: this SpecVet may take them now.
+    deps.cache.ledger.retrySetAside(deps.clock());
+    result.pulled = await pull(client, deps, opts.pageSize ?? 5000);
+  } catch (err) {
+    if (describeFailure(err, deps.server).kind !== 'failed') throw err;
+    return err;
+  }
+  if (deps.files) {
+    const fetched = await fetchMissing(deps, deps.files, opts.fileConcurrency ?? 8);
+    result.filesFetched = fetched.fetched;
+    result.filesFailed = fetched.failed;
+  }
+  return null;
 }
 
 async function pull(client: CentralClient, deps: SyncDeps, pageSize: number): Promise<number> {
@@ -92,7 +118,7 @@ async function pull(client: CentralClient, deps: SyncDeps, pageSize: number): Pr
   let pages = 0;
   for (;;) {
     const page = await client.pull(deps.cache.ledger.watermark(), pageSize);
-    deps.cache.ledger.applyPullPage(page);
+    deps.cache.ledger.applyPullPage(page, deps.clock());
     rows += page.batches.length + page.items.length + page.verdicts.length;
     pages++;
     // The total is unknown until the last page: show pages done of (done + 1) while more remain.
@@ -116,10 +142,11 @@ async function fetchMissing(deps: SyncDeps, source: FileSource, concurrency: num
   );
 }
 
-function push(client: CentralClient, deps: SyncDeps, size: number) {
+function push(client: CentralClient, deps: SyncDeps, size: number, outcome: PushOutcome) {
   return pushOutbox(
     { client, ledger: deps.cache.ledger, clock: deps.clock, onProgress: (done, total) => deps.onProgress?.({ phase: 'push', done, total }) },
     size,
+    outcome,
   );
 }
 
@@ -128,6 +155,14 @@ export function refusedWarning(ledger: SyncLedger): string | null {
   const n = ledger.outboxRefused();
   if (n === 0) return null;
   return `${n} change(s) refused by the central server and set aside (latest: ${ledger.lastRefusal()}); see them with: specvet outbox --refused; once the cause is fixed: specvet sync --retry-refused`;
+}
+
+/** The line that keeps pulled rows the cache could not store in sight (status lists them). */
+function setAsideWarning(ledger: SyncLedger): string | null {
+  const rows = ledger.listSetAside();
+  if (rows.length === 0) return null;
+  const last = rows[rows.length - 1]!;
+  return `${rows.length} central row(s) this SpecVet could not store, set aside (latest: ${last.kind} ${last.key}: ${last.reason}); the rest synced — see them with: specvet status; update SpecVet or ask your coordinator about them`;
 }
 
 function filesWarning(failed: FetchFailure[], source: FileSource | null): string | null {

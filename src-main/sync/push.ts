@@ -22,9 +22,12 @@ export interface PushOutcome {
   refused: number;
 }
 
-export async function pushOutbox(deps: PushDeps, size: number): Promise<PushOutcome> {
+/**
+ * `outcome` is filled in as batches commit, so a caller whose push failed part way still knows
+ * what landed (a failed sync reports it, rather than "pushed": 0).
+ */
+export async function pushOutbox(deps: PushDeps, size: number, outcome: PushOutcome = { pushed: 0, refused: 0 }): Promise<PushOutcome> {
   const total = deps.ledger.outboxPending();
-  const outcome: PushOutcome = { pushed: 0, refused: 0 };
   const pusher = new Pusher(deps, outcome);
   deps.onProgress?.(0, total);
   for (;;) {

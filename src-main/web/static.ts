@@ -31,7 +31,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   const info = file ? await stat(file).catch(() => null) : null;
   if (!file || !info?.isFile()) {
     const missingApp = file?.endsWith('index.html');
-    sendError(res, 404, 'not-found', missingApp ? `the renderer is not built (no ${file}); run npm run build` : 'no such file');
+    // Never the path: a 404 reaches whoever asked, and where SpecVet is installed is not theirs to know.
+    sendError(res, 404, 'not-found', missingApp ? 'the renderer is not built; run npm run build' : 'no such file');
     return;
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';

@@ -51,6 +51,14 @@ describe('app services on the demo', () => {
     expect(err).toMatchObject({ code: 'not-found', message: 'spectrum 42 is in none of your batches' });
   });
 
+  it('refuses a bookmark for a batch that does not exist, and stores nothing', async () => {
+    const err = await api.setBookmark({ batchId: 'no-such-batch', position: 3 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code: 'not-found', message: 'batch no-such-batch is none of yours; the bookmark was not saved (reload your batches)' });
+    await api.setBookmark({ batchId: items[0]!.batchId, position: 1 });
+    expect((await api.listBatches({})).find((b) => b.id === items[0]!.batchId)!.bookmark).toBe(1);
+  });
+
   it('a verdict goes to the outbox, tells the hosts, and can be undone', async () => {
     const it0 = items[0]!;
     const verdict = await api.saveVerdict({

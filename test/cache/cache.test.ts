@@ -45,7 +45,8 @@ describe('local cache', () => {
       DROP TRIGGER verdict_sent; DROP TABLE verdict_sending;
       ALTER TABLE verdict DROP COLUMN refused; ALTER TABLE verdict DROP COLUMN refused_at;
       ALTER TABLE problem DROP COLUMN refused; ALTER TABLE problem DROP COLUMN refused_at;
-      ALTER TABLE bookmark DROP COLUMN refused; ALTER TABLE bookmark DROP COLUMN refused_at;`);
+      ALTER TABLE bookmark DROP COLUMN refused; ALTER TABLE bookmark DROP COLUMN refused_at;
+      DROP TABLE pull_set_aside;`);
     old.pragma('user_version = 1000');
     old.close();
     cache = openLocalCache(file, 'alice');
@@ -53,6 +54,10 @@ describe('local cache', () => {
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect((db.pragma('index_info(verdict_by_spectrum)') as { name: string }[]).map((c) => c.name)).toEqual(['reviewer', 'obsid', 'created_at', 'seq']);
+    // 1030: ra/dec nullable as centrally, the items kept.
+    const columns = db.pragma('table_info(item)') as { name: string; notnull: number }[];
+    expect(columns.filter((c) => c.name === 'ra' || c.name === 'dec').map((c) => c.notnull)).toEqual([0, 0]);
+    expect(cache.listItems(b.id)).toHaveLength(2);
     db.close();
   });
 

@@ -56,6 +56,7 @@ describe('the local commands on a fresh SPECVET_HOME without a server', () => {
       pushed: 0,
       refused: 0,
       outboxRefused: 0,
+      setAside: 0,
       error: expect.stringMatching(/^no central server configured .*set SPECVET_CENTRAL=mysql:\/\//),
     });
     const human = await runCli(['sync'], env);

@@ -3,7 +3,7 @@ import { startBackgroundSync } from '../../src-main/sync/background';
 import type { SyncResult } from '../../src-main/sync/engine';
 import type { SyncFailure } from '../../src-main/sync/failure';
 
-const ok: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0 };
+const ok: SyncResult = { pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null, failure: null, filesFailed: [], refused: 0, outboxRefused: 0, setAside: 0 };
 const failed = (f: SyncFailure): SyncResult => ({ ...ok, error: f.message, failure: f });
 const offline = failed({ kind: 'offline', message: 'offline: cannot reach h:1; …', transient: true });
 const auth = failed({ kind: 'auth', message: 'wrong password', transient: false });

@@ -38,8 +38,11 @@ describe('specvet status / items / verdict add / problem add', () => {
       filesCached: 0,
       outboxPending: 0,
       outboxRefused: 0,
+      pulledSetAside: 0,
       lastSync: null,
       lastError: null,
+      setAside: [],
+      damagedCaches: [],
     });
   });
 

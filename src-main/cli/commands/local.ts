@@ -4,8 +4,10 @@
  * (same cache calls, same zod schemas); `specvet sync` pushes them. With no central server
  * configured they work on the demo survey, as the app does.
  */
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
-import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
+import { cacheFile, centralOrigin, damagedCopies, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
 import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../../command/command';
 
 export interface Opened {
@@ -23,6 +25,7 @@ export interface Opened {
  */
 async function openCliCache(ctx: CommandContext): Promise<Opened> {
   const config = ctx.config();
+  writableHome(config.home);
   const c = config.central;
   let file: string;
   if (c) {
@@ -39,6 +42,35 @@ async function openCliCache(ctx: CommandContext): Promise<Opened> {
   } catch (err) {
     throw new UserError((err as Error).message);
   }
+}
+
+/**
+ * SPECVET_HOME is checked before anything is generated or opened in it: otherwise the demo
+ * survey is generated in memory first and the failure comes late and unclear (issue 16,
+ * finding 11). The line names the folder and what to do — never the server address.
+ */
+function writableHome(home: string): void {
+  try {
+    makeDirs(home);
+    accessSync(home, constants.W_OK);
+    const probe = join(home, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`SPECVET_HOME ${home} cannot be written (${code}); set SPECVET_HOME to a folder you can write, or fix its permissions`);
+  }
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdirSync loops forever on a path under /proc
+ * (the kernel answers ENOENT for the child of a folder that exists) — the CLI "spinning".
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  mkdirSync(dir);
 }
 
 export async function withCache<T>(ctx: CommandContext, fn: (o: Opened) => Promise<T> | T): Promise<T> {
@@ -61,18 +93,32 @@ const statusCommand = defineCommand({
   options: {},
   async run(_v, _p, ctx) {
     await withCache(ctx, ({ cache, server }) => {
-      const s = { user: cache.user, server, ...cache.counts() };
+      const setAside = cache.listSetAside();
+      const damagedCaches = damagedCopies(cache.file);
+      const s = { user: cache.user, server, ...cache.counts(), setAside, damagedCaches };
       ctx.print(s, () =>
         [
           `${s.user} on ${s.server}`,
           `${s.batches} batch(es), ${s.items} item(s), ${s.filesCached} file(s) cached`,
           `${s.outboxPending} change(s) waiting to be pushed${s.outboxRefused ? `, ${s.outboxRefused} refused by the server and set aside (specvet outbox --refused)` : ''}`,
+          ...setAsideLines(setAside),
+          // Until the person deletes the copy: the unsent work in it is nowhere else.
+          ...damagedCaches.map((f) => `a damaged (malformed) cache was kept aside: ${f}; its unsent work was not pushed — keep it and ask your SpecVet admin`),
           `last sync: ${s.lastSync ?? 'never'}${s.lastError ? `; last problem: ${s.lastError}` : ''}`,
         ].join('\n'),
       );
     });
   },
 });
+
+/** Pulled rows the cache could not store: counted, then one line each (the first ten). */
+function setAsideLines(rows: ReturnType<SqliteCache['listSetAside']>): string[] {
+  if (rows.length === 0) return [];
+  return [
+    `${rows.length} central row(s) this SpecVet could not store, set aside (update SpecVet, or ask your coordinator to fix them):`,
+    ...rows.slice(0, 10).map((r) => `  ${r.kind} ${r.key} (rev ${r.rev}): ${r.reason}`),
+  ];
+}
 
 const outboxCommand = defineCommand({
   path: ['outbox'],

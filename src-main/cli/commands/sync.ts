@@ -67,14 +67,14 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
 /** A sync that could not start: with --json, the same object as any failed sync, then exit 1. */
 function failEarly(ctx: CommandContext, error: string): number {
   if (!ctx.json) throw new UserError(error);
-  ctx.print({ pulled: 0, filesFetched: 0, filesFailed: 0, pushed: 0, refused: 0, outboxRefused: 0, error }, () => '');
+  ctx.print({ pulled: 0, filesFetched: 0, filesFailed: 0, pushed: 0, refused: 0, outboxRefused: 0, setAside: 0, error }, () => '');
   return 1;
 }
 
 function summaryJson(r: SyncResult) {
   return {
     pulled: r.pulled, filesFetched: r.filesFetched, filesFailed: r.filesFailed.length, pushed: r.pushed,
-    refused: r.refused, outboxRefused: r.outboxRefused, error: r.error,
+    refused: r.refused, outboxRefused: r.outboxRefused, setAside: r.setAside, error: r.error,
   };
 }
 
@@ -82,7 +82,8 @@ function summaryText(r: SyncResult): string {
   if (r.error) return '';
   const warn = r.filesFailed.length ? `\n${r.filesFailed.length} file(s) could not be fetched (first: ${r.filesFailed[0]!.filePath}: ${r.filesFailed[0]!.reason})` : '';
   const refused = r.refused ? `, ${r.refused} refused` : '';
-  return `synced: ${r.pulled} row(s) pulled, ${r.filesFetched} file(s) fetched, ${r.pushed} change(s) pushed${refused}${warn}`;
+  const aside = r.setAside ? `\n${r.setAside} central row(s) this SpecVet could not store, set aside (see specvet status)` : '';
+  return `synced: ${r.pulled} row(s) pulled, ${r.filesFetched} file(s) fetched, ${r.pushed} change(s) pushed${refused}${warn}${aside}`;
 }
 
 /** The command as registered, with the central area's client opener loaded on first sync. */
