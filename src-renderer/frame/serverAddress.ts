@@ -13,6 +13,7 @@ export function addressProblem(text: string): string | null {
   if (r.ok) return null;
   const p = r.problem;
   if (p.kind === 'bad-port') return 'the port is a number 1–65535 (MariaDB usually listens on 3306)';
-  if (p.kind !== 'missing' || p.parts.length === 3) return ADDRESS_SHAPE;
+  // Without a host the person is still typing the address's middle: the shape helps more than a list.
+  if (p.kind !== 'missing' || p.parts.includes('host')) return ADDRESS_SHAPE;
   return `${ADDRESS_SHAPE} — the ${p.parts.join(', ')} ${p.parts.length > 1 ? 'are' : 'is'} missing`;
 }
