@@ -18,6 +18,9 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
   ['0–4', 'quality (saves)'],
   ['[ ]', 'z'],
   ['l', 'lines'],
+  ['. ,', 'smooth'],
+  ['e', 'σ band'],
+  ['+ − ⇧← ⇧→', 'zoom, pan'],
   ['r', 'reset zoom'],
   ['Ctrl+Z', 'undo'],
   ['Esc', 'batches'],
@@ -27,7 +30,9 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
 export function ReviewScreen() {
   const review = useApp((s) => s.review)!;
   const showLines = useApp((s) => s.showLines);
-  const zoomReset = useApp((s) => s.zoomReset);
+  const zoom = useApp((s) => s.zoom);
+  const smoothing = useApp((s) => s.smoothing);
+  const showErrors = useApp((s) => s.showErrors);
 
   const items = review.items;
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
@@ -41,9 +46,24 @@ export function ReviewScreen() {
           This is a {review.batch.mode} batch; its own view comes in a later version, so it opens here one spectrum at a time.
         </p>
       )}
-      <ReviewHeader item={item} draft={review.draft} index={review.index} count={items.length} />
+      <ReviewHeader
+        item={item}
+        draft={review.draft}
+        index={review.index}
+        count={items.length}
+        smoothing={smoothing}
+        showErrors={showErrors}
+      />
       <div className="chart-area">
-        <SpectrumChart spectrum={spectrum} z={review.draft.z} showLines={showLines} lines={LINES} zoomReset={zoomReset} />
+        <SpectrumChart
+          spectrum={spectrum}
+          z={review.draft.z}
+          showLines={showLines}
+          lines={LINES}
+          smoothing={smoothing}
+          showErrors={showErrors}
+          zoom={zoom}
+        />
         {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
         {view?.state === 'error' && (
           <div className="chart-state error" role="alert" data-testid="spectrum-error">

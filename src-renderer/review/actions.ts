@@ -10,6 +10,7 @@ import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
+import { SMOOTH_MAX } from './smooth';
 import { saveAndNext, undo } from './verdicts';
 
 export const loadFrame = guarded(async () => {
@@ -92,8 +93,16 @@ export function runAction(action: ReviewAction): void {
       return nudgeZ(action.step);
     case 'toggleLines':
       return setState({ showLines: !s.showLines });
+    case 'smooth':
+      return setState({ smoothing: Math.min(SMOOTH_MAX, Math.max(0, s.smoothing + action.step)) });
+    case 'toggleErrors':
+      return setState({ showErrors: !s.showErrors });
+    case 'zoom':
+      return setState({ zoom: { op: action.op, seq: s.zoom.seq + 1 } });
     case 'resetZoom':
-      return setState({ zoomReset: s.zoomReset + 1 });
+      return setState({ zoom: { op: 'reset', seq: s.zoom.seq + 1 } });
+    case 'typeZ':
+      return;
     case 'undo':
       return void undo();
   }

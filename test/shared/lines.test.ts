@@ -40,3 +40,15 @@ describe('line list', () => {
     for (const l of LINES) expect(l.air ? l.vacuum > l.source : l.vacuum === l.source).toBe(true);
   });
 });
+
+describe('bright sky regions', () => {
+  it('mark the sky lines at their vacuum wavelengths (5578.9, 5891.6/5897.6, 6302.0, 6365.5 Å) and the OH forest from 7600 Å', async () => {
+    const { SKY_REGIONS } = await import('../../shared/skyLines');
+    const centres = SKY_REGIONS.filter((r) => r.source !== null).map((r) => Math.round(((r.from + r.to) / 2) * 10) / 10);
+    expect(centres).toEqual([5578.9, 5891.6, 5897.6, 6302.0, 6365.5]);
+    const oh = SKY_REGIONS.at(-1)!;
+    expect(oh).toMatchObject({ name: 'OH forest', from: 7600, source: null });
+    expect(oh.to).toBeGreaterThan(9200);
+    for (let i = 1; i < SKY_REGIONS.length; i++) expect(SKY_REGIONS[i]!.from).toBeGreaterThan(SKY_REGIONS[i - 1]!.from);
+  });
+});
