@@ -2,7 +2,7 @@
  * The single-spectrum review screen: header with the pipeline's answer and the reviewer's
  * verdict, the chart, and the keys. Browse and spectrograph batches open here too for now.
  */
-import { LINES } from '../../shared/lines';
+import { LINES_BY_CLASS } from '../../shared/lines';
 import { Fragment, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { ReviewHeader } from './ReviewHeader';
@@ -59,7 +59,7 @@ export function ReviewScreen() {
           spectrum={spectrum}
           z={review.draft.z}
           showLines={showLines}
-          lines={LINES}
+          lines={LINES_BY_CLASS[review.draft.class]}
           smoothing={smoothing}
           showErrors={showErrors}
           zoom={zoom}
