@@ -8,6 +8,7 @@ import { useApp } from '../state/store';
 import { ReviewHeader } from './ReviewHeader';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
+import { ZEntry } from './ZEntry';
 
 /** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
 const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
@@ -17,6 +18,7 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
   ['s g q u', 'class'],
   ['0–4', 'quality (saves)'],
   ['[ ]', 'z'],
+  ['z', 'type z'],
   ['l', 'lines'],
   ['. ,', 'smooth'],
   ['e', 'σ band'],
@@ -64,6 +66,7 @@ export function ReviewScreen() {
           showErrors={showErrors}
           zoom={zoom}
         />
+        <ZEntry />
         {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
         {view?.state === 'error' && (
           <div className="chart-state error" role="alert" data-testid="spectrum-error">

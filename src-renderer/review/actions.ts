@@ -55,6 +55,11 @@ function patchDraft(patch: Partial<Draft>): void {
   setState({ review: { ...r, draft: { ...r.draft, ...patch } } });
 }
 
+/** Sets the draft's z as typed (ZEntry.tsx has checked it against Z_RANGE). */
+export function setDraftZ(z: number): void {
+  patchDraft({ z });
+}
+
 function nudgeZ(step: number): void {
   const d = getState().review?.draft;
   if (d === undefined) return;
@@ -102,7 +107,7 @@ export function runAction(action: ReviewAction): void {
     case 'resetZoom':
       return setState({ zoom: { op: 'reset', seq: s.zoom.seq + 1 } });
     case 'typeZ':
-      return;
+      return setState({ typingZ: true, showHelp: false });
     case 'undo':
       return void undo();
   }

@@ -53,6 +53,8 @@ export interface AppState {
   smoothing: number;
   /** The 1σ error band. */
   showErrors: boolean;
+  /** The exact-z field (`z`) is open. */
+  typingZ: boolean;
 }
 
 export const useApp = create<AppState>(() => ({
@@ -67,6 +69,7 @@ export const useApp = create<AppState>(() => ({
   zoom: { op: 'reset', seq: 0 },
   smoothing: 0,
   showErrors: true,
+  typingZ: false,
 }));
 
 export const setState = useApp.setState;

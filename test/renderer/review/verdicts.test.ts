@@ -174,3 +174,15 @@ describe('chart keys', () => {
     expect(getState().zoom).toEqual({ op: 'reset', seq: 3 });
   });
 });
+
+describe('typing z', () => {
+  it('z opens the field (closing the key help); a typed z goes into the draft only', async () => {
+    const { setDraftZ } = await import('../../../src-renderer/review/actions');
+    setState({ showHelp: true });
+    runAction({ kind: 'typeZ' });
+    expect(getState()).toMatchObject({ typingZ: true, showHelp: false });
+    setDraftZ(1.2345);
+    expect(review().draft.z).toBe(1.2345);
+    expect(fakeApi.saves).toEqual([]);
+  });
+});
