@@ -6,6 +6,7 @@ import { LINES_BY_CLASS } from '../../shared/lines';
 import { Fragment, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { ReviewHeader } from './ReviewHeader';
+import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
 import { ZEntry } from './ZEntry';
@@ -56,37 +57,47 @@ export function ReviewScreen() {
         smoothing={smoothing}
         showErrors={showErrors}
       />
-      <div className="chart-area">
-        <SpectrumChart
-          spectrum={spectrum}
-          z={review.draft.z}
-          showLines={showLines}
-          lines={LINES_BY_CLASS[review.draft.class]}
-          smoothing={smoothing}
-          showErrors={showErrors}
-          zoom={zoom}
-        />
-        <ZEntry />
-        {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
-        {view?.state === 'error' && (
-          <div className="chart-state error" role="alert" data-testid="spectrum-error">
-            {view.message}
-            <br />
-            <small>Press → for the next spectrum; your verdicts are not affected.</small>
-          </div>
-        )}
+      <div className="review-body">
+        <div className="chart-area">
+          <SpectrumChart
+            spectrum={spectrum}
+            z={review.draft.z}
+            showLines={showLines}
+            lines={LINES_BY_CLASS[review.draft.class]}
+            smoothing={smoothing}
+            showErrors={showErrors}
+            zoom={zoom}
+          />
+          <ZEntry />
+          {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
+          {view?.state === 'error' && (
+            <div className="chart-state error" role="alert" data-testid="spectrum-error">
+              {view.message}
+              <br />
+              <small>Press → for the next spectrum; your verdicts are not affected.</small>
+            </div>
+          )}
+        </div>
+        <SidePanel item={item} draft={review.draft} />
       </div>
-      <footer className="key-hint" data-testid="key-hint">
-        {KEY_HINTS.map(([keys, what], i) => (
-          // The separator stays outside the pair: its spaces are where a narrow window may wrap.
-          <Fragment key={keys}>
-            {i > 0 && ' · '}
-            <span>
-              <kbd>{keys}</kbd> {what}
-            </span>
-          </Fragment>
-        ))}
-      </footer>
+      <KeyHintFooter />
     </section>
+  );
+}
+
+/** The keys a reviewer needs most, under the chart. */
+function KeyHintFooter() {
+  return (
+    <footer className="key-hint" data-testid="key-hint">
+      {KEY_HINTS.map(([keys, what], i) => (
+        // The separator stays outside the pair: its spaces are where a narrow window may wrap.
+        <Fragment key={keys}>
+          {i > 0 && ' · '}
+          <span>
+            <kbd>{keys}</kbd> {what}
+          </span>
+        </Fragment>
+      ))}
+    </footer>
   );
 }

@@ -103,9 +103,12 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
 function createChart(el: HTMLDivElement, painted: { current: number | null }): Parts & { destroy(): void } {
   const underlay = new Underlay(SKY_REGIONS);
   let overlay: LineOverlay | null = null;
-  const opts = chartOptions(el, underlay, () => {
+  const opts = chartOptions(el, underlay, (u) => {
     overlay?.draw();
     el.dataset.paintedObsid = painted.current === null ? '' : String(painted.current);
+    // The wavelength range in view, for the browser tests (and anyone inspecting the page).
+    const { min, max } = u.scales.x;
+    el.dataset.view = min == null || max == null ? '' : `${Math.round(min)}-${Math.round(max)}`;
     if (painted.current !== null && !firstPaintMarked) {
       // For the cold-start benchmark: navigation start → first spectrum on screen.
       firstPaintMarked = true;
@@ -146,7 +149,7 @@ function visibleYRange(robust: RobustRange): uPlot.Range.Function {
   };
 }
 
-function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: () => void): uPlot.Options {
+function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: (u: uPlot) => void): uPlot.Options {
   return {
     ...sizeOf(el),
     pxAlign: false,

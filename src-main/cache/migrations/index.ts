@@ -3,8 +3,9 @@ import type { Migration } from './types';
 import { migration1000 } from './1000-initial';
 import { migration1010 } from './1010-verdict-order-index';
 import { migration1020 } from './1020-outbox-refused-and-claims';
+import { migration1030 } from './1030-verdict-by-obsid';
 
-export const MIGRATIONS: readonly Migration[] = [migration1000, migration1010, migration1020];
+export const MIGRATIONS: readonly Migration[] = [migration1000, migration1010, migration1020, migration1030];
 
 /** The newest cache schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
