@@ -44,9 +44,9 @@ export function SidePanel({ item, draft }: { item: Item; draft: Draft }) {
         <dt>plan</dt>
         <dd className="plan">{item.planid}</dd>
         <dt>date</dt>
-        <dd>
-          {lmjdDate(item.lmjd)} (lmjd {item.lmjd})
-        </dd>
+        <dd>{lmjdDate(item.lmjd)}</dd>
+        <dt>lmjd</dt>
+        <dd>{item.lmjd}</dd>
         <dt>sp / fibre</dt>
         <dd>
           {item.spid} / {item.fiberid}

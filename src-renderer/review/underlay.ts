@@ -64,6 +64,11 @@ export class Underlay {
     const { skyFrom, skyTo, skyNames } = this;
     const pxRatio = bbox.width / Math.max(1, u.over.clientWidth || bbox.width);
     ctx.font = `${Math.round(10 * pxRatio)}px system-ui, sans-serif`;
+    // uPlot leaves the axes' alignment on the context: set ours.
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
+    // A label that would print over the previous one (Na D's two lines) is left out.
+    let labelEnd = -Infinity;
     for (let i = 0; i < skyFrom.length; i++) {
       const from = skyFrom[i]!;
       const to = skyTo[i]!;
@@ -78,8 +83,12 @@ export class Underlay {
         ctx.fillStyle = hatch;
         ctx.fillRect(x0, bbox.top, w, bbox.height);
       }
+      const name = skyNames[i]!;
+      const labelX = x0 + 2 * pxRatio;
+      if (labelX < labelEnd) continue;
       ctx.fillStyle = SKY_LABEL;
-      ctx.fillText(skyNames[i]!, x0 + 2, bbox.top + bbox.height - 4 * pxRatio);
+      ctx.fillText(name, labelX, bbox.top + bbox.height - 4 * pxRatio);
+      labelEnd = labelX + ctx.measureText(name).width + 4 * pxRatio;
     }
   }
 

@@ -34,7 +34,7 @@ describe('side panel', () => {
     expect(shown).toContain('z 0.1000 ± 0.0001');
     expect(shown).toContain('u – g 5.0 r 8.0 i – z –');
     expect(shown).toContain('objtype galaxy');
-    expect(shown).toContain('plan P1 date 2015-09-22 (lmjd 57287) sp / fibre 1 / 1');
+    expect(shown).toContain('plan P1 date 2015-09-22 lmjd 57287 sp / fibre 1 / 1');
   });
 
   it('lists everyone else’s verdicts, marking the one yours disagrees with', () => {

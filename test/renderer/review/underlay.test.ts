@@ -28,7 +28,10 @@ const ctx = {
   closePath: () => {},
   fill: () => {},
   fillRect: (x: number, _y: number, w: number) => void rects.push({ x, w, fill: ctx.fillStyle }),
+  textAlign: '',
+  textBaseline: '',
   fillText: (t: string) => void labels.push(t),
+  measureText: (t: string) => ({ width: t.length * 6 }),
   createPattern: () => 'hatch',
 };
 
@@ -78,6 +81,18 @@ describe('under the flux', () => {
     ]);
     expect(rects[1]!.fill).toBe('hatch');
     expect(labels).toEqual(['sky']);
+  });
+
+  it('leaves out a sky label that would print over the one before (the Na D pair)', () => {
+    const u = new Underlay([
+      { name: 'a', from: 5001, to: 5002, source: 5001.5 },
+      { name: 'b', from: 5006, to: 5007, source: 5006.5 },
+      { name: 'c', from: 5030, to: 5031, source: 5030.5 },
+    ]);
+    u.draw(plot(4990, 5040));
+    // "sky" is 18 px wide here: the one at 5006 Å starts 5 px after the first and is left out.
+    expect(labels).toEqual(['sky', 'sky']);
+    expect(ctx.textAlign).toBe('left');
   });
 
   it('draws flux ± σ as one polygon per run of finite pixels: a NaN gap stays a gap', () => {
