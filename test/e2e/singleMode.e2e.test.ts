@@ -84,6 +84,18 @@ describe('web edition, single mode by keyboard', () => {
       await page.keyboard.press('-');
       await page.keyboard.press('r');
       await expect.poll(() => viewOf(page)).toEqual([fullMin, fullMax]);
+      // Dragging across the chart still zooms (uPlot's select), and r still resets.
+      const over = await box(page, '[data-testid="spectrum-chart"] .u-over');
+      const y = over.y + over.height / 2;
+      await page.mouse.move(over.x + over.width * 0.3, y);
+      await page.mouse.down();
+      await page.mouse.move(over.x + over.width * 0.45, y, { steps: 5 });
+      await page.mouse.move(over.x + over.width * 0.6, y, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(async () => (await viewOf(page))[1] - (await viewOf(page))[0]).toBeLessThan((fullMax - fullMin) * 0.4);
+      await page.mouse.move(0, 0);
+      await page.keyboard.press('r');
+      await expect.poll(() => viewOf(page)).toEqual([fullMin, fullMax]);
 
       // Typed z: a value outside the range is refused with the text kept; a good one is taken.
       await page.keyboard.press('z');
