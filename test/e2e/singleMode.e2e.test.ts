@@ -52,11 +52,17 @@ describe('web edition, single mode by keyboard', () => {
       // Keys go to the page, not to the button that was clicked.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-      // The side panel lists the pipeline's answer; nobody else has checked the demo.
+      // The side panel lists the pipeline's answer and the demo colleagues' earlier verdicts,
+      // the one that differs from yours (still the pipeline's) marked ≠.
       const panel = page.getByTestId('side-panel');
       expect(await panel.getByTestId('side-pipeline').innerText()).toBe(`${item.pipeline.class} ${item.pipeline.subclass}`.trim());
       expect(await panel.innerText()).toContain(`${item.pipeline.z.toFixed(4)} ± ${item.pipeline.zErr.toFixed(4)}`);
-      expect(await panel.innerText()).toContain('nobody else has checked it');
+      const history = panel.getByTestId('side-history').locator('li');
+      expect(await history.count()).toBe(2);
+      expect(await history.nth(0).innerText()).toMatch(new RegExp(`^li\\.wei, [0-9-]+\\s+${item.pipeline.class} `));
+      expect(await history.nth(0).getAttribute('class')).toBeNull();
+      expect(await history.nth(1).innerText()).toMatch(/^≠ zhang\.min, /);
+      expect(await history.nth(1).getAttribute('class')).toBe('disagrees');
 
       // Smoothing: five presses of "." say so in the header and change the plot; "," goes back.
       expect(await page.getByTestId('view-state').innerText()).toBe('no smoothing · σ band on');
