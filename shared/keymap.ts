@@ -16,11 +16,18 @@ export type ReviewAction =
   | { kind: 'setClass'; value: SpecClass }
   | { kind: 'setQuality'; value: Quality }
   | { kind: 'nudgeZ'; step: number }
+  | { kind: 'typeZ' }
   | { kind: 'toggleLines' }
+  | { kind: 'smooth'; step: 1 | -1 }
+  | { kind: 'toggleErrors' }
+  | { kind: 'zoom'; op: ZoomOp }
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
   | { kind: 'help' }
   | { kind: 'back' };
+
+/** Zoom in / out around the centre of the view, or pan it a quarter of its width. */
+export type ZoomOp = 'in' | 'out' | 'left' | 'right';
 
 export type Keymap = Readonly<Record<string, ReviewAction>>;
 
@@ -48,7 +55,17 @@ export const DEFAULT_KEYMAP: Keymap = {
   'Shift+]': nudge(0.001),
   'Alt+[': nudge(-0.01),
   'Alt+]': nudge(0.01),
+  z: { kind: 'typeZ' },
   l: { kind: 'toggleLines' },
+  '.': { kind: 'smooth', step: 1 },
+  ',': { kind: 'smooth', step: -1 },
+  e: { kind: 'toggleErrors' },
+  '+': { kind: 'zoom', op: 'in' },
+  // "+" is Shift+= on many keyboards; "=" zooms in too, so no Shift is needed.
+  '=': { kind: 'zoom', op: 'in' },
+  '-': { kind: 'zoom', op: 'out' },
+  'Shift+ArrowLeft': { kind: 'zoom', op: 'left' },
+  'Shift+ArrowRight': { kind: 'zoom', op: 'right' },
   r: { kind: 'resetZoom' },
   'Ctrl+z': { kind: 'undo' },
   '?': { kind: 'help' },
@@ -95,10 +112,18 @@ export function describeAction(a: ReviewAction): string {
       return a.value === 0 ? 'quality not set — saves, next' : `quality ${a.value} — saves, next`;
     case 'nudgeZ':
       return `z ${a.step > 0 ? '+' : '−'}${Math.abs(a.step)}`;
+    case 'typeZ':
+      return 'type an exact z (Enter sets, Esc cancels)';
     case 'toggleLines':
       return 'line markers on/off';
+    case 'smooth':
+      return a.step > 0 ? 'smooth more (boxcar, up to 15 pixels)' : 'smooth less';
+    case 'toggleErrors':
+      return '1σ error band on/off';
+    case 'zoom':
+      return ZOOM_TEXT[a.op];
     case 'resetZoom':
-      return 'reset zoom';
+      return 'reset zoom (drag on the chart to zoom in)';
     case 'undo':
       return 'undo the last verdict not yet pushed';
     case 'help':
@@ -107,6 +132,14 @@ export function describeAction(a: ReviewAction): string {
       return 'close this list or the sign-in; else back to the batch list';
   }
 }
+
+const ZOOM_TEXT: Readonly<Record<ZoomOp, string>> = {
+  in: 'zoom in around the centre',
+  out: 'zoom out',
+  left: 'pan left',
+  right: 'pan right',
+};
+const ZOOM_ORDER: readonly ZoomOp[] = ['in', 'out', 'left', 'right'];
 
 /**
  * The order a reviewer learns the keys in (README "Review keys"). Written out because a
@@ -119,7 +152,11 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'setClass',
   'setQuality',
   'nudgeZ',
+  'typeZ',
   'toggleLines',
+  'smooth',
+  'toggleErrors',
+  'zoom',
   'resetZoom',
   'undo',
   'help',
@@ -130,6 +167,8 @@ const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
 function rankWithinKind(a: ReviewAction): number {
   if (a.kind === 'setClass') return CLASS_ORDER.indexOf(a.value);
   if (a.kind === 'setQuality') return a.value;
+  if (a.kind === 'smooth') return -a.step;
+  if (a.kind === 'zoom') return ZOOM_ORDER.indexOf(a.op);
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.
   if (a.kind === 'nudgeZ') return Math.abs(a.step) * 10 + (a.step > 0 ? Math.abs(a.step) : 0);
   return 0;

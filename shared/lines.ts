@@ -9,6 +9,8 @@
  * Atomic Spectra Database as quoted in Moore's multiplet tables and the SDSS line table.
  */
 
+import type { SpecClass } from './model';
+
 export type LineKind = 'emission' | 'absorption' | 'both';
 
 export interface SpectralLine {
@@ -76,6 +78,53 @@ export const LINES: readonly SpectralLine[] = [
   air('Ca II', 8542.09, 'absorption'),
   air('Ca II', 8662.14, 'absorption'),
 ];
+
+/** Lines whose marker is drawn for a class, and how (emission solid, absorption dashed). */
+export interface ClassLine extends SpectralLine {
+  /** Drawn as an absorption line (dashed) for this class. */
+  absorption: boolean;
+}
+
+/** The nebular forbidden lines: no star shows them, so a star is never labelled with them. */
+const NEBULAR = new Set(['[O II]', '[Ne III]', '[O III]', '[O I]', '[N II]', '[S II]']);
+/** A quasar's broad lines, rest UV to Hα, and the narrow lines its spectrum also shows. */
+const QSO_LINES = new Set(['Lyβ', 'Lyα', 'N V', 'Si IV', 'C IV', 'He II', 'C III]', 'Mg II', '[O II]', '[Ne III]', 'Hδ', 'Hγ', 'Hβ', '[O III]', 'Hα']);
+
+/**
+ * Which lines are marked for the class under review:
+ * - STAR: the absorption lines (Balmer, Ca H & K, G band, Mg b, Na D, Ca II triplet), dashed —
+ *   no nebular [O III]/[S II] and no quasar UV lines;
+ * - QSO: the broad emission lines (Lyα … Mg II, Balmer) and the narrow [O II]/[Ne III]/[O III], solid;
+ * - GALAXY: every optical line (rest λ > 3000 Å), emission solid and absorption dashed
+ *   (Balmer lines, seen either way, solid);
+ * - UNKNOWN: every line, styled as for a galaxy.
+ */
+function selectLines(cls: SpecClass): readonly ClassLine[] {
+  const as = (l: SpectralLine, absorption: boolean): ClassLine => ({ ...l, absorption });
+  switch (cls) {
+    case 'STAR':
+      return LINES.filter((l) => l.kind !== 'emission' && l.vacuum > 3000 && !NEBULAR.has(l.name)).map((l) => as(l, true));
+    case 'QSO':
+      return LINES.filter((l) => QSO_LINES.has(l.name)).map((l) => as(l, false));
+    case 'GALAXY':
+      return LINES.filter((l) => l.vacuum > 3000).map((l) => as(l, l.kind === 'absorption'));
+    case 'UNKNOWN':
+      return LINES.map((l) => as(l, l.kind === 'absorption'));
+  }
+}
+
+/** The line list per class, made once (the same array every time, so the chart can tell it unchanged). */
+export const LINES_BY_CLASS: Readonly<Record<SpecClass, readonly ClassLine[]>> = {
+  STAR: selectLines('STAR'),
+  GALAXY: selectLines('GALAXY'),
+  QSO: selectLines('QSO'),
+  UNKNOWN: selectLines('UNKNOWN'),
+};
+
+/** "Hα, Hβ, [O III] …": each name once, in wavelength order, for the key help. */
+export function lineNames(lines: readonly SpectralLine[]): string {
+  return [...new Set(lines.map((l) => l.name))].join(', ');
+}
 
 /** The first line with this name (e.g. line('Hα').vacuum); throws for an unknown name. */
 export function line(name: string): SpectralLine {

@@ -113,6 +113,11 @@ export interface Item extends ItemFiber {
   cached: boolean;
   /** The reviewer's newest verdict on this spectrum, pushed or not. */
   verdict: Verdict | null;
+  /**
+   * What the other reviewers said about this spectrum (the central history a sync pulls):
+   * each one's newest verdict, oldest first. Empty when nobody else has checked it.
+   */
+  history: Verdict[];
   /** False once the item was unassigned centrally (a tombstone); local work on it is kept. */
   assigned: boolean;
 }

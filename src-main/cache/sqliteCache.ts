@@ -47,6 +47,12 @@ const ITEM_SELECT = `
     v.supersedes AS v_supersedes, v.created_at AS v_created_at, v.pushed AS v_pushed
   FROM item i LEFT JOIN verdict v ON v.seq = ${NEWEST_VERDICT}`;
 
+// Every other reviewer's newest verdict on a spectrum (the pulled central history), oldest first.
+const OTHERS_NEWEST = `
+  SELECT v.* FROM verdict v
+  WHERE v.reviewer <> @user AND v.seq = (
+    SELECT w.seq FROM verdict w WHERE w.obsid = v.obsid AND w.reviewer = v.reviewer ORDER BY w.created_at DESC, w.seq DESC LIMIT 1)`;
+
 type ItemJoinRow = ItemRow & { [K in keyof VerdictRow as `v_${K}`]: VerdictRow[K] | null };
 
 export class SqliteCache implements LocalCache, SyncableCache {
@@ -133,10 +139,29 @@ export class SqliteCache implements LocalCache, SyncableCache {
   }
 
   listItems(batchId: string): Item[] {
+    const others = new Map<number, Verdict[]>();
+    const rows = this.stmts
+      .prepare<{ user: string; batchId: string }, VerdictRow>(
+        `${OTHERS_NEWEST} AND v.obsid IN (SELECT obsid FROM item WHERE batch_id = @batchId) ORDER BY v.created_at, v.seq`,
+      )
+      .all({ user: this.user, batchId });
+    for (const r of rows) {
+      const list = others.get(r.obsid);
+      if (list) list.push(toVerdict(r));
+      else others.set(r.obsid, [toVerdict(r)]);
+    }
     return this.stmts
       .prepare<{ user: string; batchId: string }, ItemJoinRow>(`${ITEM_SELECT} WHERE i.batch_id = @batchId ORDER BY i.position`)
       .all({ user: this.user, batchId })
-      .map(toItem);
+      .map((r) => toItem(r, others.get(r.obsid) ?? []));
+  }
+
+  /** Every other reviewer's newest verdict on a spectrum, oldest first (Item.history). */
+  othersVerdicts(obsid: number): Verdict[] {
+    return this.stmts
+      .prepare<{ user: string; obsid: number }, VerdictRow>(`${OTHERS_NEWEST} AND v.obsid = @obsid ORDER BY v.created_at, v.seq`)
+      .all({ user: this.user, obsid })
+      .map(toVerdict);
   }
 
   findItem(obsid: number): Item | undefined {
@@ -146,7 +171,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
          ORDER BY i.assigned DESC, b.created_at DESC, i.rev DESC LIMIT 1`,
       )
       .get({ user: this.user, obsid });
-    return row ? toItem(row) : undefined;
+    return row ? toItem(row, this.othersVerdicts(obsid)) : undefined;
   }
 
   cachedFile(obsid: number): string | null {
@@ -306,7 +331,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
   }
 }
 
-function toItem(r: ItemJoinRow): Item {
+function toItem(r: ItemJoinRow, history: Verdict[]): Item {
   return {
     batchId: r.batch_id,
     obsid: r.obsid,
@@ -328,6 +353,7 @@ function toItem(r: ItemJoinRow): Item {
     filePath: r.file_path,
     cached: r.cached === 1,
     verdict: r.v_id === null ? null : toVerdict(verdictOf(r)),
+    history,
     assigned: r.assigned === 1,
   };
 }

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { cacheFile, DEMO_USER, openLocalCache, type OpenCacheOptions, type SqliteCache } from '../cache';
 import type { FileRecord } from '../files/records';
 import { bundleFile, bundleFilesDir, readBundle } from '../survey/bundle';
-import { demoBatches, type DemoLimits } from './demoBatches';
+import { demoBatches, demoUuid, type DemoLimits } from './demoBatches';
+import { demoHistory } from './demoHistory';
 import { generateSurvey } from './generate';
 
 export interface DemoOptions {
@@ -68,7 +69,8 @@ export async function ensureDemo(home: string, opts: DemoOptions = {}): Promise<
   const cache = openLocalCache(file, DEMO_USER, opts.cache);
   try {
     // The same path a sync takes: one page, applied in one transaction with its watermark.
-    cache.applyPullPage({ batches: rows.batches, items: rows.items, verdicts: [], rev: '1', more: false });
+    const verdicts = demoHistory(rows.items, demoUuid('single'), now.toISOString());
+    cache.applyPullPage({ batches: rows.batches, items: rows.items, verdicts, rev: '1', more: false });
     const obsids = new Map(rows.items.map((i) => [i.obsid, i.filePath]));
     const records = await storeAll(cache, bundleFilesDir(dir), [...obsids]);
     // One transaction for every file record: one fsync instead of one per file.

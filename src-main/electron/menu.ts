@@ -48,6 +48,11 @@ export const REVIEW_MENU: readonly Group[] = [
   [
     { command: 'smooth-more', label: 'Smooth More', key: '.' },
     { command: 'smooth-less', label: 'Smooth Less', key: ',' },
+    { command: 'toggle-errors', label: 'Error Band On/Off', key: 'E' },
+    { command: 'zoom-in', label: 'Zoom In', key: 'Plus' },
+    { command: 'zoom-out', label: 'Zoom Out', key: '-' },
+    { command: 'pan-left', label: 'Pan Left', key: 'Shift+Left' },
+    { command: 'pan-right', label: 'Pan Right', key: 'Shift+Right' },
     { command: 'reset-zoom', label: 'Reset Zoom', key: 'R' },
     { command: 'toggle-lines', label: 'Line Markers On/Off', key: 'L' },
   ],

@@ -1,11 +1,13 @@
 /** Every key of the active keymap, with what it does (the ? key), in the order they are learnt. */
 import { useMemo } from 'react';
 import { DEFAULT_KEYMAP, helpRows, type Keymap } from '../../shared/keymap';
+import { lineNames, LINES_BY_CLASS } from '../../shared/lines';
 import { setState, useApp } from '../state/store';
 
 export function KeyHelp({ keymap = DEFAULT_KEYMAP }: { keymap?: Keymap }) {
   const show = useApp((s) => s.showHelp);
   const rows = useMemo(() => helpRows(keymap), [keymap]);
+  const cls = useApp((s) => s.review?.draft.class ?? null);
   if (!show) return null;
   return (
     <div className="key-help" role="dialog" aria-label="review keys" onClick={() => setState({ showHelp: false })}>
@@ -21,6 +23,11 @@ export function KeyHelp({ keymap = DEFAULT_KEYMAP }: { keymap?: Keymap }) {
           </li>
         ))}
       </ul>
+      {cls && (
+        <p className="lines-in-use" data-testid="lines-in-use">
+          Lines marked for {cls} (solid emission, dashed absorption): {lineNames(LINES_BY_CLASS[cls])}
+        </p>
+      )}
       <p>Press ? again, Esc or click to close.</p>
     </div>
   );

@@ -7,11 +7,14 @@ interface Props {
   draft: Draft;
   index: number;
   count: number;
+  /** Boxcar width in pixels (0: none). */
+  smoothing: number;
+  showErrors: boolean;
 }
 
 const fmtZ = (z: number) => z.toFixed(4);
 
-export function ReviewHeader({ item, draft, index, count }: Props) {
+export function ReviewHeader({ item, draft, index, count, smoothing, showErrors }: Props) {
   const p = item.pipeline;
   const v = item.verdict;
   const changed = draft.class !== p.class || Math.abs(draft.z - p.z) > 1e-9;
@@ -24,6 +27,9 @@ export function ReviewHeader({ item, draft, index, count }: Props) {
         <span className="where">
           {item.planid} · sp{String(item.spid).padStart(2, '0')}-{String(item.fiberid).padStart(3, '0')} · lmjd {item.lmjd} ·{' '}
           {item.objtype}
+        </span>
+        <span className="view-state" data-testid="view-state">
+          {smoothing > 1 ? `smooth ${smoothing}` : 'no smoothing'} · σ band {showErrors ? 'on' : 'off'}
         </span>
         <span className="position">
           {index + 1} / {count}

@@ -2,12 +2,14 @@
  * The single-spectrum review screen: header with the pipeline's answer and the reviewer's
  * verdict, the chart, and the keys. Browse and spectrograph batches open here too for now.
  */
-import { LINES } from '../../shared/lines';
+import { LINES_BY_CLASS } from '../../shared/lines';
 import { Fragment, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { ReviewHeader } from './ReviewHeader';
+import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
+import { ZEntry } from './ZEntry';
 
 /** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
 const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
@@ -15,10 +17,12 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
   ['←', 'previous'],
   ['Enter', 'accept'],
   ['s g q u', 'class'],
-  ['0–4', 'quality (saves)'],
-  ['[ ]', 'z'],
+  ['0–4', 'quality, saves'],
+  ['[ ] z', 'z, typed'],
   ['l', 'lines'],
-  ['r', 'reset zoom'],
+  ['. ,', 'smooth'],
+  ['e', 'σ band'],
+  ['+ − ⇧← ⇧→ r', 'zoom, pan, reset'],
   ['Ctrl+Z', 'undo'],
   ['Esc', 'batches'],
   ['?', 'all keys'],
@@ -27,7 +31,9 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
 export function ReviewScreen() {
   const review = useApp((s) => s.review)!;
   const showLines = useApp((s) => s.showLines);
-  const zoomReset = useApp((s) => s.zoomReset);
+  const zoom = useApp((s) => s.zoom);
+  const smoothing = useApp((s) => s.smoothing);
+  const showErrors = useApp((s) => s.showErrors);
 
   const items = review.items;
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
@@ -41,29 +47,55 @@ export function ReviewScreen() {
           This is a {review.batch.mode} batch; its own view comes in a later version, so it opens here one spectrum at a time.
         </p>
       )}
-      <ReviewHeader item={item} draft={review.draft} index={review.index} count={items.length} />
-      <div className="chart-area">
-        <SpectrumChart spectrum={spectrum} z={review.draft.z} showLines={showLines} lines={LINES} zoomReset={zoomReset} />
-        {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
-        {view?.state === 'error' && (
-          <div className="chart-state error" role="alert" data-testid="spectrum-error">
-            {view.message}
-            <br />
-            <small>Press → for the next spectrum; your verdicts are not affected.</small>
-          </div>
-        )}
+      <ReviewHeader
+        item={item}
+        draft={review.draft}
+        index={review.index}
+        count={items.length}
+        smoothing={smoothing}
+        showErrors={showErrors}
+      />
+      <div className="review-body">
+        <div className="chart-area">
+          <SpectrumChart
+            spectrum={spectrum}
+            z={review.draft.z}
+            showLines={showLines}
+            lines={LINES_BY_CLASS[review.draft.class]}
+            smoothing={smoothing}
+            showErrors={showErrors}
+            zoom={zoom}
+          />
+          <ZEntry />
+          {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
+          {view?.state === 'error' && (
+            <div className="chart-state error" role="alert" data-testid="spectrum-error">
+              {view.message}
+              <br />
+              <small>Press → for the next spectrum; your verdicts are not affected.</small>
+            </div>
+          )}
+        </div>
+        <SidePanel item={item} draft={review.draft} />
       </div>
-      <footer className="key-hint" data-testid="key-hint">
-        {KEY_HINTS.map(([keys, what], i) => (
-          // The separator stays outside the pair: its spaces are where a narrow window may wrap.
-          <Fragment key={keys}>
-            {i > 0 && ' · '}
-            <span>
-              <kbd>{keys}</kbd> {what}
-            </span>
-          </Fragment>
-        ))}
-      </footer>
+      <KeyHintFooter />
     </section>
+  );
+}
+
+/** The keys a reviewer needs most, under the chart. */
+function KeyHintFooter() {
+  return (
+    <footer className="key-hint" data-testid="key-hint">
+      {KEY_HINTS.map(([keys, what], i) => (
+        // The separator stays outside the pair: its spaces are where a narrow window may wrap.
+        <Fragment key={keys}>
+          {i > 0 && ' · '}
+          <span>
+            <kbd>{keys}</kbd> {what}
+          </span>
+        </Fragment>
+      ))}
+    </footer>
   );
 }

@@ -1,88 +1,155 @@
 /**
- * The one spectrum chart: a uPlot created once on mount; each new spectrum goes in with
- * setData (≈1.5 ms) — never a new chart per spectrum. Markers live on LineOverlay.
+ * The one spectrum chart: a uPlot created once on mount; each new spectrum, smoothing or zoom
+ * goes in with setData / setScale (≈1.5 ms) — never a new chart. Under the flux: masks, sky
+ * regions and the error band (underlay.ts); over it: the line markers (lineOverlay.ts).
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { SKY_REGIONS } from '../../shared/skyLines';
+import { RobustRange } from '../spectra/robustRange';
 import type { PlotSpectrum } from '../spectra/plotSpectrum';
+import type { ZoomRequest } from '../state/store';
 import { LineOverlay, type MarkerLine } from './lineOverlay';
+import { Smoother } from './smooth';
+import { Underlay } from './underlay';
+import { zoomed } from './zoom';
 
 interface Props {
   spectrum: PlotSpectrum | null;
   z: number;
   showLines: boolean;
   lines: readonly MarkerLine[];
-  zoomReset: number;
+  smoothing: number;
+  showErrors: boolean;
+  zoom: ZoomRequest;
 }
 
 let firstPaintMarked = false;
 
-const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0), new Float32Array(0)];
+const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0)];
 
-export function SpectrumChart({ spectrum, z, showLines, lines, zoomReset }: Props) {
+interface Parts {
+  plot: uPlot;
+  overlay: LineOverlay;
+  underlay: Underlay;
+  smoother: Smoother;
+}
+
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-  const overlay = useRef<LineOverlay | null>(null);
-  const yRange = useRef<[number, number]>([0, 1]);
+  const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
+  const shown = useRef<PlotSpectrum | null>(null);
 
-  // Created once; lines are fixed for the chart's life (the line list is a constant).
   useEffect(() => {
-    const el = host.current!;
-    const opts = chartOptions(el, yRange, () => {
-      overlay.current?.draw();
-      el.dataset.paintedObsid = painted.current === null ? '' : String(painted.current);
-      if (painted.current !== null && !firstPaintMarked) {
-        // For the cold-start benchmark: navigation start → first spectrum on screen.
-        firstPaintMarked = true;
-        performance.mark('specvet:first-spectrum');
-      }
-    });
-    const u = new uPlot(opts, EMPTY, el);
-    plot.current = u;
-    overlay.current = new LineOverlay(u, lines);
-    const resize = new ResizeObserver(() => u.setSize(sizeOf(el)));
-    resize.observe(el);
+    const chart = createChart(host.current!, painted);
+    parts.current = chart;
     return () => {
-      resize.disconnect();
-      overlay.current?.destroy();
-      u.destroy();
-      plot.current = null;
+      chart.destroy();
+      parts.current = null;
     };
+  }, []);
+
+  useEffect(() => {
+    const p = parts.current;
+    if (!p) return;
+    p.overlay.setLines(lines);
+    p.overlay.draw();
   }, [lines]);
 
+  // A new spectrum shows whole; a smoothing or band change keeps the zoom.
   useEffect(() => {
-    const u = plot.current;
-    if (!u) return;
+    const p = parts.current;
+    if (!p) return;
+    const { plot, underlay } = p;
+    const isNew = shown.current !== spectrum;
+    shown.current = spectrum;
     if (!spectrum) {
       painted.current = null;
-      u.setData(EMPTY);
+      underlay.set(null, showErrors);
+      plot.setData(EMPTY);
       return;
     }
-    const pad = (spectrum.yMax - spectrum.yMin) * 0.06 || 1;
-    yRange.current = [spectrum.yMin - pad, spectrum.yMax + pad];
+    const s = p.smoother.apply(spectrum.flux, spectrum.sigma, smoothing);
+    underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, showErrors);
     painted.current = spectrum.obsid;
-    u.setSeries(2, { show: spectrum.sigma !== null });
-    u.setData([spectrum.wavelength, spectrum.flux, spectrum.sigma ?? spectrum.flux]);
-  }, [spectrum]);
+    if (isNew) {
+      plot.setData([spectrum.wavelength, s.flux]);
+      return;
+    }
+    const { min, max } = plot.scales.x;
+    plot.setData([spectrum.wavelength, s.flux], false);
+    // Setting x again re-ranges y over the visible pixels and redraws.
+    if (min != null && max != null) plot.setScale('x', { min, max });
+  }, [spectrum, smoothing, showErrors]);
 
-  useEffect(() => overlay.current?.set(z, showLines), [z, showLines]);
+  useEffect(() => parts.current?.overlay.set(z, showLines), [z, showLines]);
 
   useEffect(() => {
-    const u = plot.current;
-    const x = u?.data[0];
-    if (u && x && x.length > 0) u.setScale('x', { min: x[0]!, max: x[x.length - 1]! });
-  }, [zoomReset]);
+    const plot = parts.current?.plot;
+    const x = plot?.data[0];
+    if (!plot || !x || x.length === 0) return;
+    const data = { min: x[0]!, max: x[x.length - 1]! };
+    const { min, max } = plot.scales.x;
+    if (zoom.op === 'reset' || min == null || max == null) plot.setScale('x', data);
+    else plot.setScale('x', zoomed({ min, max }, data, zoom.op));
+  }, [zoom]);
 
   return <div className="spectrum-chart" ref={host} data-testid="spectrum-chart" />;
+}
+
+/** The chart and what it draws with, made once per review screen; destroy() undoes all. */
+function createChart(el: HTMLDivElement, painted: { current: number | null }): Parts & { destroy(): void } {
+  const underlay = new Underlay(SKY_REGIONS);
+  let overlay: LineOverlay | null = null;
+  const opts = chartOptions(el, underlay, (u) => {
+    overlay?.draw();
+    el.dataset.paintedObsid = painted.current === null ? '' : String(painted.current);
+    // The wavelength range in view, for the browser tests (and anyone inspecting the page).
+    const { min, max } = u.scales.x;
+    el.dataset.view = min == null || max == null ? '' : `${Math.round(min)}-${Math.round(max)}`;
+    if (painted.current !== null && !firstPaintMarked) {
+      // For the cold-start benchmark: navigation start → first spectrum on screen.
+      firstPaintMarked = true;
+      performance.mark('specvet:first-spectrum');
+    }
+  });
+  const plot = new uPlot(opts, EMPTY, el);
+  const lines = new LineOverlay(plot, []);
+  overlay = lines;
+  const resize = new ResizeObserver(() => plot.setSize(sizeOf(el)));
+  resize.observe(el);
+  return {
+    plot,
+    overlay: lines,
+    underlay,
+    smoother: new Smoother(),
+    destroy() {
+      resize.disconnect();
+      lines.destroy();
+      plot.destroy();
+    },
+  };
 }
 
 function sizeOf(el: HTMLElement): { width: number; height: number } {
   return { width: Math.max(200, el.clientWidth), height: Math.max(160, el.clientHeight) };
 }
 
-function chartOptions(el: HTMLElement, yRange: { current: [number, number] }, onDraw: () => void): uPlot.Options {
+/** The y range: robust (0.5–99.5 %) over the pixels in view, recomputed on every zoom, padded 6 %. */
+function visibleYRange(robust: RobustRange): uPlot.Range.Function {
+  return (u) => {
+    const flux = u.data[1] as unknown as Float32Array | undefined;
+    const idxs = u.series[0]?.idxs;
+    if (!flux || flux.length === 0) return [0, 1];
+    const [lo, hi] = idxs ? robust.of(flux, idxs[0], idxs[1]) : robust.of(flux);
+    const pad = (hi - lo) * 0.06 || 1;
+    return [lo - pad, hi + pad];
+  };
+}
+
+function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: (u: uPlot) => void): uPlot.Options {
   return {
     ...sizeOf(el),
     pxAlign: false,
@@ -90,17 +157,13 @@ function chartOptions(el: HTMLElement, yRange: { current: [number, number] }, on
     cursor: { drag: { x: true, y: false }, points: { show: false } },
     scales: {
       x: { time: false },
-      y: { range: () => yRange.current },
+      y: { range: visibleYRange(new RobustRange()) },
     },
     axes: [
       { label: 'vacuum wavelength (Å)', labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' } },
       { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' } },
     ],
-    series: [
-      {},
-      { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } },
-      { label: 'σ', stroke: 'rgba(130,130,130,0.8)', width: 1, points: { show: false } },
-    ],
-    hooks: { draw: [onDraw] },
+    series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } }],
+    hooks: { drawClear: [(u) => underlay.draw(u)], draw: [onDraw] },
   };
 }

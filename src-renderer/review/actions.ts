@@ -10,6 +10,7 @@ import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
+import { SMOOTH_MAX } from './smooth';
 import { saveAndNext, undo } from './verdicts';
 
 export const loadFrame = guarded(async () => {
@@ -54,6 +55,11 @@ function patchDraft(patch: Partial<Draft>): void {
   setState({ review: { ...r, draft: { ...r.draft, ...patch } } });
 }
 
+/** Sets the draft's z as typed (ZEntry.tsx has checked it against Z_RANGE). */
+export function setDraftZ(z: number): void {
+  patchDraft({ z });
+}
+
 function nudgeZ(step: number): void {
   const d = getState().review?.draft;
   if (d === undefined) return;
@@ -92,8 +98,16 @@ export function runAction(action: ReviewAction): void {
       return nudgeZ(action.step);
     case 'toggleLines':
       return setState({ showLines: !s.showLines });
+    case 'smooth':
+      return setState({ smoothing: Math.min(SMOOTH_MAX, Math.max(0, s.smoothing + action.step)) });
+    case 'toggleErrors':
+      return setState({ showErrors: !s.showErrors });
+    case 'zoom':
+      return setState({ zoom: { op: action.op, seq: s.zoom.seq + 1 } });
     case 'resetZoom':
-      return setState({ zoomReset: s.zoomReset + 1 });
+      return setState({ zoom: { op: 'reset', seq: s.zoom.seq + 1 } });
+    case 'typeZ':
+      return setState({ typingZ: true, showHelp: false });
     case 'undo':
       return void undo();
   }

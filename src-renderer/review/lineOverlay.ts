@@ -8,11 +8,14 @@ export interface MarkerLine {
   name: string;
   /** Rest wavelength in vacuum, Å. */
   vacuum: number;
+  /** Drawn dashed (an absorption line) rather than solid (emission). */
+  absorption?: boolean;
 }
 
 const LABEL_GAP = 3;
 const LABEL_FONT = '11px system-ui, sans-serif';
 const DASH: readonly number[] = [4, 3];
+const SOLID: readonly number[] = [];
 /** Label rows, so neighbours (Hβ / [O III]) both get a name. */
 const ROWS = 3;
 
@@ -26,10 +29,13 @@ export class LineOverlay {
   private readonly ctx: CanvasRenderingContext2D;
   private z = 0;
   private visible = true;
-  private readonly vacuum: Float64Array;
-  private readonly names: readonly string[];
-  /** Measured once: the font never changes. */
-  private readonly labelWidths: Float64Array;
+  private vacuum = new Float64Array(0);
+  private names: readonly string[] = [];
+  private absorption = new Uint8Array(0);
+  /** Measured once per line list: the font never changes. */
+  private labelWidths = new Float64Array(0);
+  /** Each drawn marker's x, px (NaN when out of view); reused. */
+  private markerX = new Float64Array(0);
   /** Where each label row's last label ends, px; reset at every draw. */
   private readonly rowEnds = new Float64Array(ROWS);
 
@@ -40,10 +46,17 @@ export class LineOverlay {
     this.canvas.className = 'line-overlay';
     this.ctx = this.canvas.getContext('2d')!;
     plot.over.appendChild(this.canvas);
+    this.setLines(lines);
+  }
+
+  /** A new line list (the class under review changed): unpacked once here, not per draw. */
+  setLines(lines: readonly MarkerLine[]): void {
     this.vacuum = Float64Array.from(lines, (l) => l.vacuum);
     this.names = lines.map((l) => l.name);
+    this.absorption = Uint8Array.from(lines, (l) => (l.absorption ? 1 : 0));
     this.ctx.font = LABEL_FONT;
     this.labelWidths = Float64Array.from(lines, (l) => this.ctx.measureText(l.name).width);
+    this.markerX = new Float64Array(lines.length);
   }
 
   set(z: number, visible: boolean): void {
@@ -68,20 +81,17 @@ export class LineOverlay {
     ctx.strokeStyle = 'rgba(214, 69, 65, 0.75)';
     ctx.fillStyle = 'rgb(170, 40, 36)';
     ctx.font = LABEL_FONT;
-    ctx.setLineDash(DASH);
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    const { vacuum, names, labelWidths, rowEnds } = this;
+    const { vacuum, names, labelWidths, rowEnds, markerX } = this;
     rowEnds.fill(-Infinity);
     // The last line that got a label: a doublet ([O II] 3726/3729) is named once.
     let namedLine = -1;
     let namedEnd = -Infinity;
     for (let i = 0; i < vacuum.length; i++) {
       const observed = vacuum[i]! * shift;
+      markerX[i] = NaN;
       if (observed < min || observed > max) continue;
       const x = Math.round(plot.valToPos(observed, 'x')) + 0.5;
-      ctx.moveTo(x, 14);
-      ctx.lineTo(x, height);
+      markerX[i] = x;
       // A label that would still print over another is left out; its marker is drawn all the same.
       const left = x + 2;
       if (namedLine >= 0 && names[i] === names[namedLine] && left < namedEnd) continue;
@@ -91,6 +101,22 @@ export class LineOverlay {
       ctx.fillText(names[i]!, left, 10 + 12 * row);
       rowEnds[row] = namedEnd = left + labelWidths[i]!;
       namedLine = i;
+    }
+    this.strokeMarkers(height, 0, SOLID);
+    this.strokeMarkers(height, 1, DASH);
+  }
+
+  /** The markers of one style (emission solid, absorption dashed) as one path. */
+  private strokeMarkers(height: number, absorption: number, dash: readonly number[]): void {
+    const { ctx, markerX } = this;
+    ctx.setLineDash(dash as number[]);
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let i = 0; i < markerX.length; i++) {
+      const x = markerX[i]!;
+      if (x !== x || this.absorption[i] !== absorption) continue;
+      ctx.moveTo(x, 14);
+      ctx.lineTo(x, height);
     }
     ctx.stroke();
   }

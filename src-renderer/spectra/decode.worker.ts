@@ -6,6 +6,7 @@
 import { gunzipStreamIfNeeded } from '../../shared/fits/gzipStream';
 import { decodeSpectrum, transferList } from '../../shared/spectrum/decode';
 import type { DecodeReply, DecodeRequest, PlotSpectrum } from './plotSpectrum';
+import { RobustRange } from './robustRange';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<DecodeRequest>) => void) | null;
@@ -20,8 +21,9 @@ scope.onmessage = async (e) => {
     const s = decodeSpectrum(await gunzipStreamIfNeeded(bytes, name), name);
     const ms = performance.now() - t0;
     const sigma = sigmaOf(s.ivar);
-    const [yMin, yMax] = robustRange(s.flux);
-    const spectrum: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, sigma, yMin, yMax };
+    const [yMin, yMax] = new RobustRange().of(s.flux);
+    // orMask shares the spectrum's one buffer (transferList), so it travels at no cost.
+    const spectrum: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, sigma, orMask: s.orMask, yMin, yMax };
     const transfer: ArrayBuffer[] = sigma ? [...transferList(s), sigma.buffer as ArrayBuffer] : transferList(s);
     scope.postMessage({ id, ok: true, spectrum, ms }, transfer);
   } catch (err) {
@@ -40,19 +42,4 @@ function sigmaOf(ivar: Float32Array): Float32Array | null {
     } else out[i] = NaN;
   }
   return any ? out : null;
-}
-
-/** The 0.5 and 99.5 percentiles of the finite fluxes, so one cosmic ray does not flatten the plot. */
-function robustRange(flux: Float32Array): [number, number] {
-  const finite = new Float32Array(flux.length);
-  let n = 0;
-  for (let i = 0; i < flux.length; i++) {
-    const v = flux[i]!;
-    if (Number.isFinite(v)) finite[n++] = v;
-  }
-  if (n === 0) return [0, 1];
-  const sorted = finite.subarray(0, n).sort();
-  const lo = sorted[Math.floor((n - 1) * 0.005)]!;
-  const hi = sorted[Math.ceil((n - 1) * 0.995)]!;
-  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }

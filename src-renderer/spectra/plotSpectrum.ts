@@ -6,6 +6,8 @@ export interface PlotSpectrum {
   flux: Float32Array;
   /** 1σ error from the inverse variance (NaN where ivar is 0); null when the file has no ivar. */
   sigma: Float32Array | null;
+  /** The or-mask per pixel (a bad pixel in any exposure is ≠ 0); shaded on the chart. */
+  orMask: Int32Array;
   /** Flux range without the worst outliers (0.5 … 99.5 percentile), so a cosmic ray does not flatten the plot. */
   yMin: number;
   yMax: number;

@@ -3,6 +3,7 @@
  * that talk to the API live in review/actions.ts; this file only holds and sets data.
  */
 import { create } from 'zustand';
+import type { ZoomOp } from '../../shared/keymap';
 import type { AppStatus, BatchSummary, Item, Quality, SpecClass, SyncProgress } from '../../shared/model';
 
 /** The reviewer's answer for the spectrum on screen, before it is saved. */
@@ -32,6 +33,12 @@ export interface ReviewState {
   drafts: ReadonlyMap<number, Draft>;
 }
 
+/** The last zoom key; the chart applies it when `seq` changes. */
+export interface ZoomRequest {
+  op: ZoomOp | 'reset';
+  seq: number;
+}
+
 export interface AppState {
   status: AppStatus | null;
   batches: BatchSummary[] | null;
@@ -41,8 +48,13 @@ export interface AppState {
   showSignIn: boolean;
   notice: Notice | null;
   sync: SyncProgress | null;
-  /** Bumped by the reset-zoom key; the chart resets when it changes. */
-  zoomReset: number;
+  zoom: ZoomRequest;
+  /** Boxcar width in pixels, 0 (none) … SMOOTH_MAX; kept from one spectrum to the next. */
+  smoothing: number;
+  /** The 1σ error band. */
+  showErrors: boolean;
+  /** The exact-z field (`z`) is open. */
+  typingZ: boolean;
 }
 
 export const useApp = create<AppState>(() => ({
@@ -54,7 +66,10 @@ export const useApp = create<AppState>(() => ({
   showSignIn: false,
   notice: null,
   sync: null,
-  zoomReset: 0,
+  zoom: { op: 'reset', seq: 0 },
+  smoothing: 0,
+  showErrors: true,
+  typingZ: false,
 }));
 
 export const setState = useApp.setState;

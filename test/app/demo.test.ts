@@ -87,6 +87,23 @@ describe('first-start demo', () => {
     }
   });
 
+  it("shows two colleagues' earlier verdicts on the first two spectra of the single batch, none yours and none to push", () => {
+    const cache = open();
+    try {
+      const single = cache.listBatches().find((b) => b.mode === 'single')!;
+      const items = cache.listItems(single.id);
+      expect(items[0]!.history.map((v) => v.reviewer)).toEqual(['li.wei', 'zhang.min']);
+      expect(items[0]!.history[0]).toMatchObject({ class: items[0]!.pipeline.class, z: items[0]!.pipeline.z, pushed: true });
+      expect(items[0]!.history[1]!.class).not.toBe(items[0]!.pipeline.class);
+      expect(items[1]!.history).toHaveLength(2);
+      expect(items.slice(2).every((i) => i.history.length === 0 && i.verdict === null)).toBe(true);
+      expect(single.reviewedCount).toBe(0);
+      expect(cache.counts().outboxPending).toBe(0);
+    } finally {
+      cache.close();
+    }
+  });
+
   it('is done once: a later start finds it, and an install cut short is finished without duplicates', async () => {
     const again = await ensureDemo(home);
     expect(again.created).toBe(false);

@@ -168,6 +168,26 @@ describe('local cache', () => {
     expect(cache.findItem(1003)!.verdict!.id).toBe(mine.id);
   });
 
+  it("an item carries the other reviewers' verdicts on its spectrum: each one's newest, oldest first, never yours", () => {
+    const b = loadBatch();
+    cache.addVerdict({ obsid: 1002, batchId: b.id, class: 'STAR', subclass: '', z: 0, quality: 3, flags: [], comment: '' }, now);
+    const bobOld = verdictOf({ obsid: 1002, batchId: b.id, reviewer: 'bob', z: 0.1, createdAt: '2026-11-01T00:00:00.000Z' });
+    const bobNew = verdictOf({ obsid: 1002, batchId: b.id, reviewer: 'bob', class: 'QSO', z: 1.5, supersedes: bobOld.id, createdAt: '2026-11-03T00:00:00.000Z', rev: '4' });
+    const carol = verdictOf({ obsid: 1002, batchId: b.id, reviewer: 'carol', createdAt: '2026-11-02T00:00:00.000Z', rev: '5' });
+    const elsewhere = verdictOf({ obsid: 1004, batchId: b.id, reviewer: 'carol', rev: '6' });
+    cache.applyPullPage(page({ verdicts: [bobOld, bobNew, carol, elsewhere], rev: '9' }));
+
+    const item = cache.listItems(b.id).find((i) => i.obsid === 1002)!;
+    expect(item.history.map((v) => [v.reviewer, v.class, v.z])).toEqual([
+      ['carol', 'GALAXY', 0.1],
+      ['bob', 'QSO', 1.5],
+    ]);
+    expect(item.verdict!.reviewer).toBe('alice');
+    expect(cache.findItem(1002)!.history.map((v) => v.id)).toEqual([carol.id, bobNew.id]);
+    expect(cache.listItems(b.id).find((i) => i.obsid === 1004)!.history.map((v) => v.reviewer)).toEqual(['carol']);
+    expect(cache.listItems(b.id).find((i) => i.obsid === 1000)!.history).toEqual([]);
+  });
+
   it('bookmarks: the newest position is pushed; one moved during a push stays unsent', () => {
     const b = loadBatch();
     cache.setBookmark(b.id, 3, now);

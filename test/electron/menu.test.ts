@@ -33,8 +33,8 @@ describe('application menu', () => {
   it('lists the review keys of docs/architecture.md, shown but left to the renderer to handle', () => {
     const review = items(template(false, false).find((i) => i.label === 'Review')!.submenu as Item[]).filter((i) => i.label);
     const keys = review.map((i) => i.accelerator);
-    // docs/architecture.md, "Review keys" (with the menu-only keys not built yet): → ← Enter, s g q u, 0–4, [ ], z, . and ,, r, l, f, Ctrl+Z, ?
-    for (const k of ['Right', 'Left', 'Enter', 'S', 'G', 'Q', 'U', '0', '1', '2', '3', '4', '[', ']', 'Z', '.', ',', 'R', 'L', 'F', 'CmdOrCtrl+Z', 'Shift+/']) {
+    // docs/app.md, "Review keys" (with the menu-only keys not built yet): → ← Enter, s g q u, 0–4, [ ], z, . and ,, e, + −, Shift+← →, r, l, f, Ctrl+Z, ?
+    for (const k of ['Right', 'Left', 'Enter', 'S', 'G', 'Q', 'U', '0', '1', '2', '3', '4', '[', ']', 'Z', '.', ',', 'E', 'Plus', '-', 'Shift+Left', 'Shift+Right', 'R', 'L', 'F', 'CmdOrCtrl+Z', 'Shift+/']) {
       expect(keys).toContain(k);
     }
     // Registered single-letter accelerators would eat the letters typed into a comment.

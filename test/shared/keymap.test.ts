@@ -26,6 +26,17 @@ describe('review keymap', () => {
     expect(action(key('?', 'Slash', { shiftKey: true }))).toEqual({ kind: 'help' });
     expect(action(key('z', 'KeyZ', { ctrlKey: true }))).toEqual({ kind: 'undo' });
     expect(action(key('z', 'KeyZ', { metaKey: true }))).toEqual({ kind: 'undo' });
+    // The chart's keys: smoothing, error band, zoom; Shift+arrows pan while ← → alone still page.
+    expect(action(key('.', 'Period'))).toEqual({ kind: 'smooth', step: 1 });
+    expect(action(key(',', 'Comma'))).toEqual({ kind: 'smooth', step: -1 });
+    expect(action(key('e', 'KeyE'))).toEqual({ kind: 'toggleErrors' });
+    expect(action(key('+', 'Equal', { shiftKey: true }))).toEqual({ kind: 'zoom', op: 'in' });
+    expect(action(key('=', 'Equal'))).toEqual({ kind: 'zoom', op: 'in' });
+    expect(action(key('-', 'Minus'))).toEqual({ kind: 'zoom', op: 'out' });
+    expect(action(key('ArrowLeft', 'ArrowLeft', { shiftKey: true }))).toEqual({ kind: 'zoom', op: 'left' });
+    expect(action(key('ArrowRight', 'ArrowRight', { shiftKey: true }))).toEqual({ kind: 'zoom', op: 'right' });
+    expect(action(key('ArrowLeft', 'ArrowLeft'))).toEqual({ kind: 'prev' });
+    expect(action(key('z', 'KeyZ'))).toEqual({ kind: 'typeZ' });
     // Shift+S is not "s": the capital is kept free for line keys.
     expect(action(key('S', 'KeyS', { shiftKey: true }))).toBeUndefined();
   });
@@ -38,7 +49,8 @@ describe('review keymap', () => {
     expect(rows[11]).toMatch(/^4 quality 4/);
     expect(rows.slice(12, 14)).toEqual(['[ z −0.0001', '] z +0.0001']);
     expect(rows.slice(16, 18)).toEqual(['Alt+[ z −0.01', 'Alt+] z +0.01']);
-    expect(rows.slice(-5).map((r) => r.split(' ')[0])).toEqual(['l', 'r', 'Ctrl+Z', '?', 'Esc']);
+    expect(rows.slice(-13).map((r) => r.split(' ')[0])).toEqual(['z', 'l', '.', ',', 'e', '+', '-', 'Shift+←', 'Shift+→', 'r', 'Ctrl+Z', '?', 'Esc']);
+    expect(rows).toContain('+ = zoom in around the centre');
   });
 
   it('prints chords the way the keys are labelled', () => {

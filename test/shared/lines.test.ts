@@ -40,3 +40,46 @@ describe('line list', () => {
     for (const l of LINES) expect(l.air ? l.vacuum > l.source : l.vacuum === l.source).toBe(true);
   });
 });
+
+describe('bright sky regions', () => {
+  it('mark the sky lines at their vacuum wavelengths (5578.9, 5891.6/5897.6, 6302.0, 6365.5 Å) and the OH forest from 7600 Å', async () => {
+    const { SKY_REGIONS } = await import('../../shared/skyLines');
+    const centres = SKY_REGIONS.filter((r) => r.source !== null).map((r) => Math.round(((r.from + r.to) / 2) * 10) / 10);
+    expect(centres).toEqual([5578.9, 5891.6, 5897.6, 6302.0, 6365.5]);
+    const oh = SKY_REGIONS.at(-1)!;
+    expect(oh).toMatchObject({ name: 'OH forest', from: 7600, source: null });
+    expect(oh.to).toBeGreaterThan(9200);
+    for (let i = 1; i < SKY_REGIONS.length; i++) expect(SKY_REGIONS[i]!.from).toBeGreaterThan(SKY_REGIONS[i - 1]!.from);
+  });
+});
+
+describe('line labels by class', () => {
+  it('never labels a star with nebular lines, and draws its lines as absorption (dashed)', async () => {
+    const { LINES_BY_CLASS } = await import('../../shared/lines');
+    const names = LINES_BY_CLASS.STAR.map((l) => l.name);
+    for (const nebular of ['[O III]', '[S II]', '[N II]', '[O II]', 'Lyα', 'C IV']) expect(names).not.toContain(nebular);
+    for (const stellar of ['Ca K', 'Ca H', 'Hβ', 'Mg b', 'Na D', 'Hα', 'Ca II']) expect(names).toContain(stellar);
+    expect(LINES_BY_CLASS.STAR.every((l) => l.absorption)).toBe(true);
+  });
+
+  it('gives a QSO its broad lines, solid', async () => {
+    const { LINES_BY_CLASS } = await import('../../shared/lines');
+    const names = LINES_BY_CLASS.QSO.map((l) => l.name);
+    for (const broad of ['Lyα', 'C IV', 'C III]', 'Mg II', 'Hβ', 'Hα']) expect(names).toContain(broad);
+    expect(names).not.toContain('Na D');
+    expect(names).not.toContain('[S II]');
+    expect(LINES_BY_CLASS.QSO.some((l) => l.absorption)).toBe(false);
+  });
+
+  it('gives a galaxy its emission (solid) and absorption (dashed) lines, and no rest-UV quasar lines', async () => {
+    const { LINES_BY_CLASS, lineNames } = await import('../../shared/lines');
+    const g = LINES_BY_CLASS.GALAXY;
+    expect(g.find((l) => l.name === '[O III]')!.absorption).toBe(false);
+    expect(g.find((l) => l.name === 'Hα')!.absorption).toBe(false);
+    expect(g.find((l) => l.name === 'Ca K')!.absorption).toBe(true);
+    expect(g.find((l) => l.name === 'Mg b')!.absorption).toBe(true);
+    expect(g.map((l) => l.name)).not.toContain('C IV');
+    expect(lineNames(g)).toMatch(/^\[O II\], \[Ne III\], Ca K, Ca H, Hδ/);
+    expect(LINES_BY_CLASS.UNKNOWN.length).toBe(LINES.length);
+  });
+});

@@ -29,6 +29,7 @@ export function itemsOf(batchId: string, count: number, firstObsid = 1000): Item
     filePath: `f${position}.fits.gz`,
     cached: true,
     verdict: null,
+    history: [],
     assigned: true,
   }));
 }

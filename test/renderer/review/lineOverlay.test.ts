@@ -16,7 +16,7 @@ const ctx = {
   font: '',
   setTransform: () => {},
   clearRect: () => {},
-  setLineDash: () => {},
+  setLineDash: (() => {}) as (dash: number[]) => void,
   beginPath: () => {},
   stroke: () => {},
   lineTo: () => {},
@@ -87,5 +87,55 @@ describe('line markers', () => {
     const overlay = new LineOverlay(plot, LINES);
     overlay.set(0, false);
     expect(drawn).toEqual({ markers: [], labels: [] });
+  });
+});
+
+describe('line marker styles', () => {
+  it('draws emission lines solid and absorption lines dashed, and takes a new list without a new overlay', () => {
+    const dashes: number[][] = [];
+    const strokes: number[][] = [];
+    const saved = { setLineDash: ctx.setLineDash, stroke: ctx.stroke };
+    ctx.setLineDash = (d: number[]) => void dashes.push([...d]);
+    ctx.stroke = () => void strokes.push(drawn.markers.splice(0));
+    try {
+      const overlay = new LineOverlay(plot, [{ name: 'Hβ', vacuum: 4862 }]);
+      overlay.setLines([
+        { name: 'Ca K', vacuum: 4400, absorption: true },
+        { name: '[O III]', vacuum: 5008 },
+        { name: 'Na D', vacuum: 5892, absorption: true },
+      ]);
+      strokes.length = 0;
+      dashes.length = 0;
+      drawn.markers = [];
+      overlay.draw();
+      // One solid path with the emission line, one dashed path with the two absorption lines.
+      expect(dashes).toEqual([[], [4, 3]]);
+      expect(strokes).toEqual([[504.5], [200.5, 946.5]]);
+      expect(drawn.labels.map((l) => l.text)).toEqual(['Ca K', '[O III]', 'Na D']);
+    } finally {
+      Object.assign(ctx, saved);
+    }
+  });
+});
+
+describe('line labels never overlap', () => {
+  it('with every class list at any z, no two labels in a row share pixels', async () => {
+    const { LINES_BY_CLASS } = await import('../../../shared/lines');
+    const wide = { ...plot, scales: { x: { min: 3700, max: 9100 } }, valToPos: (v: number) => ((v - 3700) / 5400) * 1000 } as unknown as uPlot;
+    for (const lines of Object.values(LINES_BY_CLASS)) {
+      const overlay = new LineOverlay(wide, lines);
+      for (const z of [0, 0.05, 0.1, 0.3, 1, 2.5]) {
+        overlay.set(z, true);
+        drawn = { markers: [], labels: [] };
+        overlay.draw();
+        const byRow = new Map<number, Array<{ from: number; to: number }>>();
+        for (const l of drawn.labels) {
+          const row = byRow.get(l.y) ?? [];
+          for (const other of row) expect(l.x >= other.to || l.x + l.text.length * 6 <= other.from, `${l.text} at z=${z}`).toBe(true);
+          row.push({ from: l.x, to: l.x + l.text.length * 6 });
+          byRow.set(l.y, row);
+        }
+      }
+    }
   });
 });

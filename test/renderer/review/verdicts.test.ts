@@ -149,3 +149,40 @@ describe('undo', () => {
     expect(onScreen()).toBe(obsidOf(0));
   });
 });
+
+describe('chart keys', () => {
+  const press = (...actions: Parameters<typeof runAction>[0][]) => actions.forEach((a) => runAction(a));
+
+  it('. and , change the smoothing within 0–15, kept from one spectrum to the next', () => {
+    press({ kind: 'smooth', step: 1 }, { kind: 'smooth', step: 1 }, { kind: 'smooth', step: 1 });
+    expect(getState().smoothing).toBe(3);
+    press({ kind: 'next' });
+    expect(getState().smoothing).toBe(3);
+    for (let i = 0; i < 20; i++) press({ kind: 'smooth', step: 1 });
+    expect(getState().smoothing).toBe(15);
+    for (let i = 0; i < 20; i++) press({ kind: 'smooth', step: -1 });
+    expect(getState().smoothing).toBe(0);
+  });
+
+  it('e toggles the error band; zoom keys and r each make a new request for the chart', () => {
+    expect(getState().showErrors).toBe(true);
+    press({ kind: 'toggleErrors' });
+    expect(getState().showErrors).toBe(false);
+    press({ kind: 'zoom', op: 'in' });
+    expect(getState().zoom).toEqual({ op: 'in', seq: 1 });
+    press({ kind: 'zoom', op: 'in' }, { kind: 'resetZoom' });
+    expect(getState().zoom).toEqual({ op: 'reset', seq: 3 });
+  });
+});
+
+describe('typing z', () => {
+  it('z opens the field (closing the key help); a typed z goes into the draft only', async () => {
+    const { setDraftZ } = await import('../../../src-renderer/review/actions');
+    setState({ showHelp: true });
+    runAction({ kind: 'typeZ' });
+    expect(getState()).toMatchObject({ typingZ: true, showHelp: false });
+    setDraftZ(1.2345);
+    expect(review().draft.z).toBe(1.2345);
+    expect(fakeApi.saves).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Beside the chart: what the survey knows about this spectrum (pipeline answer, S/N per band,
+ * object type, where and when it was taken) and what everyone said about it before — with a
+ * mark on each earlier verdict your answer disagrees with (shared/agreement.ts).
+ */
+import { disagrees } from '../../shared/agreement';
+import type { Item, Verdict } from '../../shared/model';
+import type { Draft } from '../state/store';
+
+const BANDS = ['u', 'g', 'r', 'i', 'z'] as const;
+
+/** LAMOST's lmjd counts days like MJD (from 1858-11-17), at the site's local date. */
+export function lmjdDate(lmjd: number): string {
+  return new Date(Date.UTC(1858, 10, 17) + lmjd * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function SidePanel({ item, draft }: { item: Item; draft: Draft }) {
+  const p = item.pipeline;
+  return (
+    <aside className="side-panel" data-testid="side-panel">
+      <h3>Pipeline</h3>
+      <dl>
+        <dt>class</dt>
+        <dd data-testid="side-pipeline">
+          {p.class} {p.subclass}
+        </dd>
+        <dt>z</dt>
+        <dd>
+          {p.z.toFixed(4)} ± {p.zErr.toFixed(4)}
+        </dd>
+        <dt>S/N</dt>
+        <dd className="snr">
+          {BANDS.map((b) => (
+            <span key={b}>
+              {b} {p.snr[b] === null ? '–' : p.snr[b].toFixed(1)}
+            </span>
+          ))}
+        </dd>
+        <dt>objtype</dt>
+        <dd>{item.objtype || '–'}</dd>
+      </dl>
+      <h3>Observation</h3>
+      <dl>
+        <dt>plan</dt>
+        <dd className="plan">{item.planid}</dd>
+        <dt>date</dt>
+        <dd>{lmjdDate(item.lmjd)}</dd>
+        <dt>lmjd</dt>
+        <dd>{item.lmjd}</dd>
+        <dt>sp / fibre</dt>
+        <dd>
+          {item.spid} / {item.fiberid}
+        </dd>
+        <dt>ra, dec</dt>
+        <dd>
+          {item.ra === null || item.dec === null ? 'not known (no target row)' : `${item.ra.toFixed(5)}, ${item.dec.toFixed(5)}`}
+        </dd>
+      </dl>
+      <Verdicts history={item.history} draft={draft} />
+    </aside>
+  );
+}
+
+function Verdicts({ history, draft }: { history: readonly Verdict[]; draft: Draft }) {
+  return (
+    <>
+      <h3>Earlier verdicts</h3>
+      {history.length === 0 ? (
+        <p className="none" data-testid="side-history-none">
+          nobody else has checked it
+        </p>
+      ) : (
+        <ul className="history" data-testid="side-history">
+          {history.map((v) => {
+            const differs = disagrees(v, draft);
+            return (
+              <li key={v.id} className={differs ? 'disagrees' : undefined} title={differs ? 'your answer disagrees with this one' : undefined}>
+                <span className="who">
+                  {differs && <span className="mark">≠ </span>}
+                  {v.reviewer}, {v.createdAt.slice(0, 10)}
+                </span>
+                <span className="what">
+                  {v.class} {v.subclass} z {v.z.toFixed(4)} q{v.quality}
+                </span>
+                {v.comment && <span className="comment">{v.comment}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
