@@ -15,7 +15,7 @@ export const dropProc = (name: string) => `DROP PROCEDURE IF EXISTS ${name}`;
  * exist on MySQL 8, but on both servers `SET TRANSACTION` (next-transaction characteristics)
  * fails with SQLSTATE 25001 inside an open transaction and only sets up our own otherwise.
  */
-export function definerProc(name: string, params: string, declarations: string, body: string): string {
+export function definerProc(name: string, params: string, declarations: string, body: string, prelude = ''): string {
   return `CREATE PROCEDURE ${name}(${params})
 MODIFIES SQL DATA SQL SECURITY DEFINER
 BEGIN
@@ -32,7 +32,7 @@ BEGIN
   BEGIN
     DECLARE CONTINUE HANDLER FOR SQLSTATE '25001' SET own_tx = FALSE;
     SET TRANSACTION READ WRITE;
-  END;
+  END;${prelude}
   IF own_tx THEN START TRANSACTION; END IF;
   ${body}
   IF own_tx THEN COMMIT; END IF;
@@ -101,34 +101,14 @@ export const PUSH_IDLE_TX_S = 5;
  * seconds. Only ever lowered, never raised. An empty push takes no revision and no lock.
  */
 export function pushProc(name: string, params: string, declarations: string, body: string): string {
-  return `CREATE PROCEDURE ${name}(${params})
-MODIFIES SQL DATA SQL SECURITY DEFINER
-BEGIN
-  DECLARE me VARCHAR(64) CHARACTER SET utf8mb4 DEFAULT ${LOGIN};
-  DECLARE own_tx BOOLEAN DEFAULT TRUE;
-  DECLARE msg VARCHAR(512) CHARACTER SET utf8mb4;
-  DECLARE first_rev BIGINT UNSIGNED;
-  ${declarations}
-  DECLARE EXIT HANDLER FOR SQLEXCEPTION
-  BEGIN
-    IF own_tx THEN ROLLBACK; END IF;
-    RESIGNAL;
-  END;
-  BEGIN
-    DECLARE CONTINUE HANDLER FOR SQLSTATE '25001' SET own_tx = FALSE;
-    SET TRANSACTION READ WRITE;
-  END;
+  return definerProc(name, params, declarations, body, `
   IF @@SESSION.innodb_lock_wait_timeout > ${PUSH_LOCK_WAIT_S} THEN
     SET SESSION innodb_lock_wait_timeout = ${PUSH_LOCK_WAIT_S};
   END IF;
   IF NOT own_tx AND VERSION() LIKE '%MariaDB%' THEN
     -- Dynamic, because MySQL has no such variable and would refuse the procedure.
     ${runDdl(`'SET SESSION idle_transaction_timeout = IF(@@SESSION.idle_transaction_timeout BETWEEN 1 AND ${PUSH_IDLE_TX_S}, @@SESSION.idle_transaction_timeout, ${PUSH_IDLE_TX_S})'`)}
-  END IF;
-  IF own_tx THEN START TRANSACTION; END IF;
-  ${body}
-  IF own_tx THEN COMMIT; END IF;
-END`;
+  END IF;`);
 }
 
 /**
