@@ -79,6 +79,42 @@ schema is newer than this SpecVet. --dry-run prints a script the mariadb client 
   },
 });
 
+const uninstallCommand = defineCommand({
+  path: ['central', 'uninstall'],
+  summary: 'remove what central migrate made: accounts, roles, grants, procedures, views, tables (admin)',
+  options: {
+    'dry-run': { type: 'boolean', description: 'list the actions as SQL; change nothing (look first)' },
+    yes: { type: 'boolean', description: 'run them' },
+    'keep-survey': { type: 'boolean', description: 'leave plan_info, target_info, obj_info, spec_info (and the database)' },
+  },
+  help: `
+Drops the accounts of the members (chk_member, and whoever holds this database's roles), the
+four roles specvet_<db>_<role> (their grants go with them), the grants the old server-wide
+specvet_* roles still hold on this database, then the procedures, views and tables migrate
+made, and the database itself when nothing else is left in it. One line per action.
+The survey tables go too unless --keep-survey: migrate created them and \`central seed\` can
+load them again; keep them when they are the survey's own data that SpecVet only reads.
+Verdicts, batches and problems are lost: back them up (mariadb-dump) first.
+example:
+  specvet central uninstall --dry-run     # look first
+  specvet central uninstall --yes`,
+  async run(values, _args, ctx) {
+    const dryRun = values['dry-run'] === true;
+    if (dryRun === (values.yes === true)) throw new UsageError('look first with --dry-run, then run it with --yes (one of the two)');
+    const { uninstall } = await import('../../central/uninstall');
+    const keepSurvey = values['keep-survey'] === true;
+    const say = (sql: string) => (ctx.json ? undefined : ctx.io.stdout.write(`${sql};\n`));
+    const plan = await withServer(ctx, (a) => uninstall(a, { dryRun, keepSurvey, onAction: say }));
+    if (ctx.json) {
+      ctx.print({ ...plan, dryRun }, () => '');
+      return;
+    }
+    if (dryRun) ctx.io.stdout.write(plan.actions.map((sql) => `${sql};\n`).join(''));
+    const left = plan.foreign.length ? `; left alone: ${plan.foreign.join(', ')}` : '';
+    ctx.io.stdout.write(`-- ${plan.database}: ${plan.actions.length} actions ${dryRun ? 'would run (nothing changed)' : 'done'}${left}\n`);
+  },
+});
+
 const seedCommand = defineCommand({
   path: ['central', 'seed'],
   summary: 'load a survey bundle (specvet demo-data) into the survey tables',
@@ -259,4 +295,4 @@ const batchReassign = defineCommand({
   },
 });
 
-export const centralCommands: Command[] = [migrateCommand, seedCommand, userAdd, userDisable, userEnable, batchCreate, batchCancel, batchReassign];
+export const centralCommands: Command[] = [migrateCommand, uninstallCommand, seedCommand, userAdd, userDisable, userEnable, batchCreate, batchCancel, batchReassign];
