@@ -9,7 +9,7 @@ import { cancelBatch, createBatches, reassignBatch, type BatchPlan } from '../..
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
 import { PUSH_IDLE_TX_S, PUSH_LOCK_WAIT_S } from '../../src-main/central/migrations/sql';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
-import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, type Person } from '../central/fixtures';
+import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from '../central/fixtures';
 
 let db: TestDatabase;
 let alice: Person, bob: Person, carol: Person;
@@ -114,6 +114,41 @@ describe('reassignment revokes (finding 4)', () => {
     expect(seen.stdout.trim().split('\n')).toEqual([dan.user]);
     await cancelBatch(poolAs(carol), moved);
     expect(await pushAs(erin, 'push_bookmarks', [{ batchId: moved, position: 1, updatedAt: '2030-01-01 00:00:00.000' }])).toMatchObject({ errno: 1644 });
+  });
+});
+
+describe('a batch that ended takes no more verdicts, however they are dated (finding 4)', () => {
+  it('refuses a backdated verdict from the former assignee after reassignment, from mysql2 and the mariadb client', async () => {
+    const [fay, gus] = await Promise.all([addPerson(db, 'reviewer', 'fay'), addPerson(db, 'reviewer', 'gus')]);
+    const b = (await createBatches(poolAs(carol), { name: 'backdated', assignees: [fay.user], mode: 'single', criteria: { limit: 4 } })).batches[0]!;
+    const early = verdict(b.id, b.obsids[0]!);
+    expect(await pushAs(fay, 'push_verdicts', [early])).toBeNull();
+    const moved = (await reassignBatch(poolAs(carol), b.id, gus.user)).id;
+    const backdated = verdict(b.id, b.obsids[1]!, { createdAt: '2000-01-01 00:00:00.000' });
+    const ended = /is for batch "backdated", which ended \(cancelled or reassigned\) at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, before this push/;
+    expect(await pushAs(fay, 'push_verdicts', [backdated])).toMatchObject({ errno: 1644, sqlMessage: expect.stringMatching(ended) });
+    const cli = await mariadbClient(db, fay, `CALL push_verdicts('${JSON.stringify([{ ...backdated, id: newId() }])}')`);
+    expect(cli.stderr).toMatch(ended);
+    // The verdict stored before the end, sent again (its answer lost), is still a harmless duplicate.
+    expect(await pushAs(fay, 'push_verdicts', [early])).toBeNull();
+    expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE reviewer = ?', [fay.user])).toBe(1);
+    // The new assignee's verdicts reach neither the former one's view nor pull.
+    expect(await pushAs(gus, 'push_verdicts', [verdict(moved, b.obsids[0]!), verdict(moved, b.obsids[1]!)])).toBeNull();
+    const session = await sessionAs(db, fay);
+    const page = await session.pull('0', 1000);
+    await session.close();
+    expect(page.verdicts.map((v) => v.reviewer)).toEqual([fay.user]);
+    expect(page.items.filter((i) => i.batchId === moved)).toEqual([]);
+  });
+
+  it('records when a batch ended, in server time, and refuses a cancelled batch without an end', async () => {
+    const b = (await createBatches(poolAs(carol), { name: 'ended', assignees: [alice.user], mode: 'single', criteria: { limit: 1 } })).batches[0]!;
+    await cancelBatch(poolAs(carol), b.id);
+    const c = await adminConnection(db);
+    const [rows] = await c.query('SELECT TIMESTAMPDIFF(SECOND, ended_at, UTC_TIMESTAMP()) AS ago FROM check_batch WHERE id = ?', [b.id]);
+    expect(Math.abs(Number((rows as { ago: unknown }[])[0]!.ago))).toBeLessThan(60);
+    await expect(c.query("UPDATE check_batch SET ended_at = NULL WHERE id = ?", [b.id])).rejects.toMatchObject({ sqlMessage: expect.stringMatching(/check_batch_ended_when_cancelled/) });
+    await c.end();
   });
 });
 

@@ -2,7 +2,7 @@
  * The push procedures again (issue 16, findings 2, 4 and 5):
  * - each joins the caller's transaction (a push is one transaction) or commits its own, and
  *   bounds the caller's session so that no one can sit on the revision counter's lock
- *   (pushProc); an empty push takes no revision at all;
+ *   (boundedProc); an empty push takes no revision at all;
  * - only an active member of this database may push (requireRole);
  * - bookmarks only into batches still active; verdicts into the pusher's own items;
  * - every field is checked before it is stored (pushChecks.ts), nothing cut or converted;
@@ -12,7 +12,7 @@
  */
 import { LOGIN, type Migration, type MigrationContext } from './types';
 import { ROLE_NAMES } from './1040-roles';
-import { deny, dropProc, pushProc, requireRole, takeRevs } from './sql';
+import { deny, dropProc, boundedProc, requireRole, takeRevs } from './sql';
 import { allHold, firstFailure, PROBLEM_RULES, rawColumns, VERDICT_RULES } from './pushChecks';
 
 const PUSHERS = ['reviewer', 'coordinator', '2d'];
@@ -21,14 +21,33 @@ const verdictColumns = rawColumns({
   id: 'id', obsid: 'obsid', batch_id: 'batchId', class: 'class', subclass: 'subclass', z: 'z', quality: 'quality',
   flags: 'flags', comment: 'comment', supersedes: 'supersedes', created_at: 'createdAt',
 });
-// Not `assigned = 1`: a verdict made offline before a batch was cancelled still lands (the
-// sync contract, test/sync/sync.test.ts). Closing backdated pushes after reassignment needs a
-// server-side cancellation time; see issue 16, finding 4 (open).
+// Not `assigned = 1`: a verdict made offline before a batch was cancelled still landed here;
+// 1100 refuses it by the batch's server-side end time instead (issue 16, finding 4).
 const ownItem = 'sc.batch_id = j.batch_id AND sc.obsid = j.obsid AND sc.assignee = me';
+
+/** Which of the pusher's own items (`spec_check sc`) a verdict may land on, as SQL pieces of
+ * push_verdicts. 1080: any own item; 1100: only items of a batch that has not ended. */
+export interface VerdictTarget {
+  /** More JOINs after `JOIN spec_check sc` that a landing verdict must pass. */
+  join: string;
+  /** The same tables LEFT JOINed, for the pass that names a refused row. */
+  leftJoin: string;
+  /** True for a row that did not land for a reason of this target (not a bad field). */
+  outside: string;
+  /** Why such a row did not land: an SQL text expression. */
+  refusal: string;
+}
+
+export const ANY_OWN_ITEM: VerdictTarget = {
+  join: '',
+  leftJoin: '',
+  outside: 'sc.obsid IS NULL',
+  refusal: "'is for a spectrum that is not in one of your batches'",
+};
 
 // Rows that pass every rule and are for the pusher's own assigned items go in; when fewer
 // went in than were sent (duplicates, or a bad row) a second pass names the first bad row.
-const pushVerdicts = pushProc(
+export const pushVerdictsProc = (t: VerdictTarget) => boundedProc(
   'push_verdicts',
   'IN doc LONGTEXT CHARACTER SET utf8mb4',
   'DECLARE bad VARCHAR(512) CHARACTER SET utf8mb4; DECLARE n INT;',
@@ -50,21 +69,22 @@ const pushVerdicts = pushProc(
     INSERT INTO humanverify (id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev)
     SELECT j.id, j.obsid, j.batch_id, me, j.class, j.subclass, j.z, j.quality, j.flags, j.comment, j.supersedes, j.created_at, first_rev + j.ord
     FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
-    JOIN spec_check sc ON ${ownItem}
+    JOIN spec_check sc ON ${ownItem}${t.join}
     WHERE ${allHold(VERDICT_RULES)}
     ON DUPLICATE KEY UPDATE humanverify.id = humanverify.id;
     IF ROW_COUNT() < n THEN
       SET bad = (SELECT CONCAT(LEFT(COALESCE(j.id, '(no id)'), 36), ' ', COALESCE(${firstFailure(VERDICT_RULES)},
-          'is for a spectrum that is not in one of your batches'))
+          ${t.refusal}))
         FROM JSON_TABLE(doc, '$[*]' COLUMNS (${verdictColumns})) j
-        LEFT JOIN spec_check sc ON ${ownItem}
-        WHERE sc.obsid IS NULL OR NOT (${allHold(VERDICT_RULES)}) ORDER BY j.ord LIMIT 1);
+        LEFT JOIN spec_check sc ON ${ownItem}${t.leftJoin}
+        WHERE ${t.outside} OR NOT (${allHold(VERDICT_RULES)}) ORDER BY j.ord LIMIT 1);
       IF bad IS NOT NULL THEN
         ${deny("CONCAT('denied: verdict ', bad)")}
       END IF;
     END IF;
   END IF;`,
 );
+const pushVerdicts = pushVerdictsProc(ANY_OWN_ITEM);
 
 const problemColumns = rawColumns({
   id: 'id', lmjd: 'lmjd', planid: 'planid', spid: 'spid', fiber_from: 'fiberFrom', fiber_to: 'fiberTo',
@@ -74,7 +94,7 @@ const problemColumns = rawColumns({
 // Every check runs before the insert (a refusal inside a caller's transaction must leave
 // nothing behind); a row outside the survey (spectrograph 17, fibre 999) is left to the
 // insert, so that it is still reported by its CHECK constraint's name.
-const pushProblems = pushProc(
+const pushProblems = boundedProc(
   'push_problems',
   'IN doc LONGTEXT CHARACTER SET utf8mb4',
   'DECLARE bad VARCHAR(512) CHARACTER SET utf8mb4; DECLARE n INT;',
@@ -109,7 +129,7 @@ const bookmarkColumns = `ord FOR ORDINALITY,
       position INT PATH '$.position',
       updated_at DATETIME(3) PATH '$.updatedAt'`;
 
-const pushBookmarks = pushProc(
+const pushBookmarks = boundedProc(
   'push_bookmarks',
   'IN doc LONGTEXT CHARACTER SET utf8mb4',
   'DECLARE bad CHAR(36); DECLARE n INT;',

@@ -20,7 +20,7 @@ const ROLE_KEYS = Object.keys(ROLE_NAMES) as RoleKey[];
 /** This database's role for `role`, e.g. specvet_survey_reviewer (unquoted). */
 export const dbRoleName = (database: string, role: RoleKey) => `specvet_${database}_${role}`;
 
-const quoteId = (s: string) => '`' + s.replace(/`/g, '``') + '`';
+export const quoteId = (s: string) => '`' + s.replace(/`/g, '``') + '`';
 const SURVEY = ['plan_info', 'target_info', 'obj_info', 'spec_info'];
 const OWN_VIEWS = ['my_member', 'my_batches', 'my_items', 'my_verdicts', 'my_bookmarks', 'my_problems'];
 const CHECK_TABLES = ['chk_member', 'check_batch', 'spec_check', 'check_status', 'humanverify', 'humanrecheck', 'prob2d'];

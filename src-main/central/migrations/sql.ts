@@ -80,7 +80,7 @@ export const requireActiveMember = `
     ${deny("CONCAT('denied: ', me, ' is not an active SpecVet member; ask an admin to add you')")}
   END IF;`;
 
-/** Longest a push procedure's caller waits for a row lock, in seconds (see pushProc). */
+/** Longest a push procedure's caller waits for a row lock, in seconds (see boundedProc). */
 export const PUSH_LOCK_WAIT_S = 10;
 /** Longest a caller may sit idle in an open transaction after a push procedure joined it (MariaDB). */
 export const PUSH_IDLE_TX_S = 5;
@@ -100,7 +100,7 @@ export const PUSH_IDLE_TX_S = 5;
  * left open after a push is ended by the server (connection closed, rolled back) within
  * seconds. Only ever lowered, never raised. An empty push takes no revision and no lock.
  */
-export function pushProc(name: string, params: string, declarations: string, body: string): string {
+export function boundedProc(name: string, params: string, declarations: string, body: string): string {
   return definerProc(name, params, declarations, body, `
   IF @@SESSION.innodb_lock_wait_timeout > ${PUSH_LOCK_WAIT_S} THEN
     SET SESSION innodb_lock_wait_timeout = ${PUSH_LOCK_WAIT_S};
