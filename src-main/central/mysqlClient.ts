@@ -3,7 +3,7 @@
  * (my_*), writes through the definer procedures (push_*): the server decides what this
  * person may see and do; this module adds no trust of its own.
  */
-import type { Pool, PoolConnection } from 'mysql2/promise';
+import type { Pool } from 'mysql2/promise';
 import { SCHEMA_VERSION } from './migrations';
 import { CentralError, type CentralLogin, type CentralClient, type Member } from './centralClient';
 import { type PullPage, type PushBatch, type Revision } from '../sync/contract';
@@ -12,6 +12,7 @@ import { toCentralError, type ServerContext } from './mysqlErrors';
 import { newerSchemaError } from './migrate';
 import { transaction, type RetryOptions } from './retry';
 import { batchFromRow, itemFromRow, verdictFromRow, type Row } from './rows';
+import { PAGE_BYTES, readPage, type RawPage } from './pullPage';
 import type { Role } from '../../shared/model';
 
 export interface SessionOptions {
@@ -22,10 +23,9 @@ export interface SessionOptions {
   lockWaitTimeout?: number;
   /** Largest JSON document per procedure call; a push is still one transaction. */
   maxChunkBytes?: number;
+  /** Most verdict text per pull page (default PAGE_BYTES). */
+  maxPageBytes?: number;
 }
-
-const ITEM_COLUMNS = 'batch_id, obsid, position, assigned, rev, lmjd, planid, spid, fiberid, ra, `dec`, objtype, class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path';
-const VERDICT_COLUMNS = 'id, obsid, batch_id, reviewer, class, subclass, z, quality, flags, comment, supersedes, created_at, rev';
 
 export async function openCentralClient(login: CentralLogin, opts: SessionOptions = {}): Promise<CentralClient> {
   return new MysqlSession(login, createPool(login, { size: opts.poolSize ?? 2, ...(opts.lockWaitTimeout ? { lockWaitTimeout: opts.lockWaitTimeout } : {}) }), opts);
@@ -64,9 +64,9 @@ class MysqlSession implements CentralClient {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive whole number, got ${limit}`);
     return this.guard(async () => {
       const c = await this.pool.getConnection();
-      let raw: Awaited<ReturnType<typeof readPage>>;
+      let raw: RawPage;
       try {
-        raw = await readPage(c, since, limit);
+        raw = await readPage(c, since, { limit, maxBytes: this.opts.maxPageBytes ?? PAGE_BYTES });
         c.release();
       } catch (err) {
         // Never hand a connection with a half-read snapshot (or a broken socket) back to the pool.
@@ -77,7 +77,7 @@ class MysqlSession implements CentralClient {
       return {
         batches: raw.batches.map(batchFromRow),
         items: raw.items.map(itemFromRow),
-        verdicts: [...raw.history, ...raw.verdicts].map(verdictFromRow),
+        verdicts: raw.verdicts.map(verdictFromRow),
         rev: (raw.mark < sinceBig ? sinceBig : raw.mark).toString(),
         more: raw.more,
       };
@@ -112,53 +112,6 @@ class MysqlSession implements CentralClient {
       throw toCentralError(err, this.context) ?? err;
     }
   }
-}
-
-/**
- * One pull page in one consistent snapshot: the counter and every table are read as of the
- * same instant, and rows with rev <= the counter are all committed and visible in it,
- * because writers take revisions under the counter's lock.
- */
-async function readPage(c: PoolConnection, since: Revision, limit: number) {
-  await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
-  const [head] = await c.query('SELECT rev FROM sync_head');
-  const page = async (sql: string) => (await c.query(sql, [since, limit + 1]))[0] as Row[];
-  const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
-  const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
-  const verdicts = await page(`SELECT ${VERDICT_COLUMNS} FROM my_verdicts WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
-  // A table cut at `limit` is complete only up to its last row's revision: the page's
-  // watermark is the lowest such point, and rows above it wait for the next page.
-  let mark = BigInt(String((head as Row[])[0]!.rev));
-  for (const rows of [batches, items, verdicts]) {
-    if (rows.length > limit) mark = min(mark, BigInt(String(rows[limit - 1]!.rev)));
-  }
-  // Items newly (re)assigned in this page bring their spectra's earlier verdict history.
-  const [history] = await c.query(
-    `SELECT DISTINCT ${VERDICT_COLUMNS.split(', ').map((col) => `v.${col}`).join(', ')} FROM my_verdicts v
-     JOIN my_items i ON i.obsid = v.obsid
-     WHERE i.rev > CAST(? AS UNSIGNED) AND i.rev <= CAST(? AS UNSIGNED) AND v.rev <= CAST(? AS UNSIGNED)
-     ORDER BY v.rev`,
-    [since, mark.toString(), since],
-  );
-  await c.query('COMMIT');
-  return {
-    batches: uptoRevision(batches, mark),
-    items: uptoRevision(items, mark),
-    verdicts: uptoRevision(verdicts, mark),
-    history: history as Row[],
-    mark,
-    more: [batches, items, verdicts].some((rows) => rows.length > limit),
-  };
-}
-
-const min = (a: bigint, b: bigint) => (a < b ? a : b);
-
-/** Rows (ordered by rev) with rev <= mark: trimmed from the end, so a 100k-row page that is
- * not cut costs no BigInt per row. */
-function uptoRevision(rows: Row[], mark: bigint): Row[] {
-  let end = rows.length;
-  while (end > 0 && BigInt(String(rows[end - 1]!.rev)) > mark) end--;
-  return end === rows.length ? rows : rows.slice(0, end);
 }
 
 /** The procedure calls of one push, each with a JSON document under `maxBytes`. */

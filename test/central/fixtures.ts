@@ -3,9 +3,9 @@
  * real member_add procedure, sessions as those people, and the `mariadb` command-line client.
  */
 import { spawn } from 'node:child_process';
-import type { Connection } from 'mysql2/promise';
+import type { Connection, Pool } from 'mysql2/promise';
 import type { Role, SpecClass } from '../../shared/model';
-import { addressFromUrl, connect } from '../../src-main/central/connection';
+import { addressFromUrl, connect, createPool } from '../../src-main/central/connection';
 import { addMember } from '../../src-main/central/members';
 import { seedBundle } from '../../src-main/central/seed';
 import { openCentralClient, type SessionOptions } from '../../src-main/central/mysqlClient';
@@ -84,6 +84,12 @@ export async function addPerson(db: TestDatabase, role: Role, prefix: string = r
 export async function connectAs(db: TestDatabase, p: Person): Promise<Connection> {
   const a = addressFromUrl(db.url);
   return connect({ ...a, user: p.user, password: p.password });
+}
+
+/** A one-connection pool as a person (the services in batches.ts take a pool); end it after. */
+export function poolAs(db: TestDatabase, p: Pick<Person, 'user' | 'password'>): Pool {
+  const a = addressFromUrl(db.url);
+  return createPool({ host: a.host, port: a.port, database: db.database, user: p.user, password: p.password }, 1);
 }
 
 export async function sessionAs(db: TestDatabase, p: Pick<Person, 'user' | 'password'>, opts: SessionOptions = {}): Promise<CentralClient> {

@@ -6,10 +6,9 @@
 import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBatch, createBatches, reassignBatch, type BatchPlan } from '../../src-main/central/batches';
-import { addressFromUrl, createPool } from '../../src-main/central/connection';
 import { PUSH_IDLE_TX_S, PUSH_LOCK_WAIT_S } from '../../src-main/central/migrations/sql';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
-import { addPerson, adminConnection, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from '../central/fixtures';
+import { addPerson, adminConnection, connectAs, mariadbClient, newId, poolAs as poolOf, seed, sessionAs, type Person } from '../central/fixtures';
 
 let db: TestDatabase;
 let alice: Person, bob: Person, carol: Person;
@@ -17,8 +16,7 @@ let plan: BatchPlan;
 const pools: Pool[] = [];
 
 const poolAs = (p: Person) => {
-  const a = addressFromUrl(db.url);
-  const pool = createPool({ host: a.host, port: a.port, database: db.database, user: p.user, password: p.password }, 1);
+  const pool = poolOf(db, p);
   pools.push(pool);
   return pool;
 };
