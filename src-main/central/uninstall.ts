@@ -26,22 +26,23 @@ export interface UninstallPlan {
   foreign: string[];
 }
 
-type Kind = 'TABLE' | 'VIEW' | 'PROCEDURE';
+type Kind = 'TABLE' | 'VIEW' | 'PROCEDURE' | 'EVENT';
 
 const quoteId = (s: string) => '`' + s.replace(/`/g, '``') + '`';
 const quoteStr = (s: string) => "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
-const CREATED = /^\s*CREATE\b[^(]*?\b(TABLE|VIEW|PROCEDURE)\s+(?:IF NOT EXISTS\s+)?`?([A-Za-z0-9_]+)/i;
+const CREATED = /^\s*CREATE\b[^(]*?\b(TABLE|VIEW|PROCEDURE|EVENT)\s+(?:IF NOT EXISTS\s+)?`?([A-Za-z0-9_]+)/i;
 
-/** Every table, view and procedure some migration creates, in creation order. */
+/** Every table, view, procedure and event some migration creates, in creation order. */
 export function migratedObjects(database: string): { kind: Kind; name: string }[] {
-  const seen = new Map<string, Kind>([['schema_version', 'TABLE']]);
+  // Keyed by kind and name: a procedure and an event may share a name.
+  const seen = new Map<string, { kind: Kind; name: string }>([['TABLE schema_version', { kind: 'TABLE', name: 'schema_version' }]]);
   for (const m of MIGRATIONS) {
     for (const sql of m.statements({ database })) {
       const hit = CREATED.exec(sql);
-      if (hit) seen.set(hit[2]!, hit[1]!.toUpperCase() as Kind);
+      if (hit) seen.set(`${hit[1]!.toUpperCase()} ${hit[2]!}`, { kind: hit[1]!.toUpperCase() as Kind, name: hit[2]! });
     }
   }
-  return [...seen].map(([name, kind]) => ({ kind, name }));
+  return [...seen.values()];
 }
 
 async function rows<T>(c: Connection, sql: string, args: unknown[] = []): Promise<T[]> {
@@ -82,19 +83,21 @@ async function oldRoleRevokes(c: Connection, database: string): Promise<string[]
   ];
 }
 
-/** DROPs of the migrated objects that exist, procedures and views first, tables newest first. */
+/** DROPs of the migrated objects that exist: events (they call procedures), procedures and
+ * views first, tables newest first. */
 async function objectDrops(c: Connection, database: string, keepSurvey: boolean): Promise<{ drops: string[]; foreign: string[] }> {
   const existing = await rows<{ kind: string; name: string }>(
     c,
     `SELECT IF(TABLE_TYPE = 'VIEW', 'VIEW', 'TABLE') AS kind, TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?
-     UNION ALL SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?`,
-    [database, database],
+     UNION ALL SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
+     UNION ALL SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
+    [database, database, database],
   );
   const key = (kind: string, name: string) => `${kind} ${name}`;
   const have = new Set(existing.map((o) => key(String(o.kind), String(o.name))));
   const kept = new Set<string>(keepSurvey ? SURVEY_TABLES : []);
   const ours = migratedObjects(database).filter((o) => have.has(key(o.kind, o.name)) && !kept.has(o.name));
-  const order: Kind[] = ['PROCEDURE', 'VIEW', 'TABLE'];
+  const order: Kind[] = ['EVENT', 'PROCEDURE', 'VIEW', 'TABLE'];
   const drops = order.flatMap((kind) =>
     ours
       .filter((o) => o.kind === kind)

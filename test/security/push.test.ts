@@ -7,6 +7,7 @@ import type { Pool } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBatch, createBatches, reassignBatch, type BatchPlan } from '../../src-main/central/batches';
 import { PUSH_IDLE_TX_S, PUSH_LOCK_WAIT_S } from '../../src-main/central/migrations/sql';
+import { STALL_S } from '../../src-main/central/migrations/1110-stall-watchdog';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminConnection, connectAs, mariadbClient, newId, poolAs as poolOf, seed, sessionAs, type Person } from '../central/fixtures';
 
@@ -97,6 +98,27 @@ describe('every write is bounded and checked (finding 5)', () => {
   });
 });
 
+describe("a coordinator's writes are checked too (finding 5)", () => {
+  it('refuses a resolution field, batch name or criteria that does not fit instead of cutting it', async () => {
+    const c = await connectAs(db, carol);
+    const resolution = (over: Record<string, unknown>) => JSON.stringify([{ id: newId(), obsid: batchOf(alice).obsids[0], class: 'STAR', subclass: '', z: 0, quality: 3, comment: '', ...over }]);
+    for (const [over, why] of [
+      [{ subclass: 'x'.repeat(100) }, /denied: resolution .* has a subclass of 100 characters; at most 64/],
+      [{ comment: 'c'.repeat(20_001) }, /has a comment of 20001 characters/],
+      [{ quality: '4 OR 1=1' }, /has quality "4 OR 1=1"; it must be a whole number 0-4/],
+    ] as const) {
+      await expect(c.execute('CALL recheck_add(?)', [resolution(over)])).rejects.toMatchObject({ sqlMessage: expect.stringMatching(why) });
+    }
+    const batch = [newId(), 'n', 'single', alice.user, '{}', JSON.stringify([batchOf(alice).obsids[0]])];
+    await expect(c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', batch.with(1, 'n'.repeat(129)))).rejects.toMatchObject({ errno: 1406 });
+    await expect(c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', batch.with(4, JSON.stringify({ note: 'x'.repeat(10_000) })))).rejects.toMatchObject({
+      sqlMessage: expect.stringMatching(/batch criteria of 10011 characters; at most 10000/),
+    });
+    await c.end();
+    expect(await count('SELECT COUNT(*) AS n FROM humanrecheck', [])).toBe(0);
+  });
+});
+
 describe('reassignment revokes (finding 4)', () => {
   it('the former assignee can move no bookmark in the batch and reads only their own history', async () => {
     const [dan, erin] = await Promise.all([addPerson(db, 'reviewer', 'dan'), addPerson(db, 'reviewer', 'erin')]);
@@ -183,6 +205,25 @@ describe('no one holds the revision counter (finding 2)', () => {
     held.destroy();
     expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE reviewer = ? AND obsid = ?', [alice.user, a.obsids[2]])).toBe(0);
   });
+
+  it('a member who resets their session bounds and sits on the counter is ended by the server, and writers go through', async () => {
+    const a = batchOf(alice);
+    const held = verdict(a.id, a.obsids[4]!);
+    const cli = mariadbClient(db, alice, `SET SESSION idle_transaction_timeout = 0, max_statement_time = 0, innodb_lock_wait_timeout = 1000;
+      START TRANSACTION; CALL push_verdicts('${JSON.stringify([held])}'); SET SESSION idle_transaction_timeout = 0; SELECT SLEEP(120); COMMIT`);
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = batchOf(bob);
+    const session = await sessionAs(db, bob);
+    const started = Date.now();
+    const bobs = { id: newId(), obsid: b.obsids[6]!, batchId: b.id, class: 'GALAXY' as const, subclass: '', z: 0.2, quality: 3, flags: [], comment: '', supersedes: null, createdAt: '2024-01-01T00:00:00.000Z' };
+    await session.push({ verdicts: [bobs], problems: [], bookmarks: [] });
+    await session.close();
+    expect(Date.now() - started).toBeLessThan((STALL_S + 20) * 1000);
+    const ended = await cli;
+    expect(ended.code).not.toBe(0);
+    expect(ended.stderr).toMatch(/Lost connection|server has gone away|Connection was killed/i);
+    expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE id = ?', [held.id])).toBe(0);
+  }, 60_000);
 
   it("a refused push inside the caller's transaction leaves nothing behind to commit", async () => {
     const b = batchOf(bob);

@@ -13,7 +13,7 @@
 import { LOGIN, type Migration, type MigrationContext } from './types';
 import { ROLE_NAMES } from './1040-roles';
 import { deny, dropProc, boundedProc, requireRole, takeRevs } from './sql';
-import { allHold, firstFailure, PROBLEM_RULES, rawColumns, VERDICT_RULES } from './pushChecks';
+import { allHold, firstFailure, PROBLEM_RULES, rawColumns, refuseFirstBreach, VERDICT_RULES } from './pushChecks';
 
 const PUSHERS = ['reviewer', 'coordinator', '2d'];
 
@@ -101,12 +101,7 @@ const pushProblems = boundedProc(
   `${requireRole(...PUSHERS)}
   SET n = JSON_LENGTH(doc);
   IF n > 0 THEN
-    SET bad = (SELECT CONCAT(LEFT(COALESCE(j.id, '(no id)'), 36), ' ', ${firstFailure(PROBLEM_RULES)})
-      FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
-      WHERE NOT (${allHold(PROBLEM_RULES)}) ORDER BY j.ord LIMIT 1);
-    IF bad IS NOT NULL THEN
-      ${deny("CONCAT('denied: problem report ', bad)")}
-    END IF;
+    ${refuseFirstBreach(PROBLEM_RULES, problemColumns, 'problem report')}
     IF NOT EXISTS (SELECT 1 FROM chk_member WHERE user = me AND role IN ('coordinator', '2d')) THEN
       SET bad = (SELECT LEFT(j.id, 36) FROM JSON_TABLE(doc, '$[*]' COLUMNS (${problemColumns})) j
         WHERE j.spid BETWEEN 1 AND 16 AND NOT EXISTS (SELECT 1 FROM spec_check sc

@@ -11,8 +11,9 @@ import { migration as callerChecked } from './1070-caller-checked';
 import { migration as pushChecked } from './1080-push-checked';
 import { migration as dbRoles } from './1090-db-roles';
 import { migration as batchEnded } from './1100-batch-ended';
+import { migration as stallWatchdog } from './1110-stall-watchdog';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

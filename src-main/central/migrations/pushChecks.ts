@@ -4,6 +4,7 @@
  * "4 OR 1=1" became 4 — so the push procedures read every field as text and test it here;
  * a row that fails is not inserted, and a second pass names the first such row and why.
  */
+import { deny } from './sql';
 
 /** Longest comment or problem text, in characters: the same cap as the client's form. */
 export const MAX_TEXT_CHARS = 20_000;
@@ -24,19 +25,22 @@ const text = (col: string, max: number, label: string): Rule => [
 ];
 const whole = (col: string, label: string): Rule => [matches(col, WHOLE), `CONCAT('has ${label} ', ${shown(col)}, '; it must be a whole number')`];
 
-export const VERDICT_RULES: readonly Rule[] = [
-  [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`],
-  whole('obsid', 'obsid'),
-  [matches('batch_id', UUID), `CONCAT('has batchId ', ${shown('batch_id')}, '; it must be a UUID')`],
-  [`j.class IN ('STAR', 'GALAXY', 'QSO', 'UNKNOWN')`, `CONCAT('has class ', ${shown('class')}, '; it must be STAR, GALAXY, QSO or UNKNOWN')`],
-  text('subclass', 64, 'a subclass'),
-  [matches('z', NUMBER), `CONCAT('has z ', ${shown('z')}, '; it must be a number')`],
-  [`j.quality REGEXP '^[0-4]$'`, `CONCAT('has quality ', ${shown('quality')}, '; it must be a whole number 0-4')`],
-  [`JSON_VALID(j.flags) AND JSON_TYPE(j.flags) = 'ARRAY' AND CHAR_LENGTH(j.flags) <= 4000`, `'has flags that are not a JSON array of at most 4,000 characters'`],
-  text('comment', MAX_TEXT_CHARS, 'a comment'),
-  [`j.supersedes IS NULL OR ${matches('supersedes', UUID)}`, `CONCAT('supersedes ', ${shown('supersedes')}, ', which is not a UUID')`],
-  [matches('created_at', DATETIME), `CONCAT('has createdAt ', ${shown('created_at')}, '; it must be YYYY-MM-DD HH:MM:SS.mmm')`],
-];
+/** The rules of a verdict's fields, by field (a coordinator's resolution shares most of them). */
+export const VERDICT_FIELD_RULES = {
+  id: [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`],
+  obsid: whole('obsid', 'obsid'),
+  batch_id: [matches('batch_id', UUID), `CONCAT('has batchId ', ${shown('batch_id')}, '; it must be a UUID')`],
+  class: [`j.class IN ('STAR', 'GALAXY', 'QSO', 'UNKNOWN')`, `CONCAT('has class ', ${shown('class')}, '; it must be STAR, GALAXY, QSO or UNKNOWN')`],
+  subclass: text('subclass', 64, 'a subclass'),
+  z: [matches('z', NUMBER), `CONCAT('has z ', ${shown('z')}, '; it must be a number')`],
+  quality: [`j.quality REGEXP '^[0-4]$'`, `CONCAT('has quality ', ${shown('quality')}, '; it must be a whole number 0-4')`],
+  flags: [`JSON_VALID(j.flags) AND JSON_TYPE(j.flags) = 'ARRAY' AND CHAR_LENGTH(j.flags) <= 4000`, `'has flags that are not a JSON array of at most 4,000 characters'`],
+  comment: text('comment', MAX_TEXT_CHARS, 'a comment'),
+  supersedes: [`j.supersedes IS NULL OR ${matches('supersedes', UUID)}`, `CONCAT('supersedes ', ${shown('supersedes')}, ', which is not a UUID')`],
+  created_at: [matches('created_at', DATETIME), `CONCAT('has createdAt ', ${shown('created_at')}, '; it must be YYYY-MM-DD HH:MM:SS.mmm')`],
+} satisfies Record<string, Rule>;
+
+export const VERDICT_RULES: readonly Rule[] = Object.values(VERDICT_FIELD_RULES);
 
 export const PROBLEM_RULES: readonly Rule[] = [
   [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`],
@@ -57,6 +61,15 @@ export const allHold = (rules: readonly Rule[]) => rules.map(([c]) => `COALESCE(
 /** The first failing rule's message, or NULL. */
 export const firstFailure = (rules: readonly Rule[]) =>
   `CASE ${rules.map(([c, m]) => `WHEN NOT COALESCE(${c}, FALSE) THEN ${m}`).join('\n      ')} END`;
+
+/** SQL refusing the whole call when a row of `doc` breaks a rule, naming the first such row as
+ * "denied: WHAT ID has …". Needs `bad` declared. */
+export const refuseFirstBreach = (rules: readonly Rule[], columns: string, what: string) => `SET bad = (SELECT CONCAT(LEFT(COALESCE(j.id, '(no id)'), 36), ' ', ${firstFailure(rules)})
+      FROM JSON_TABLE(doc, '$[*]' COLUMNS (${columns})) j
+      WHERE NOT (${allHold(rules)}) ORDER BY j.ord LIMIT 1);
+    IF bad IS NOT NULL THEN
+      ${deny(`CONCAT('denied: ${what} ', bad)`)}
+    END IF;`;
 
 /** JSON_TABLE columns reading every named field as raw text (nothing converted or cut). */
 export const rawColumns = (fields: Record<string, string>) =>
