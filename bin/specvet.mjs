@@ -11,3 +11,7 @@ process.stdout.on('error', (err) => {
 register();
 const { main } = await import('../src-main/entry/specvet.ts');
 process.exitCode = await main(process.argv.slice(2));
+// The command has answered (serve answers only when stopped). A connection still stuck on a
+// stalled server — a sync past its --deadline — must not keep the process: exit soon, but
+// let anything that is merely finishing (stdout, a cache closing) finish first.
+setTimeout(() => process.exit(), 2000).unref();

@@ -7,7 +7,7 @@ import { refusedWarning, type SyncResult } from '../../sync/engine';
 import { openSyncRunner } from '../../sync/runner';
 import { promptPassword } from '../password';
 import { progressPrinter } from '../progressBar';
-import { UsageError, UserError, defineCommand, num, type Command, type CommandContext } from '../../command/command';
+import { UsageError, UserError, defineCommand, num, type Command, type CommandContext, type OptionValues } from '../../command/command';
 import { withCache, type Opened } from './local';
 
 /** How the CLI reaches the central database; the central area provides it. */
@@ -20,15 +20,18 @@ export function makeSyncCommand(loadOpener: LoadClientOpener): Command {
     options: {
       'push-size': { type: 'string', placeholder: 'N', description: 'outbox rows per central transaction (default 500)' },
       'retry-refused': { type: 'boolean', description: 'send again the changes the server refused before (see specvet outbox --refused)' },
+      deadline: { type: 'string', placeholder: 'SECONDS', description: `give up after this long, with one line and exit 1 (default ${DEFAULT_DEADLINE_S}; 0: never; or SPECVET_SYNC_DEADLINE)` },
     },
     help: `Needs SPECVET_CENTRAL (mysql://user[:password]@host:port/database); without a password in it you are asked on a terminal.
 SPECVET_DATA (a directory or an http(s) URL) is where spectrum files are fetched from; without it only metadata syncs.
 Changes the server refuses (e.g. a verdict on a spectrum no longer in your batches) are set aside, not lost:
 the others are pushed, specvet outbox --refused lists them with the server's reason, and --retry-refused sends them again.
-Exit 1 when sync could not finish (offline, wrong password, …) or changes are set aside: your local work is kept either way.`,
+A sync that has not finished after --deadline seconds (a server that stopped answering, a lock someone holds) ends with one line.
+Exit 1 when sync could not finish (offline, wrong password, too slow, …) or changes are set aside: your local work is kept either way.`,
     async run(values, _pos, ctx) {
       const pushSize = num(values, 'push-size', { integer: true }) ?? 500;
       if (pushSize < 1 || pushSize > 10_000) throw new UsageError('--push-size must be between 1 and 10000');
+      const deadline = deadlineSeconds(values, ctx.io.env);
       const config = ctx.config();
       const c = config.central;
       if (!c) return failEarly(ctx, 'no central server configured (the demo has none to sync with): set SPECVET_CENTRAL=mysql://user@host:3306/database');
@@ -54,7 +57,12 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
         }
         return { r, refusedLine: refusedWarning(cache.ledger) };
       };
-      const { r: result, refusedLine } = await withCache(ctx, run);
+      const finished = await withDeadline(withCache(ctx, run), deadline);
+      if (finished === 'late') {
+        const where = `${c.host}:${c.port}`;
+        return failEarly(ctx, `sync did not finish within ${deadline} s (${where} too slow or not answering, or a lock held there); your work is kept — try again later, or give more time with --deadline`);
+      }
+      const { r: result, refusedLine } = finished;
       ctx.print(summaryJson(result), () => summaryText(result));
       const problem = result.error ?? refusedLine;
       if (!problem) return 0;
@@ -64,7 +72,34 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
   });
 }
 
-/** A sync that could not start: with --json, the same object as any failed sync, then exit 1. */
+/** Seconds a sync may take before it gives up (SPECVET_SYNC_DEADLINE or --deadline; 0: no limit). */
+export const DEFAULT_DEADLINE_S = 600;
+
+function deadlineSeconds(values: OptionValues, env: NodeJS.ProcessEnv): number {
+  const given = num(values, 'deadline') ?? (env.SPECVET_SYNC_DEADLINE ? Number(env.SPECVET_SYNC_DEADLINE) : DEFAULT_DEADLINE_S);
+  if (!Number.isFinite(given) || given < 0) throw new UsageError(`the sync deadline is a number of seconds, 0 for none; got ${values.deadline ?? env.SPECVET_SYNC_DEADLINE}`);
+  return given;
+}
+
+/**
+ * `work`'s result, or 'late' once `seconds` have passed (0: no limit). The work is not stopped —
+ * a stalled query cannot be — but the command answers; the process exits when main returns
+ * (bin/specvet.mjs), and whatever the sync did not commit is simply done by the next one.
+ */
+async function withDeadline<T>(work: Promise<T>, seconds: number): Promise<T | 'late'> {
+  if (seconds === 0) return work;
+  // Its failure after the deadline has nobody left to tell; not an unhandled rejection.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), seconds * 1000)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A sync that could not start (or finish in time): with --json, the same object as any failed sync, then exit 1. */
 function failEarly(ctx: CommandContext, error: string): number {
   if (!ctx.json) throw new UserError(error);
   ctx.print({ pulled: 0, filesFetched: 0, filesFailed: 0, pushed: 0, refused: 0, outboxRefused: 0, setAside: 0, error }, () => '');
