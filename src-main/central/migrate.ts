@@ -25,6 +25,8 @@ export interface MigrateResult {
   applied: { version: number; name: string }[];
   /** With dryRun: the SQL that would run, as a script the `mariadb` client accepts. */
   sql?: string;
+  /** Whether the server's event scheduler runs (the stall watchdog of 1110 needs it); not with dryRun. */
+  eventScheduler?: boolean;
 }
 
 /** The recorded schema version; 0 for an empty database, null when the database is missing. */
@@ -71,7 +73,8 @@ export async function migrate(address: ServerAddress, opts: { dryRun?: boolean }
       if (opts.dryRun) return { ...result, sql: script(database, exists, pending) };
       await c.query(SCHEMA_TABLE);
       for (const m of pending) await apply(c, database, m);
-      return result;
+      const [state] = await c.query('SELECT @@GLOBAL.event_scheduler AS s');
+      return { ...result, eventScheduler: /^(ON|1)$/i.test(String((state as { s: unknown }[])[0]!.s)) };
     } finally {
       if (!opts.dryRun) await c.execute('SELECT RELEASE_LOCK(?)', [lockName]);
     }

@@ -71,6 +71,9 @@ schema is newer than this SpecVet. --dry-run prints a script the mariadb client 
       ctx.io.stdout.write(r.sql ?? '');
       return;
     }
+    if (r.eventScheduler === false) {
+      ctx.io.stderr.write("warning: the server's event scheduler is off, so the stall watchdog does not run (docs/central.md); set event_scheduler = ON in the server's configuration\n");
+    }
     ctx.print(r, () =>
       r.applied.length === 0
         ? `${r.database}: schema ${r.from} is up to date`
