@@ -24,6 +24,8 @@ export const ER_NO_SUCH_TABLE = 1146;
 export const ER_LOCK_DEADLOCK = 1213;
 export const ER_LOCK_WAIT_TIMEOUT = 1205;
 export const ER_SIGNAL = 1644;
+/** The account's MAX_USER_CONNECTIONS (member_add sets 10) are all open. */
+export const ER_USER_LIMIT_REACHED = 1226;
 const DENIED = new Set([1044, 1142, 1143, 1227, 1370, 1356]);
 /** A row the server refuses: CHECK constraint, bad or missing value, too long, bad JSON. */
 const REFUSED_ROW = new Set([4025, 3819, 1048, 1264, 1265, 1366, 1406, 4038, 3140, 1292]);
@@ -71,6 +73,8 @@ export function toCentralError(err: unknown, s: ServerContext): CentralError | n
     case ER_BAD_DB:
     case ER_NO_SUCH_TABLE:
       return new CentralError('schema-missing', `database ${s.database} on ${where} has no SpecVet schema; ask an admin to run: specvet central migrate`);
+    case ER_USER_LIMIT_REACHED:
+      return new CentralError('busy', `${s.user} already has as many connections open to ${where} as the account allows; your work is kept — close other SpecVet windows or syncs of yours, then try again`);
     case ER_SIGNAL:
       return new CentralError('denied', oneLine(e.sqlMessage ?? 'denied by the central server'), true);
   }

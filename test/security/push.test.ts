@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelBatch, createBatches, reassignBatch, type BatchPlan } from '../../src-main/central/batches';
 import { PUSH_IDLE_TX_S, PUSH_LOCK_WAIT_S } from '../../src-main/central/migrations/sql';
 import { STALL_S } from '../../src-main/central/migrations/1110-stall-watchdog';
+import { MAX_USER_CONNECTIONS } from '../../src-main/central/migrations/memberSql';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminConnection, connectAs, mariadbClient, newId, poolAs as poolOf, seed, sessionAs, type Person } from '../central/fixtures';
 
@@ -224,6 +225,17 @@ describe('no one holds the revision counter (finding 2)', () => {
     expect(ended.stderr).toMatch(/Lost connection|server has gone away|Connection was killed/i);
     expect(await count('SELECT COUNT(*) AS n FROM humanverify WHERE id = ?', [held.id])).toBe(0);
   }, 60_000);
+
+  it('one member cannot use up the server: their connections are capped, and SpecVet says so in one line', async () => {
+    const open = await Promise.allSettled(Array.from({ length: MAX_USER_CONNECTIONS + 1 }, () => connectAs(db, bob)));
+    const refused = open.filter((r) => r.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ errno: 1226 });
+    const session = await sessionAs(db, bob);
+    await expect(session.me()).rejects.toMatchObject({ kind: 'busy', message: expect.stringMatching(/as many connections open to .* as the account allows; your work is kept/) });
+    await session.close();
+    for (const r of open) if (r.status === 'fulfilled') await r.value.end();
+  });
 
   it("a refused push inside the caller's transaction leaves nothing behind to commit", async () => {
     const b = batchOf(bob);
