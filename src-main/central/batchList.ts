@@ -33,11 +33,22 @@ export interface BatchProgressRow {
 }
 
 /**
- * Per item: a verdict by the batch's reviewer in this batch (index humanverify_batch_obsid), or
- * in browse mode a position before the bookmark. SQL over aliases b, sc, cs.
+ * Done counts per listed batch, each a range of an index in batch order (so a list for one
+ * reviewer reads only their batches): every item (spec_check_position); distinct spectra with
+ * a verdict by the batch's reviewer in the batch (humanverify_batch_obsid); in browse mode,
+ * items before the bookmark without such a verdict (not counted twice). Measured on 1,000
+ * batches of 1,000: 1.8 s as correlated subqueries, 5–8 s as grouped derived tables.
  */
-export const ITEM_DONE = `(EXISTS (SELECT 1 FROM humanverify v WHERE v.batch_id = sc.batch_id AND v.obsid = sc.obsid AND v.reviewer = b.assignee)
-    OR (b.mode = 'browse' AND sc.position < COALESCE(cs.position, 0)))`;
+export const listSql = (where: readonly string[]) => `SELECT b.id, b.name, b.mode, b.assignee, b.state, DATE_FORMAT(b.due_date, '%Y-%m-%d') AS due,
+    b.created_at, b.created_by,
+    (SELECT COUNT(*) FROM spec_check sc WHERE sc.batch_id = b.id) AS total,
+    (SELECT COUNT(DISTINCT v.obsid) FROM humanverify v WHERE v.batch_id = b.id AND v.reviewer = b.assignee)
+    + IF(b.mode = 'browse', (SELECT COUNT(*) FROM check_status cs JOIN spec_check sc ON sc.batch_id = cs.batch_id AND sc.position < cs.position
+        WHERE cs.batch_id = b.id
+          AND NOT EXISTS (SELECT 1 FROM humanverify v WHERE v.batch_id = sc.batch_id AND v.obsid = sc.obsid AND v.reviewer = b.assignee)), 0) AS done
+  FROM check_batch b
+  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  ORDER BY b.created_at, b.name, b.assignee`;
 
 export async function listBatches(db: Queryable, f: BatchFilter = {}): Promise<BatchProgressRow[]> {
   const where: string[] = [];
@@ -60,17 +71,7 @@ export async function listBatches(db: Queryable, f: BatchFilter = {}): Promise<B
     where.push('b.id IN (?)');
     args.push(f.ids);
   }
-  const [rows] = await db.query(
-    `SELECT b.id, b.name, b.mode, b.assignee, b.state, DATE_FORMAT(b.due_date, '%Y-%m-%d') AS due, b.created_at, b.created_by,
-       COUNT(sc.obsid) AS total, COALESCE(SUM(${ITEM_DONE}), 0) AS done
-     FROM check_batch b
-     LEFT JOIN spec_check sc ON sc.batch_id = b.id
-     LEFT JOIN check_status cs ON cs.batch_id = b.id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     GROUP BY b.id, b.name, b.mode, b.assignee, b.state, b.due_date, b.created_at, b.created_by
-     ORDER BY b.created_at, b.name, b.assignee`,
-    args,
-  );
+  const [rows] = await db.query(listSql(where), args);
   return (rows as Record<string, unknown>[]).map((r) => ({
     id: String(r.id),
     name: String(r.name),

@@ -18,7 +18,7 @@ export interface Period {
   to: string;
 }
 
-const bounds = (p: Period) => [`${p.from} 00:00:00`, `${p.to} 00:00:00`];
+export const bounds = (p: Period) => [`${p.from} 00:00:00`, `${p.to} 00:00:00`];
 const IN_PERIOD = 'created_at >= ? AND created_at < DATE_ADD(?, INTERVAL 1 DAY)';
 
 export interface DayCount {
@@ -28,12 +28,11 @@ export interface DayCount {
   verdicts: number;
 }
 
+export const DAY_SQL = `SELECT reviewer, batch_id, DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n
+  FROM humanverify WHERE ${IN_PERIOD} GROUP BY reviewer, batch_id, day`;
+
 export async function verdictsPerDay(db: Queryable, p: Period): Promise<DayCount[]> {
-  const [rows] = await db.query(
-    `SELECT reviewer, batch_id, DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n
-     FROM humanverify WHERE ${IN_PERIOD} GROUP BY reviewer, batch_id, day`,
-    bounds(p),
-  );
+  const [rows] = await db.query(DAY_SQL, bounds(p));
   return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), day: String(r.day), verdicts: Number(r.n) }));
 }
 
@@ -45,15 +44,14 @@ export interface GapCount {
   count: number;
 }
 
+export const GAP_SQL = `SELECT reviewer, batch_id, gap, COUNT(*) AS n FROM (
+    SELECT reviewer, batch_id,
+      TIMESTAMPDIFF(SECOND, LAG(created_at) OVER (PARTITION BY reviewer ORDER BY created_at, id), created_at) AS gap
+    FROM humanverify WHERE ${IN_PERIOD}) g
+  WHERE gap IS NOT NULL AND gap <= ? GROUP BY reviewer, batch_id, gap`;
+
 export async function verdictGaps(db: Queryable, p: Period): Promise<GapCount[]> {
-  const [rows] = await db.query(
-    `SELECT reviewer, batch_id, gap, COUNT(*) AS n FROM (
-       SELECT reviewer, batch_id,
-         TIMESTAMPDIFF(SECOND, LAG(created_at) OVER (PARTITION BY reviewer ORDER BY created_at, id), created_at) AS gap
-       FROM humanverify WHERE ${IN_PERIOD}) g
-     WHERE gap IS NOT NULL AND gap <= ? GROUP BY reviewer, batch_id, gap`,
-    [...bounds(p), BREAK_SECONDS],
-  );
+  const [rows] = await db.query(GAP_SQL, [...bounds(p), BREAK_SECONDS]);
   return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), seconds: Number(r.gap), count: Number(r.n) }));
 }
 
@@ -70,7 +68,7 @@ export interface PlanClassCount {
 
 // A spectrum's answer is its latest recheck, else its latest verdict (a reviewer's change is a
 // later row). Spectra a browse reviewer paged past are checked: seen and accepted.
-const PLAN_SQL = `WITH period_spectra AS (
+export const PLAN_SQL = `WITH period_spectra AS (
     SELECT si.obsid FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
     WHERE p.obsdate BETWEEN ? AND ?),
   answers AS (
@@ -90,8 +88,10 @@ const PLAN_SQL = `WITH period_spectra AS (
   GROUP BY p.obsdate, p.lmjd, p.planid, si.class
   ORDER BY p.obsdate, p.lmjd, p.planid, si.class`;
 
+export const planArgs = (p: Period) => [p.from, p.to, CORRECTED_DZ, p.from, p.to];
+
 export async function planClassCounts(db: Queryable, p: Period): Promise<PlanClassCount[]> {
-  const [rows] = await db.query(PLAN_SQL, [p.from, p.to, CORRECTED_DZ, p.from, p.to]);
+  const [rows] = await db.query(PLAN_SQL, planArgs(p));
   return (rows as Record<string, unknown>[]).map((r) => ({
     obsdate: String(r.obsdate),
     lmjd: Number(r.lmjd),

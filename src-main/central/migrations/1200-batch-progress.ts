@@ -25,13 +25,14 @@ const ifNoIndex = (table: string, index: string, ddl: string) => `
 
 // humanverify_batch_obsid: a batch's done count asks, per item, "has its reviewer a verdict on
 // it in this batch" (without it, each item scans all the batch's verdicts).
-// humanverify_created: progress reads one period's verdicts, whoever made them.
+// humanverify_created: progress reads one period's verdicts, whoever made them (covering:
+// the per-day counts and the gaps between verdicts read nothing else).
 const addSchema = `CREATE PROCEDURE specvet_add_batch_progress()
 MODIFIES SQL DATA
 BEGIN
   ${ifNoColumn('check_batch', 'due_date', 'ALTER TABLE check_batch ADD COLUMN due_date DATE NULL')}
   ${ifNoIndex('humanverify', 'humanverify_batch_obsid', 'CREATE INDEX humanverify_batch_obsid ON humanverify (batch_id, obsid, reviewer)')}
-  ${ifNoIndex('humanverify', 'humanverify_created', 'CREATE INDEX humanverify_created ON humanverify (created_at, reviewer)')}
+  ${ifNoIndex('humanverify', 'humanverify_created', 'CREATE INDEX humanverify_created ON humanverify (created_at, reviewer, batch_id)')}
 END`;
 
 const batchSetDue = definerProc(
