@@ -233,11 +233,16 @@ describe('a reviewer', () => {
     const c = await connectAs(db, r);
     try {
       await expect(c.query('CALL batch_add(?, ?, ?, ?, ?, ?)', [newId(), 'mine', 'single', r.user, null, JSON.stringify([obsid])])).rejects.toThrow(/denied: .* is not an active coordinator|command denied/);
-      await expect(c.query('CALL batch_set_due(?, ?)', [newId(), '2024-01-01'])).rejects.toThrow(/denied/);
       await expect(c.query('SELECT COUNT(*) FROM humanverify')).rejects.toThrow(/command denied/);
     } finally {
       await c.end();
     }
+    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()']) {
+      const c2 = await connectAs(db, r);
+      await expect(c2.query(call, [newId(), '2024-01-01']), call).rejects.toThrow(/denied/);
+      await c2.end();
+    }
+    expect((await mariadbClient(db, r, 'CALL progress_refresh()')).stderr).toMatch(/denied/);
     const viaClient = await mariadbClient(db, r, `CALL batch_add('${newId()}', 'mine', 'single', '${r.user}', NULL, '[${obsid}]')`);
     expect(viaClient.code).not.toBe(0);
     expect(viaClient.stderr).toMatch(/denied/);
@@ -248,5 +253,20 @@ describe('a reviewer', () => {
     expect(progress.code).toBe(1);
     expect(progress.stderr).toMatch(/^specvet: denied: [^\n]+\n$/);
     expect((await cli(r, ['batch', 'list'])).stderr).toMatch(/^specvet: denied: [^\n]+\n$/);
+  });
+});
+
+describe('done counts as work arrives', () => {
+  it('counts a new verdict once, and a changed one not again', async () => {
+    const d = rev[3]!;
+    expect((await cli(carol, ['batch', 'create', '--name', 'late', '--assignee', d.user, '--mode', 'single', '--planid', 'PLAN003', '--spid', '1', '--limit', '3'])).code).toBe(0);
+    const late = await itemsOf('late', d.user);
+    const done = async () => (await json(carol, ['batch', 'list', '--name', 'late']))[0].done as number;
+    expect(await done()).toBe(0);
+    const [first] = await verdicts(d, late.id, [{ obsid: late.obsids[0]!, class: 'STAR', z: 0.1, at: '2025-05-01T10:00:00Z' }]);
+    expect(await done()).toBe(1);
+    await verdicts(d, late.id, [{ obsid: late.obsids[0]!, class: 'GALAXY', z: 0.1, at: '2025-05-01T10:00:09Z', supersedes: first! }]);
+    await verdicts(d, late.id, [{ obsid: late.obsids[2]!, class: 'QSO', z: 1.5, at: '2025-05-01T10:00:30Z' }]);
+    expect(await json(carol, ['batch', 'list', '--name', 'late'])).toEqual([expect.objectContaining({ done: 2, total: 3 })]);
   });
 });

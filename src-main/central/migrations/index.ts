@@ -11,8 +11,9 @@ import { migration as callerChecked } from './1070-caller-checked';
 import { migration as pushChecked } from './1080-push-checked';
 import { migration as dbRoles } from './1090-db-roles';
 import { migration as batchProgress } from './1200-batch-progress';
+import { migration as batchTally } from './1210-batch-tally';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchProgress];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchProgress, batchTally];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
