@@ -10,21 +10,9 @@ import type { ReviewMode, SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
 import { CentralError } from './centralClient';
 import { transaction } from './retry';
+import { describeSpectra, groupBySpectrograph, selectSpectra, type BatchCriteria, type Candidate, type SampleSpectrum } from './batchSelection';
 
-export interface BatchCriteria {
-  classes?: SpecClass[];
-  /** Observation dates (plan_info.obsdate), YYYY-MM-DD, inclusive. */
-  from?: string;
-  to?: string;
-  planid?: string;
-  spid?: number;
-  /** Minimum S/N in the r band (obj_info.snr_r). */
-  snrMin?: number;
-  /** At most this many spectra; in spectrograph mode whole spectrographs up to this many. */
-  limit?: number;
-  /** Only the spectra whose fit disagrees with the pipeline, most confident first (recorded). */
-  suspects?: boolean;
-}
+export type { BatchCriteria, Candidate, SampleSpectrum } from './batchSelection';
 
 /**
  * Picks and orders spectra after selection (suspects: the fit's disagreements, ranked); the
@@ -52,13 +40,8 @@ export interface BatchRequest {
   assignees: string[];
   mode: ReviewMode;
   criteria: BatchCriteria;
-}
-
-export interface Candidate {
-  obsid: number;
-  lmjd: number;
-  planid: string;
-  spid: number;
+  /** Due date, YYYY-MM-DD; absent: none. */
+  due?: string;
 }
 
 export interface PlannedBatch {
@@ -73,54 +56,12 @@ export interface BatchPlan {
   batches: PlannedBatch[];
 }
 
-/** Matching spectra in review order: date → plan → spectrograph → fibre. */
-export async function selectSpectra(db: Queryable, c: BatchCriteria, spectrographs = false): Promise<Candidate[]> {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (c.classes?.length) {
-    where.push(`si.class IN (${c.classes.map(() => '?').join(', ')})`);
-    args.push(...c.classes);
-  }
-  const add = (condition: string, value: string | number | undefined) => {
-    if (value === undefined || value === '') return;
-    where.push(condition);
-    args.push(value);
-  };
-  add('p.obsdate >= ?', c.from);
-  add('p.obsdate <= ?', c.to);
-  add('si.planid = ?', c.planid);
-  add('si.spid = ?', c.spid);
-  add('o.snr_r >= ?', c.snrMin);
-  const sql = `SELECT si.obsid, si.lmjd, si.planid, si.spid FROM spec_info si
-    JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
-    LEFT JOIN obj_info o ON o.lmjd = si.lmjd AND o.planid = si.planid AND o.spid = si.spid AND o.fiberid = si.fiberid
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY p.obsdate, si.lmjd, si.planid, si.spid, si.fiberid`;
-  const [rows] = await db.query(sql, args);
-  const all = (rows as Record<string, unknown>[]).map((r) => ({ obsid: Number(r.obsid), lmjd: Number(r.lmjd), planid: String(r.planid), spid: Number(r.spid) }));
-  if (c.limit === undefined || all.length <= c.limit) return all;
-  if (!spectrographs) return all.slice(0, c.limit);
-  const groups = groupBySpectrograph(all);
-  const kept: Candidate[] = [];
-  for (const g of groups) {
-    if (kept.length > 0 && kept.length + g.length > c.limit) break;
-    kept.push(...g);
-  }
-  return kept;
-}
-
-function groupBySpectrograph(rows: readonly Candidate[]): Candidate[][] {
-  const groups: Candidate[][] = [];
-  let key = '';
-  for (const r of rows) {
-    const k = `${r.lmjd}\u0000${r.planid}\u0000${r.spid}`;
-    if (k !== key || groups.length === 0) {
-      groups.push([]);
-      key = k;
-    }
-    groups[groups.length - 1]!.push(r);
-  }
-  return groups;
+/** What a batch would be, before it is made: the count, each reviewer's share, a sample. */
+export interface BatchPreview {
+  count: number;
+  shares: { assignee: string; count: number }[];
+  /** The first spectra in review order (suspects: the most confident first). */
+  sample: SampleSpectrum[];
 }
 
 /**
@@ -151,15 +92,23 @@ export function splitBatches(spectra: readonly Candidate[], assignees: readonly 
   }));
 }
 
+/** A real calendar date written YYYY-MM-DD (2024-02-30 is not one). */
+export function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export function requestProblem(r: BatchRequest): string | null {
   if (!r.name.trim() || r.name.length > 128) return 'a batch name is 1 to 128 characters';
   if (r.assignees.length === 0) return 'name at least one assignee';
   if (new Set(r.assignees).size !== r.assignees.length) return 'an assignee is named twice';
   const c = r.criteria;
-  for (const [k, v] of [['from', c.from], ['to', c.to]] as const) {
-    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `--${k} must be a date YYYY-MM-DD, got "${v}"`;
+  for (const [k, v] of [['from', c.from], ['to', c.to], ['due', r.due]] as const) {
+    if (v !== undefined && !isDate(v)) return `--${k} must be a date YYYY-MM-DD, got "${v}"`;
   }
   if (c.from && c.to && c.from > c.to) return `--from ${c.from} is after --to ${c.to}`;
+  if (c.snrMin !== undefined && c.snrMax !== undefined && c.snrMin > c.snrMax) return `--snr-min ${c.snrMin} is above --snr-max ${c.snrMax}`;
   if (c.limit !== undefined && (!Number.isInteger(c.limit) || c.limit < 1)) return '--limit must be a positive whole number';
   if (c.suspects && r.mode === 'spectrograph') return '--suspects takes --mode single or browse: suspects are scattered over spectrographs';
   return null;
@@ -190,6 +139,20 @@ export async function planBatches(db: Queryable, r: BatchRequest, reorder?: Reor
   return { count: spectra.length, batches: splitBatches(spectra, r.assignees, r.mode) };
 }
 
+export const SAMPLE_SIZE = 10;
+
+/** The plan without creating anything: what the CLI's --dry-run prints and the screen shows live. */
+export async function previewBatches(db: Queryable, r: BatchRequest, reorder?: Reorder, sampleSize = SAMPLE_SIZE): Promise<BatchPreview> {
+  const plan = await planBatches(db, r, reorder);
+  // The shares are runs of the review (or suspect) order, so their concatenation is that order.
+  const first = plan.batches.flatMap((b) => b.obsids);
+  return {
+    count: plan.count,
+    shares: plan.batches.map((b) => ({ assignee: b.assignee, count: b.obsids.length })),
+    sample: await describeSpectra(db, first.slice(0, sampleSize)),
+  };
+}
+
 /** Creates the planned batches in one transaction: all of them or none. */
 export async function createBatches(pool: Pool, r: BatchRequest, reorder?: Reorder): Promise<BatchPlan> {
   const plan = await planBatches(pool, r, reorder);
@@ -198,19 +161,31 @@ export async function createBatches(pool: Pool, r: BatchRequest, reorder?: Reord
   await transaction(pool, async (c) => {
     for (const b of plan.batches) {
       await c.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', [b.id, r.name, r.mode, b.assignee, criteria, JSON.stringify(b.obsids)]);
+      if (r.due) await c.execute('CALL batch_set_due(?, ?)', [b.id, r.due]);
     }
   });
   return plan;
 }
 
 export async function cancelBatch(pool: Pool, id: string): Promise<void> {
-  await transaction(pool, (c) => c.execute('CALL batch_cancel(?)', [id]));
+  await cancelBatches(pool, [id]);
 }
 
-/**
- * Gives a batch's still-assigned spectra to someone else: a new batch for them, and the old
- * one cancelled (its items become tombstones for the old assignee), in one transaction.
- */
+/** Cancels every batch of `ids` in one transaction (a split batch goes whole, or not at all). */
+export async function cancelBatches(pool: Pool, ids: readonly string[]): Promise<void> {
+  await transaction(pool, async (c) => {
+    for (const id of ids) await c.execute('CALL batch_cancel(?)', [id]);
+  });
+}
+
+/** Sets (or, with null, clears) the due date of active batches, in one transaction. */
+export async function setDueDate(pool: Pool, ids: readonly string[], due: string | null): Promise<void> {
+  if (due !== null && !isDate(due)) throw new RangeError(`--due must be a date YYYY-MM-DD, got "${due}"`);
+  await transaction(pool, async (c) => {
+    for (const id of ids) await c.execute('CALL batch_set_due(?, ?)', [id, due]);
+  });
+}
+
 /**
  * Gives a batch's remaining spectra to another reviewer: the batch is cancelled and a new one
  * made for them under the same name, or "name (2)", "name (3)"… where they already have one

@@ -7,7 +7,9 @@ import type { Command } from '../command/command';
 import { spectraCommands } from './commands/spectra';
 import { fitCommands } from './commands/fit';
 import { centralCommands } from './commands/central';
+import { batchCommands } from './commands/batch';
+import { progressCommands } from './commands/progress';
 import { localCommands } from './commands/local';
 import { syncCommand } from './commands/sync';
 
-export const COMMANDS: readonly Command[] = [...spectraCommands, ...fitCommands, ...centralCommands, syncCommand, ...localCommands];
+export const COMMANDS: readonly Command[] = [...spectraCommands, ...fitCommands, ...centralCommands, ...batchCommands, ...progressCommands, syncCommand, ...localCommands];

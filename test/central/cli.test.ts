@@ -7,7 +7,7 @@ import { addressFromUrl } from '../../src-main/central/connection';
 import { writeBundle } from '../../src-main/survey/bundle';
 import { runCli } from '../support/cli';
 import { createTestDatabase, uniqueName, type TestDatabase } from '../support/mariadb';
-import { addPerson, adminConnection, buildBundle, mariadbClient, type Person } from './fixtures';
+import { addPerson, adminQuery, buildBundle, mariadbClient, type Person } from './fixtures';
 
 let db: TestDatabase;
 let rootUrl: string;
@@ -15,14 +15,7 @@ const home = mkdtempSync(join(tmpdir(), 'specvet-central-cli-'));
 const as = (url: string) => ({ SPECVET_HOME: home, SPECVET_CENTRAL: url });
 const urlOf = (p: Person) => p.url;
 
-async function query<T>(sql: string, args: unknown[] = []): Promise<T[]> {
-  const c = await adminConnection(db);
-  try {
-    return (await c.query(sql, args))[0] as T[];
-  } finally {
-    await c.end();
-  }
-}
+const query = <T>(sql: string, args: unknown[] = []) => adminQuery<T>(db, sql, args);
 
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
@@ -130,7 +123,7 @@ describe('specvet batch create', () => {
     expect(await count(['--limit', '7'])).toBe(7);
     expect(await query('SELECT COUNT(*) AS n FROM check_batch')).toEqual([{ n: '0' }]);
     const human = await runCli(['batch', 'create', '--name', 'n', '--assignee', names(), '--mode', 'browse', '--class', 'STAR', '--dry-run'], as(urlOf(carol)));
-    expect(human.stdout.trim()).toBe(`60 spectra match; would assign ${reviewers.map((r) => `${r.user} 20`).join(', ')}`);
+    expect(human.stdout.split('\n')[0]).toBe(`60 spectra match; would assign ${reviewers.map((r) => `${r.user} 20`).join(', ')}`);
   });
 
   it('splits evenly between assignees, in review order', async () => {
@@ -151,7 +144,8 @@ describe('specvet batch create', () => {
   });
 
   it('keeps whole spectrographs together in spectrograph mode', async () => {
-    const r = await create(['--name', 'sp', '--assignee', names(), '--mode', 'spectrograph', '--from', '2024-01-01', '--to', '2024-01-02']);
+    // The same nights as "even": asked for again on purpose.
+    const r = await create(['--name', 'sp', '--assignee', names(), '--mode', 'spectrograph', '--from', '2024-01-01', '--to', '2024-01-02', '--include-assigned']);
     const out = JSON.parse(r.stdout) as { count: number; batches: { count: number }[] };
     expect(out.count).toBe(60);
     expect(out.batches.map((b) => b.count)).toEqual([20, 20, 20]);
@@ -198,21 +192,13 @@ describe('specvet batch create', () => {
     const moved = await runCli(['batch', 'reassign', first, '--to', rev2.user], as(urlOf(carol)));
     expect(moved.code, moved.stderr).toBe(0);
     const [newBatch] = await query<{ id: string }>(`SELECT id FROM check_batch WHERE name = 'ids' AND assignee = ? AND state = 'active'`, [rev2.user]);
-    expect(moved.stdout).toBe(`cancelled batch ${first}; its remaining spectra are now batch ids for ${rev2.user} (id ${newBatch!.id})\n`);
-    expect((await runCli(['batch', 'cancel', newBatch!.id], as(urlOf(carol)))).stdout).toBe(`cancelled batch ${newBatch!.id}\n`);
+    expect(moved.stdout).toBe(`cancelled batch ids of ${rev0.user} (id ${first}); its remaining spectra are now batch ids for ${rev2.user} (id ${newBatch!.id})\n`);
+    expect((await runCli(['batch', 'cancel', newBatch!.id], as(urlOf(carol)))).stdout).toBe(`cancelled batch ids of ${rev2.user} (id ${newBatch!.id})\n`);
 
     // rev0 still has the (cancelled) batch called "ids": one moved back to them gets the next free name.
     const second = rows.find((x) => x.assignee === rev1.user)!.id;
     const toRev0 = await runCli(['batch', 'reassign', second, '--to', rev0.user, '--json'], as(urlOf(carol)));
     expect(toRev0.code, toRev0.stderr).toBe(0);
     expect(JSON.parse(toRev0.stdout)).toMatchObject({ name: 'ids (2)', assignee: rev0.user, from: second });
-  });
-
-  it('takes a batch id that is not a UUID as bad usage, before connecting', async () => {
-    for (const command of [['batch', 'reassign', 'not-a-uuid', '--to', 'x'], ['batch', 'cancel', 'not-a-uuid']]) {
-      const r = await runCli(command, as('mysql://nobody@127.0.0.1:1/specvet'));
-      expect(r.code, command.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^specvet: BATCH-ID must be a batch id, a UUID like [0-9a-f-]{36} as batch create prints it; got "not-a-uuid" \(see specvet batch \w+ --help\)\n$/);
-    }
   });
 });

@@ -48,6 +48,16 @@ export async function adminConnection(db: TestDatabase): Promise<Connection> {
   return connect(addressFromUrl(db.url));
 }
 
+/** Rows of one query as the database's admin (the test's own look at what is stored). */
+export async function adminQuery<T>(db: TestDatabase, sql: string, args: unknown[] = []): Promise<T[]> {
+  const c = await adminConnection(db);
+  try {
+    return (await c.query(sql, args))[0] as T[];
+  } finally {
+    await c.end();
+  }
+}
+
 export async function seed(db: TestDatabase, shape: BundleShape): Promise<SurveyBundle> {
   const bundle = buildBundle(shape);
   const c = await adminConnection(db);

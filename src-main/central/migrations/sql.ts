@@ -100,7 +100,7 @@ export const PUSH_IDLE_TX_S = 5;
  * left open after a push is ended by the server (connection closed, rolled back) within
  * seconds. Only ever lowered, never raised. An empty push takes no revision and no lock.
  */
-export function boundedProc(name: string, params: string, declarations: string, body: string): string {
+export function boundedProc(name: string, params: string, declarations: string, body: string, prelude = ''): string {
   return definerProc(name, params, declarations, body, `
   IF @@SESSION.innodb_lock_wait_timeout > ${PUSH_LOCK_WAIT_S} THEN
     SET SESSION innodb_lock_wait_timeout = ${PUSH_LOCK_WAIT_S};
@@ -108,7 +108,7 @@ export function boundedProc(name: string, params: string, declarations: string, 
   IF NOT own_tx AND VERSION() LIKE '%MariaDB%' THEN
     -- Dynamic, because MySQL has no such variable and would refuse the procedure.
     ${runDdl(`'SET SESSION idle_transaction_timeout = IF(@@SESSION.idle_transaction_timeout BETWEEN 1 AND ${PUSH_IDLE_TX_S}, @@SESSION.idle_transaction_timeout, ${PUSH_IDLE_TX_S})'`)}
-  END IF;`);
+  END IF;${prelude}`);
 }
 
 /**

@@ -1,0 +1,104 @@
+/**
+ * The SQL behind progress: one period's verdicts counted per reviewer, batch and day, the gaps
+ * between a reviewer's consecutive verdicts as a histogram (so the median is exact to the
+ * second without sending every verdict to the client), and per plan and pipeline class how
+ * much is checked and how much corrected. Coordinator reads only (SELECT on the check tables).
+ */
+import type { SpecClass } from '../../shared/model';
+import type { Queryable } from './connection';
+
+/** A gap between two verdicts longer than this is a pause, not time spent on a spectrum. */
+export const BREAK_SECONDS = 600;
+/** A verdict corrects the pipeline's z when |Δz|/(1+z) reaches this (as the assistant's suspects). */
+export const CORRECTED_DZ = 0.0033;
+
+/** A period of whole UTC days, YYYY-MM-DD, both included. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const bounds = (p: Period) => [`${p.from} 00:00:00`, `${p.to} 00:00:00`];
+const IN_PERIOD = 'created_at >= ? AND created_at < DATE_ADD(?, INTERVAL 1 DAY)';
+
+export interface DayCount {
+  reviewer: string;
+  batchId: string;
+  day: string;
+  verdicts: number;
+}
+
+export const DAY_SQL = `SELECT reviewer, batch_id, DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n
+  FROM humanverify WHERE ${IN_PERIOD} GROUP BY reviewer, batch_id, day`;
+
+export async function verdictsPerDay(db: Queryable, p: Period): Promise<DayCount[]> {
+  const [rows] = await db.query(DAY_SQL, bounds(p));
+  return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), day: String(r.day), verdicts: Number(r.n) }));
+}
+
+export interface GapCount {
+  reviewer: string;
+  /** The batch of the later verdict: the time was spent on its spectrum. */
+  batchId: string;
+  seconds: number;
+  count: number;
+}
+
+export const GAP_SQL = `SELECT reviewer, batch_id, gap, COUNT(*) AS n FROM (
+    SELECT reviewer, batch_id,
+      TIMESTAMPDIFF(SECOND, LAG(created_at) OVER (PARTITION BY reviewer ORDER BY created_at, id), created_at) AS gap
+    FROM humanverify WHERE ${IN_PERIOD}) g
+  WHERE gap IS NOT NULL AND gap <= ? GROUP BY reviewer, batch_id, gap`;
+
+export async function verdictGaps(db: Queryable, p: Period): Promise<GapCount[]> {
+  const [rows] = await db.query(GAP_SQL, [...bounds(p), BREAK_SECONDS]);
+  return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), seconds: Number(r.gap), count: Number(r.n) }));
+}
+
+export interface PlanClassCount {
+  obsdate: string;
+  lmjd: number;
+  planid: string;
+  /** The pipeline's class. */
+  class: SpecClass;
+  total: number;
+  checked: number;
+  corrected: number;
+}
+
+// A spectrum's answer is its latest recheck, else its latest verdict (a reviewer's change is a
+// later row). Spectra a browse reviewer paged past are checked: seen and accepted.
+export const PLAN_SQL = `WITH period_spectra AS (
+    SELECT si.obsid FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+    WHERE p.obsdate BETWEEN ? AND ?),
+  answers AS (
+    SELECT obsid, class, z, ROW_NUMBER() OVER (PARTITION BY obsid ORDER BY final DESC, created_at DESC, rev DESC) AS nth FROM (
+      SELECT v.obsid, v.class, v.z, 0 AS final, v.created_at, v.rev FROM humanverify v JOIN period_spectra s ON s.obsid = v.obsid
+      UNION ALL
+      SELECT r.obsid, r.class, r.z, 1 AS final, r.created_at, r.rev FROM humanrecheck r JOIN period_spectra s ON s.obsid = r.obsid) a)
+  SELECT DATE_FORMAT(p.obsdate, '%Y-%m-%d') AS obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total,
+    SUM(a.obsid IS NOT NULL OR EXISTS (SELECT 1 FROM spec_check sc JOIN check_batch b ON b.id = sc.batch_id
+        JOIN check_status cs ON cs.batch_id = sc.batch_id
+      WHERE sc.obsid = si.obsid AND b.mode = 'browse' AND sc.position < cs.position)) AS checked,
+    COALESCE(SUM(a.class <> si.class OR ABS(a.z - si.z) / (1 + si.z) >= ?), 0) AS corrected
+  FROM plan_info p
+  JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+  LEFT JOIN answers a ON a.obsid = si.obsid AND a.nth = 1
+  WHERE p.obsdate BETWEEN ? AND ?
+  GROUP BY p.obsdate, p.lmjd, p.planid, si.class
+  ORDER BY p.obsdate, p.lmjd, p.planid, si.class`;
+
+export const planArgs = (p: Period) => [p.from, p.to, CORRECTED_DZ, p.from, p.to];
+
+export async function planClassCounts(db: Queryable, p: Period): Promise<PlanClassCount[]> {
+  const [rows] = await db.query(PLAN_SQL, planArgs(p));
+  return (rows as Record<string, unknown>[]).map((r) => ({
+    obsdate: String(r.obsdate),
+    lmjd: Number(r.lmjd),
+    planid: String(r.planid),
+    class: r.class as SpecClass,
+    total: Number(r.total),
+    checked: Number(r.checked),
+    corrected: Number(r.corrected),
+  }));
+}
