@@ -119,7 +119,10 @@ function SlitCanvas({ scene }: { scene: SlitScene }) {
     const el = box.current;
     if (!el) return;
     const fit = () => {
-      useSlit.setState({ visible: Math.max(5, Math.floor((el.clientHeight - AXIS_HEIGHT) / ROW_HEIGHT)) });
+      const visible = Math.max(5, Math.floor((el.clientHeight - AXIS_HEIGHT) / ROW_HEIGHT));
+      // The report form takes room from the rows: the cursor's fibre stays in view.
+      const { cursor, first } = useSlit.getState();
+      useSlit.setState({ visible, first: cursor >= first + visible ? cursor - visible + 1 : first });
       resized();
     };
     fit();
