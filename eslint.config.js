@@ -49,7 +49,12 @@ const LAYERS = {
   'renderer-state': { files: ['src-renderer/state/'], allow: SHARED },
   'renderer-spectra': { files: ['src-renderer/spectra/'], allow: [...SHARED, 'renderer-api'] },
   'renderer-review': { files: ['src-renderer/review/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra'] },
-  'renderer-frame': { files: ['src-renderer/frame/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-review'] },
+  'renderer-browse': { files: ['src-renderer/browse/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review'] },
+  'renderer-spectrograph': { files: ['src-renderer/spectrograph/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review'] },
+  'renderer-frame': {
+    files: ['src-renderer/frame/'],
+    allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-review', 'renderer-browse', 'renderer-spectrograph'],
+  },
   renderer: { files: ['src-renderer/'], allow: ['renderer-frame'] },
 };
 const LAYERED = ['shared/', 'src-main/', 'src-renderer/'];

@@ -137,6 +137,9 @@ const OPEN_BROWSE_BATCH = `async () => {
   const until = async (fn) => { for (let i = 0; i < 3000; i++) { const v = fn(); if (v) return v; await new Promise((r) => setTimeout(r, 10)); } throw new Error('timed out'); };
   const row = await until(() => [...document.querySelectorAll('[data-testid="batch-row"]')].find((r) => r.textContent.includes('browse (stars)')));
   [...row.querySelectorAll('button')].pop().click();
+  // A browse batch opens as its grid; Enter opens the cursor's spectrum in the single view.
+  await until(() => document.querySelector('[data-testid="browse"]'));
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
   await until(() => document.querySelector('[data-painted-obsid]:not([data-painted-obsid=""])'));
   return Number(document.querySelector('.position').textContent.split('/')[1]);
 }`;

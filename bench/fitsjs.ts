@@ -133,5 +133,6 @@ function meta(h: FitsjsHeader): SpectrumMeta {
     z: num('Z'),
     zErr: num('Z_ERR'),
     snr: { u: num('SNRU'), g: num('SNRG'), r: num('SNRR'), i: num('SNRI'), z: num('SNRZ') },
+    fibertype: str('FIBERTYP') ?? str('FIB_TYPE'),
   };
 }

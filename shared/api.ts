@@ -11,6 +11,7 @@ import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from './apiMet
 import {
   ObsidSchema,
   ProblemInputSchema,
+  SPECTROGRAPHS,
   UuidSchema,
   VerdictInputSchema,
   type AppStatus,
@@ -52,6 +53,10 @@ export const API = {
     z.object({ batchId: UuidSchema, position: z.number().int().min(0) }).strict(),
   ),
   reportProblem: method<ProblemReport>()(ProblemInputSchema),
+  /** The problem reports on one spectrograph of one plan, in fibre order (drawn over the spectrograph view). */
+  listProblems: method<ProblemReport[]>()(
+    z.object({ lmjd: z.number().int().min(1).max(99_999), planid: z.string().min(1).max(64), spid: z.number().int().min(1).max(SPECTROGRAPHS) }).strict(),
+  ),
   sync: method<SyncSummary>()(NoInput),
   signIn: method<AppStatus>()(
     z

@@ -14,6 +14,7 @@ export const API_METHODS = [
   'undoVerdict',
   'setBookmark',
   'reportProblem',
+  'listProblems',
   'sync',
   'signIn',
   'signOut',

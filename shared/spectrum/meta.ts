@@ -19,6 +19,8 @@ export function lamostMeta(h: Header): SpectrumMeta {
     z: h.num('Z'),
     zErr: h.num('Z_ERR'),
     snr: { u: h.num('SNRU'), g: h.num('SNRG'), r: h.num('SNRR'), i: h.num('SNRI'), z: h.num('SNRZ') },
+    // DR10 renamed FIBERTYP to FIB_TYPE.
+    fibertype: h.str('FIBERTYP') ?? h.str('FIB_TYPE'),
   };
 }
 
@@ -39,6 +41,7 @@ export function sdssMeta(h: Header): SpectrumMeta {
     z: null,
     zErr: null,
     snr: { u: null, g: null, r: null, i: null, z: null },
+    fibertype: null,
   };
 }
 

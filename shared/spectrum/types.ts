@@ -29,6 +29,8 @@ export interface SpectrumMeta {
   z: number | null;
   zErr: number | null;
   snr: SpectrumSnr;
+  /** LAMOST's fibre type: Obj, Sky, FStd (flux standard), …; null where the file does not say. */
+  fibertype: string | null;
 }
 
 export interface Spectrum {

@@ -5,7 +5,7 @@
  */
 import { ApiError, type ApiErrorCode } from '../../shared/api';
 import { CentralError, type CentralErrorKind } from '../central/centralClient';
-import { VerdictBeingSentError } from '../cache/localCache';
+import { ProblemOverlapError, VerdictBeingSentError } from '../cache/localCache';
 
 const CENTRAL_CODES: Record<CentralErrorKind, ApiErrorCode> = {
   offline: 'offline',
@@ -20,7 +20,7 @@ const CENTRAL_CODES: Record<CentralErrorKind, ApiErrorCode> = {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof CentralError) return new ApiError(CENTRAL_CODES[err.kind], firstLine(err.message));
-  if (err instanceof VerdictBeingSentError) return new ApiError('conflict', firstLine(err.message));
+  if (err instanceof VerdictBeingSentError || err instanceof ProblemOverlapError) return new ApiError('conflict', firstLine(err.message));
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError('internal', firstLine(message) || 'internal error');
 }

@@ -7,7 +7,15 @@ import { ApiError, type ApiHandlers } from '../../shared/api';
 import { UnknownBatchError, type LocalCache } from '../cache/localCache';
 import { firstLine } from './apiErrors';
 
-type ReviewMethods = 'listBatches' | 'listItems' | 'readSpectrum' | 'saveVerdict' | 'undoVerdict' | 'setBookmark' | 'reportProblem';
+type ReviewMethods =
+  | 'listBatches'
+  | 'listItems'
+  | 'readSpectrum'
+  | 'saveVerdict'
+  | 'undoVerdict'
+  | 'setBookmark'
+  | 'reportProblem'
+  | 'listProblems';
 
 /** `cache` is read on every call: sign-in and sign-out swap the session underneath. */
 export function reviewHandlers(cache: () => LocalCache, changed: () => void, clock: () => Date): Pick<ApiHandlers, ReviewMethods> {
@@ -52,5 +60,6 @@ export function reviewHandlers(cache: () => LocalCache, changed: () => void, clo
       changed();
       return report;
     },
+    listProblems: async (at) => cache().problemsOn(at),
   };
 }

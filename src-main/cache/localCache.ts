@@ -14,6 +14,9 @@ import type {
 } from '../../shared/model';
 export type { CacheCounts };
 
+/** One spectrograph of one plan: what a problem report is filed against. */
+export type SpectrographAddress = Pick<ProblemInput, 'lmjd' | 'planid' | 'spid'>;
+
 export interface LocalCache {
   readonly user: string;
   readonly file: string;
@@ -34,7 +37,10 @@ export interface LocalCache {
   undoLastVerdict(): Verdict | null;
   /** Throws UnknownBatchError for a batch not in the cache (nothing to push it to). */
   setBookmark(batchId: string, position: number, now: Date): void;
+  /** Throws ProblemOverlapError when the range overlaps an open report on the same spectrograph. */
   addProblem(input: ProblemInput, now: Date): ProblemReport;
+  /** The problem reports on one spectrograph of one plan, in fibre order. */
+  problemsOn(at: SpectrographAddress): ProblemReport[];
   counts(): CacheCounts;
   close(): void;
 }
@@ -53,5 +59,16 @@ export class UnknownBatchError extends Error {
   override name = 'UnknownBatchError';
   constructor(readonly batchId: string) {
     super(`batch ${batchId} is none of yours; the bookmark was not saved (reload your batches)`);
+  }
+}
+
+/** A problem report over fibres an open report on the same spectrograph already covers. */
+export class ProblemOverlapError extends Error {
+  override name = 'ProblemOverlapError';
+  constructor(wanted: ProblemInput, open: ProblemReport) {
+    super(
+      `fibres ${wanted.fiberFrom}–${wanted.fiberTo} overlap the open report on fibres ${open.fiberFrom}–${open.fiberTo} (${open.type}); ` +
+        'choose fibres outside it, or wait until the 2D team has answered that one',
+    );
   }
 }

@@ -19,7 +19,14 @@ import {
 } from '../../shared/model';
 import type { PullPage, SetAsideRow, SyncableCache } from '../sync/contract';
 import { FileStore } from '../files/fileStore';
-import { UnknownBatchError, VerdictBeingSentError, type CacheCounts, type LocalCache } from './localCache';
+import {
+  ProblemOverlapError,
+  UnknownBatchError,
+  VerdictBeingSentError,
+  type CacheCounts,
+  type LocalCache,
+  type SpectrographAddress,
+} from './localCache';
 import { CacheDamagedError, createAtomically, isDamage, moveAside, quickCheck, refuseEmpty } from './integrity';
 import { listOutbox, type OutboxEntry } from './outboxList';
 import { migrate } from './migrate';
@@ -120,7 +127,9 @@ export class SqliteCache implements LocalCache, SyncableCache {
         `SELECT b.id, b.name, b.mode, b.assignee, b.state,
            (SELECT count(*) FROM item i WHERE i.batch_id = b.id AND i.assigned = 1) AS item_count,
            (SELECT count(*) FROM item i WHERE i.batch_id = b.id AND i.assigned = 1
-              AND EXISTS (SELECT 1 FROM verdict v WHERE v.reviewer = @user AND v.obsid = i.obsid)) AS reviewed_count,
+              AND (EXISTS (SELECT 1 FROM verdict v WHERE v.reviewer = @user AND v.obsid = i.obsid)
+                -- Browse: a spectrum paged past is seen, and seen without a correction is accepted.
+                OR (b.mode = 'browse' AND i.position < coalesce(bm.position, 0)))) AS reviewed_count,
            bm.position AS bookmark
          FROM batch b LEFT JOIN bookmark bm ON bm.batch_id = b.id
          ORDER BY b.created_at, b.name`,
@@ -256,6 +265,10 @@ export class SqliteCache implements LocalCache, SyncableCache {
   addProblem(input: ProblemInput, now: Date): ProblemReport {
     const p = ProblemInputSchema.parse(input);
     const report: ProblemReport = { ...p, id: randomUUID(), reporter: this.user, createdAt: now.toISOString(), state: 'open', pushed: false };
+    // One open report per stretch of a slit: a second one over the same fibres would send the
+    // 2D team after the same fault twice.
+    const open = this.problemsOn(p).find((o) => o.state === 'open' && o.fiberFrom <= p.fiberTo && p.fiberFrom <= o.fiberTo);
+    if (open) throw new ProblemOverlapError(p, open);
     this.stmts
       .prepare(
         `INSERT INTO problem (id, lmjd, planid, spid, fiber_from, fiber_to, type, origin, text, reporter, created_at, state, pushed)
@@ -263,6 +276,15 @@ export class SqliteCache implements LocalCache, SyncableCache {
       )
       .run(report.id, p.lmjd, p.planid, p.spid, p.fiberFrom, p.fiberTo, p.type, p.origin, p.text, report.reporter, report.createdAt, report.state);
     return report;
+  }
+
+  problemsOn(at: SpectrographAddress): ProblemReport[] {
+    return this.stmts
+      .prepare<SpectrographAddress, Parameters<typeof toProblem>[0]>(
+        'SELECT * FROM problem WHERE lmjd = @lmjd AND planid = @planid AND spid = @spid ORDER BY fiber_from, seq',
+      )
+      .all({ lmjd: at.lmjd, planid: at.planid, spid: at.spid })
+      .map(toProblem);
   }
 
   /** Problem reports this person made, newest first. */

@@ -1,7 +1,8 @@
 /**
  * The demo's three batches, chosen from a survey bundle the way a coordinator would:
  * - single: galaxies, QSOs and odd stars (a pipeline answer worth a close look);
- * - browse: ordinary stars in survey order, date → plan → spectrograph → fibre;
+ * - browse: ordinary stars in survey order, date → plan → spectrograph → fibre, with the first
+ *   star the pipeline got wrong planted among them (the rest of the wrong ones go to single);
  * - spectrograph: every fibre of one spectrograph of one plan (one with a known fault if any).
  * Pure: bundle in, central rows out, loaded through the same applyPullPage a sync uses.
  */
@@ -45,12 +46,15 @@ export function demoBatches(bundle: SurveyBundle, assignee: string, createdAt: s
     (a, b) => a.lmjd - b.lmjd || a.planid.localeCompare(b.planid) || a.spid - b.spid || a.fiberid - b.fiberid,
   );
 
-  const odd = (s: SpecInfoRow) => {
+  const ordinaryStar = (s: SpecInfoRow) => {
     const objtype = targets.get(keyOf(s))?.objtype.toLowerCase() ?? '';
-    return s.class !== 'STAR' || wrong.has(s.obsid) || (objtype !== '' && objtype !== 'star');
+    return s.class === 'STAR' && (objtype === '' || objtype === 'star');
   };
+  // One wrong star planted in the browse batch, as a reviewer meets them: among right ones.
+  const planted = surveyOrder.find((s) => ordinaryStar(s) && wrong.has(s.obsid));
+  const odd = (s: SpecInfoRow) => s !== planted && (!ordinaryStar(s) || wrong.has(s.obsid));
   const single = surveyOrder.filter(odd).slice(0, limits.single);
-  const browse = surveyOrder.filter((s) => !odd(s)).slice(0, limits.browse);
+  const browse = surveyOrder.filter((s) => s === planted || !odd(s)).slice(0, limits.browse);
   const spectrograph = pickSpectrograph(bundle, surveyOrder);
 
   const batches: CentralBatch[] = [];

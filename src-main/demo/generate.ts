@@ -9,7 +9,7 @@ import { BUNDLE_FORMAT, bundleFilesDir, writeBundle, type FaultRow, type ObjInfo
 import { galaxyModel, qsoModel } from './galaxies';
 import { lamostFile, fileName, type LamostLayout } from './lamostFile';
 import { observe } from './observe';
-import { fiberType, makePlans, round, type FiberRun, type Plan } from './plans';
+import { FIBERS, fiberType, makePlans, round, type FiberRun, type Plan } from './plans';
 import { lamostGrid, type Model } from './profile';
 import { Random } from './random';
 import { starModel } from './stars';
@@ -43,8 +43,10 @@ export async function generateSurvey(outDir: string, opts: GenerateOptions = {})
   for (const [planIndex, plan] of plans.entries()) {
     const ctx: PlanContext = { plan, planIndex, rng, grids, bundle };
     bundle.plan_info.push(plan.info);
-    // At least one faulty run per plan, so the spectrograph view always has something to find.
-    const forced = rng.int(0, plan.runs.length - 1);
+    // At least one faulty run per plan, so the spectrograph view always has something to find:
+    // the whole spectrograph when the plan has one (plans.ts puts it first), else any run.
+    const whole = plan.runs[0] !== undefined && plan.runs[0].to - plan.runs[0].from + 1 === FIBERS;
+    const forced = whole ? 0 : rng.int(0, plan.runs.length - 1);
     for (const [r, run] of plan.runs.entries()) {
       const fault = r === forced || rng.chance(FAULT_CHANCE) ? chooseFault(plan, run, rng) : null;
       if (fault) bundle.truth.faults.push(fault);

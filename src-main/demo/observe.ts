@@ -64,7 +64,7 @@ export function observe(wl: Float64Array, model: Model, o: Observation, rng: Ran
     if (skyLines[i]! > 2 * o.sky * o.brightness) out.orMask[i]! |= MASK.BRIGHTSKY;
   }
   maskPixels(out, rng);
-  if (o.fault) applyFault(wl, out.flux, o.fault, o.brightness, rng);
+  if (o.fault) applyFault(wl, out.flux, o.fault, rng);
   for (let i = 0; i < n; i++) {
     const c = model.continuum[i]! * scale;
     out.normalization[i] = c > 0 ? out.flux[i]! / c : 0;
@@ -103,9 +103,16 @@ function setMasked(out: Observed, i: number, bit: number, flux: number): void {
   out.orMask[i]! |= bit;
 }
 
+/**
+ * Counts a 2D fault adds to (or takes from) every fibre of its range: light scattered inside the
+ * spectrograph, or a sky model subtracted too high, does not care how bright the star behind a
+ * fibre is. About a typical demo star's own level, so the block shows in the median-flux strip.
+ */
+export const FAULT_LEVEL = 600;
+
 /** 2D faults the spectrograph view should reveal across a fibre range. */
-function applyFault(wl: Float64Array, flux: Float32Array, kind: FaultRow['kind'], level: number, rng: Random): void {
-  const amp = level * rng.uniform(0.8, 2);
+function applyFault(wl: Float64Array, flux: Float32Array, kind: FaultRow['kind'], rng: Random): void {
+  const amp = FAULT_LEVEL * rng.uniform(0.8, 1.2);
   for (let i = 0; i < flux.length; i++) {
     const l = wl[i]!;
     flux[i]! += kind === 'stray-light' ? amp * (0.3 + Math.exp(-0.5 * ((l - 4300) / 700) ** 2)) : l < 5900 ? -1.5 * amp : -0.3 * amp;

@@ -66,11 +66,30 @@ export function makePlans(count: number, nights: number, rng: Random): Plan[] {
   return plans;
 }
 
-/** Spectrographs and contiguous fibre runs holding `budget` spectra (all fibres when a full plan). */
+/**
+ * A plan holding this many spectra or more gets one whole spectrograph (all 250 fibres) as its
+ * first run, so the spectrograph view shows a real slit; the rest go to partial runs as before.
+ */
+export const WHOLE_SPECTROGRAPH_BUDGET = SPECTRA_PER_SPECTROGRAPH + 60;
+
+/**
+ * Spectrographs and contiguous fibre runs holding `budget` spectra (all fibres when a full
+ * plan). The whole spectrograph, when there is one, comes first: generate.ts plants its fault there.
+ */
 function chooseRuns(budget: number, rng: Random): FiberRun[] {
+  if (budget < WHOLE_SPECTROGRAPH_BUDGET || budget >= SPECTROGRAPHS * SPECTRA_PER_SPECTROGRAPH) return partialRuns(budget, rng);
+  const whole = rng.int(1, SPECTROGRAPHS);
+  const rest = partialRuns(budget - SPECTRA_PER_SPECTROGRAPH, rng, whole);
+  return [{ spid: whole, from: 1, to: FIBERS }, ...rest];
+}
+
+/** Runs over spectrographs other than `taken`, holding `budget` spectra. */
+function partialRuns(budget: number, rng: Random, taken?: number): FiberRun[] {
   if (budget <= 0) return [];
-  const spectrographs = Math.min(SPECTROGRAPHS, Math.max(Math.min(3, budget), Math.ceil(budget / 60)));
-  const spids = shuffle(Array.from({ length: SPECTROGRAPHS }, (_, i) => i + 1), rng).slice(0, spectrographs).sort((a, b) => a - b);
+  const free = SPECTROGRAPHS - (taken === undefined ? 0 : 1);
+  const spectrographs = Math.min(free, Math.max(Math.min(3, budget), Math.ceil(budget / 60)));
+  const all = Array.from({ length: SPECTROGRAPHS }, (_, i) => i + 1).filter((spid) => spid !== taken);
+  const spids = shuffle(all, rng).slice(0, spectrographs).sort((a, b) => a - b);
   return spids.map((spid, k) => {
     const want = Math.floor(budget / spectrographs) + (k < budget % spectrographs ? 1 : 0);
     return runHolding(spid, rng.int(1, FIBERS), want);

@@ -1,5 +1,12 @@
 /** The app frame: top bar, then either the batch list or the review screen. */
 import { useEffect } from 'react';
+import { BROWSE_KEYMAP, describeBrowse, describeSpectrograph, modeHelpRows, SPECTROGRAPH_KEYMAP } from '../../shared/modeKeys';
+import type { ReviewMode } from '../../shared/model';
+import { BrowseScreen } from '../browse/BrowseScreen';
+import { useBrowse } from '../browse/browseState';
+import { useBrowseKeys } from '../browse/useBrowseKeys';
+import { SpectrographScreen } from '../spectrograph/SpectrographScreen';
+import { useSlitKeys } from '../spectrograph/useSlitKeys';
 import { api } from '../api';
 import { loadFrame, refreshBatches } from '../review/actions';
 import { showError } from '../review/notify';
@@ -13,10 +20,29 @@ import { NoticeBar } from './NoticeBar';
 import { SignInDialog } from './SignIn';
 import { TopBar } from './TopBar';
 
+/** The mode keys listed first in the key help while that view is on screen. */
+const MODE_HELP = {
+  browse: { title: 'Browse grid', rows: modeHelpRows(BROWSE_KEYMAP, describeBrowse) },
+  spectrograph: { title: 'Spectrograph view', rows: modeHelpRows(SPECTROGRAPH_KEYMAP, describeSpectrograph) },
+};
+
+/** What fills the window for the open batch: its mode's view, or the single view. */
+function Screen({ mode }: { mode: ReviewMode }) {
+  const single = useBrowse((b) => b.single);
+  if (mode === 'browse' && !single) return <BrowseScreen />;
+  if (mode === 'spectrograph') return <SpectrographScreen />;
+  return <ReviewScreen />;
+}
+
 export function App() {
-  const reviewing = useApp((s) => s.review !== null);
+  const mode = useApp((s) => s.review?.batch.mode ?? null);
   const modal = useApp((s) => s.showSignIn);
+  const single = useBrowse((b) => b.single);
+  // The mode keys listen first (capture); what they leave goes on to the review keys.
+  useBrowseKeys();
+  useSlitKeys();
   useReviewKeys();
+  const modeHelp = mode === 'spectrograph' || (mode === 'browse' && !single) ? MODE_HELP[mode] : undefined;
 
   useEffect(() => {
     void loadFrame();
@@ -44,9 +70,9 @@ export function App() {
         <TopBar />
         <NoticeBar />
         <main className="app-main">
-          <ErrorBoundary>{reviewing ? <ReviewScreen /> : <BatchList />}</ErrorBoundary>
+          <ErrorBoundary>{mode ? <Screen mode={mode} /> : <BatchList />}</ErrorBoundary>
         </main>
-        <KeyHelp />
+        <KeyHelp modeRows={modeHelp} />
       </div>
       <SignInDialog />
     </div>

@@ -1,28 +1,30 @@
 /** Every key of the active keymap, with what it does (the ? key), in the order they are learnt. */
 import { useMemo } from 'react';
-import { DEFAULT_KEYMAP, helpRows, type Keymap } from '../../shared/keymap';
+import { DEFAULT_KEYMAP, helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
 import { lineNames, LINES_BY_CLASS } from '../../shared/lines';
 import { setState, useApp } from '../state/store';
 
-export function KeyHelp({ keymap = DEFAULT_KEYMAP }: { keymap?: Keymap }) {
+interface KeyHelpProps {
+  keymap?: Keymap;
+  /** The open view's own keys (browse grid, spectrograph view), listed first under their title. */
+  modeRows?: { title: string; rows: HelpRow[] } | undefined;
+}
+
+export function KeyHelp({ keymap = DEFAULT_KEYMAP, modeRows }: KeyHelpProps) {
   const show = useApp((s) => s.showHelp);
   const rows = useMemo(() => helpRows(keymap), [keymap]);
   const cls = useApp((s) => s.review?.draft.class ?? null);
   if (!show) return null;
   return (
     <div className="key-help" role="dialog" aria-label="review keys" onClick={() => setState({ showHelp: false })}>
-      <ul className="key-rows">
-        {rows.map((row) => (
-          <li key={row.text}>
-            <span className="keys">
-              {row.keys.map((k) => (
-                <kbd key={k}>{k}</kbd>
-              ))}
-            </span>
-            <span>{row.text}</span>
-          </li>
-        ))}
-      </ul>
+      {modeRows && (
+        <>
+          <h2 className="key-help-title">{modeRows.title}</h2>
+          <KeyRows rows={modeRows.rows} testid="mode-keys" />
+          <h2 className="key-help-title">Review keys{modeRows.title === 'Browse grid' ? ' (on the thumbnail under the cursor)' : ''}</h2>
+        </>
+      )}
+      <KeyRows rows={rows} />
       {cls && (
         <p className="lines-in-use" data-testid="lines-in-use">
           Lines marked for {cls} (solid emission, dashed absorption): {lineNames(LINES_BY_CLASS[cls])}
@@ -30,5 +32,22 @@ export function KeyHelp({ keymap = DEFAULT_KEYMAP }: { keymap?: Keymap }) {
       )}
       <p>Press ? again, Esc or click to close.</p>
     </div>
+  );
+}
+
+function KeyRows({ rows, testid }: { rows: HelpRow[]; testid?: string }) {
+  return (
+    <ul className="key-rows" data-testid={testid}>
+      {rows.map((row) => (
+        <li key={row.text}>
+          <span className="keys">
+            {row.keys.map((k) => (
+              <kbd key={k}>{k}</kbd>
+            ))}
+          </span>
+          <span>{row.text}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

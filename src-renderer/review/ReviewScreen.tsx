@@ -1,10 +1,11 @@
 /**
  * The single-spectrum review screen: header with the pipeline's answer and the reviewer's
- * verdict, the chart, and the keys. Browse and spectrograph batches open here too for now.
+ * verdict, the chart, and the keys. A browse batch's thumbnail opens here too (Space or Enter).
  */
 import { LINES_BY_CLASS } from '../../shared/lines';
-import { Fragment, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useApp } from '../state/store';
+import { KeyHints, type KeyHint } from './KeyHints';
 import { ReviewHeader } from './ReviewHeader';
 import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
@@ -12,7 +13,7 @@ import { useSpectrum } from './useSpectrum';
 import { ZEntry } from './ZEntry';
 
 /** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
-const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
+const KEY_HINTS: readonly KeyHint[] = [
   ['→', 'next'],
   ['←', 'previous'],
   ['Enter', 'accept'],
@@ -42,11 +43,7 @@ export function ReviewScreen() {
 
   return (
     <section className="review" data-testid="review">
-      {review.batch.mode !== 'single' && (
-        <p className="hint mode-hint">
-          This is a {review.batch.mode} batch; its own view comes in a later version, so it opens here one spectrum at a time.
-        </p>
-      )}
+      {review.batch.mode === 'browse' && <p className="hint mode-hint">Opened from the browse grid: Esc goes back to it.</p>}
       <ReviewHeader
         item={item}
         draft={review.draft}
@@ -78,24 +75,7 @@ export function ReviewScreen() {
         </div>
         <SidePanel item={item} draft={review.draft} />
       </div>
-      <KeyHintFooter />
+      <KeyHints hints={KEY_HINTS} />
     </section>
-  );
-}
-
-/** The keys a reviewer needs most, under the chart. */
-function KeyHintFooter() {
-  return (
-    <footer className="key-hint" data-testid="key-hint">
-      {KEY_HINTS.map(([keys, what], i) => (
-        // The separator stays outside the pair: its spaces are where a narrow window may wrap.
-        <Fragment key={keys}>
-          {i > 0 && ' · '}
-          <span>
-            <kbd>{keys}</kbd> {what}
-          </span>
-        </Fragment>
-      ))}
-    </footer>
   );
 }

@@ -61,9 +61,17 @@ let pending: { batchId: string; position: number } | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function scheduleBookmark(batchId: string, position: number): void {
+  // A browse batch's bookmark is the end of the pages seen (browse/paging.ts), not the cursor.
+  if (getState().review?.batch.mode === 'browse') return;
   pending = { batchId, position };
   clearTimeout(timer);
   timer = setTimeout(() => void flushBookmark(), 400);
+}
+
+/** Stores a bookmark at once (browse paging: the page just seen must count before anything else). */
+export function bookmarkNow(batchId: string, position: number): Promise<void> {
+  pending = { batchId, position };
+  return flushBookmark();
 }
 
 /** The bookmark not yet sent, if any (to show in the batch list before the server answers). */

@@ -23,7 +23,7 @@ scope.onmessage = async (e) => {
     const sigma = sigmaOf(s.ivar);
     const [yMin, yMax] = new RobustRange().of(s.flux);
     // orMask shares the spectrum's one buffer (transferList), so it travels at no cost.
-    const spectrum: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, sigma, orMask: s.orMask, yMin, yMax };
+    const spectrum: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, sigma, orMask: s.orMask, yMin, yMax, fibertype: s.meta.fibertype };
     const transfer: ArrayBuffer[] = sigma ? [...transferList(s), sigma.buffer as ArrayBuffer] : transferList(s);
     scope.postMessage({ id, ok: true, spectrum, ms }, transfer);
   } catch (err) {

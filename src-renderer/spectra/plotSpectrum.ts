@@ -11,6 +11,8 @@ export interface PlotSpectrum {
   /** Flux range without the worst outliers (0.5 … 99.5 percentile), so a cosmic ray does not flatten the plot. */
   yMin: number;
   yMax: number;
+  /** LAMOST's fibre type from the header (Obj, Sky, FStd …); the spectrograph view marks Sky and FStd. */
+  fibertype: string | null;
 }
 
 export type DecodeRequest = { id: number; obsid: number; bytes: Uint8Array };

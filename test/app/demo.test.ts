@@ -54,6 +54,9 @@ describe('first-start demo', () => {
         const cmp = a[0] - b[0] || a[1].localeCompare(b[1]) || a[2] - b[2] || a[3] - b[3];
         expect(cmp).toBeLessThan(0);
       }
+      // Exactly one star the pipeline got wrong is planted among the browse batch's right ones.
+      const wrongOnes = browse.filter((i) => bundle.truth.spectra.find((t) => t.obsid === i.obsid)!.pipelineError !== null);
+      expect(wrongOnes).toHaveLength(1);
       const single = byMode.get('single')!;
       expect(single.some((i) => i.pipeline.class === 'GALAXY')).toBe(true);
       expect(single.some((i) => i.pipeline.class === 'QSO')).toBe(true);
@@ -67,6 +70,13 @@ describe('first-start demo', () => {
       expect(runs.size).toBe(1);
       const inBundle = bundle.spec_info.filter((s) => `${s.lmjd}|${s.planid}|${s.spid}` === [...runs][0]);
       expect(spectrograph.map((i) => i.fiberid)).toEqual(inBundle.map((s) => s.fiberid).sort((a, b) => a - b));
+      // A whole slit: every fibre from 1 to 250 that carries a spectrum (sky fibres carry none),
+      // with the survey's planted 2D fault over a range of them.
+      const target = new Map(bundle.target_info.map((t) => [`${t.lmjd}|${t.planid}|${t.spid}|${t.fiberid}`, t.fibertype]));
+      const slit = Array.from({ length: 250 }, (_, k) => k + 1).filter((f) => target.get(`${[...runs][0]}|${f}`) !== 'Sky');
+      expect(spectrograph.map((i) => i.fiberid)).toEqual(slit);
+      const fault = bundle.truth.faults.find((f) => `${f.lmjd}|${f.planid}|${f.spid}` === [...runs][0])!;
+      expect(fault.fiberTo - fault.fiberFrom).toBeGreaterThanOrEqual(3);
     } finally {
       cache.close();
     }

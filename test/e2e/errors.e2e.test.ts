@@ -13,7 +13,8 @@ describe('web edition, errors', () => {
   let items: Item[];
 
   beforeAll(async () => {
-    batch = await demoBatch(web.served, 'browse');
+    // The single batch: a browse batch opens as its grid of thumbnails (browseMode.e2e.test.ts).
+    batch = await demoBatch(web.served, 'single');
     items = await apiCall<Item[]>(web.served.url, 'listItems', { batchId: batch.id });
     // Damage the second spectrum's stored file the way a bad disk would.
     const cache = openLocalCache(cacheFile(web.served.home, { kind: 'demo' }), DEMO_USER);

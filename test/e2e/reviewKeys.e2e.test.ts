@@ -23,6 +23,11 @@ describe('web edition, reviewing a batch from end to end', () => {
   const openFromList = async (batch: BatchSummary) => {
     await page.getByRole('heading', { name: 'Your batches' }).waitFor();
     await page.getByRole('button', { name: batch.name, exact: true }).click();
+    if (batch.mode !== 'browse') return page.getByTestId('review').waitFor();
+    // A browse batch opens as its grid; Enter opens the thumbnail under the cursor.
+    await page.getByTestId('browse').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Enter');
     await page.getByTestId('review').waitFor();
   };
 
@@ -89,6 +94,8 @@ describe('web edition, reviewing a batch from end to end', () => {
     await expect.poll(obsid).toBe(`obsid ${browseFirst.obsid}`);
     await page.keyboard.press('Enter');
     await expect.poll(outbox).toBe('3 not pushed');
+    await page.keyboard.press('Escape'); // back to the grid
+    await page.getByTestId('browse').waitFor();
     await page.keyboard.press('Escape');
     await openFromList(single);
     await showsSpectrum(last);

@@ -37,6 +37,7 @@ describe.skipIf(!fixturesPresent)('real LAMOST files', () => {
       z: -0.00017162,
       zErr: 0.00002725,
       snr: { u: 25.39, g: 87.63, r: 128.48, i: 158.11, z: 119.56 },
+      fibertype: 'Obj',
     });
   });
 
@@ -45,6 +46,7 @@ describe.skipIf(!fixturesPresent)('real LAMOST files', () => {
     expect([m.obsid, m.lmjd, m.planid, m.spid, m.fiberid, m.class, m.subclass]).toEqual([3709013, 55877, 'B7708', 9, 13, 'STAR', 'G2']);
     expect(m.z).toBe(0.00015921);
     expect(m.snr.r).toBe(26.95);
+    expect(m.fibertype).toBe('Obj'); // DR10 names the card FIB_TYPE
   });
 
   it('ignores stale NAXIS1/NAXIS2 cards of a DR10 primary with NAXIS = 0', () => {
