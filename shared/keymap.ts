@@ -17,6 +17,9 @@ export type ReviewAction =
   | { kind: 'setQuality'; value: Quality }
   | { kind: 'nudgeZ'; step: number }
   | { kind: 'typeZ' }
+  | { kind: 'pickSubclass' }
+  | { kind: 'pickFlags' }
+  | { kind: 'editComment' }
   | { kind: 'toggleLines' }
   | { kind: 'smooth'; step: 1 | -1 }
   | { kind: 'toggleErrors' }
@@ -56,6 +59,9 @@ export const DEFAULT_KEYMAP: Keymap = {
   'Alt+[': nudge(-0.01),
   'Alt+]': nudge(0.01),
   z: { kind: 'typeZ' },
+  t: { kind: 'pickSubclass' },
+  f: { kind: 'pickFlags' },
+  c: { kind: 'editComment' },
   l: { kind: 'toggleLines' },
   '.': { kind: 'smooth', step: 1 },
   ',': { kind: 'smooth', step: -1 },
@@ -105,7 +111,7 @@ export function describeAction(a: ReviewAction): string {
     case 'prev':
       return 'previous spectrum';
     case 'accept':
-      return "accept the pipeline's class and z, next";
+      return "accept the pipeline's answer as is (your default quality), next";
     case 'setClass':
       return `class ${a.value}`;
     case 'setQuality':
@@ -114,6 +120,12 @@ export function describeAction(a: ReviewAction): string {
       return `z ${a.step > 0 ? '+' : '−'}${Math.abs(a.step)}`;
     case 'typeZ':
       return 'type an exact z (Enter sets, Esc cancels)';
+    case 'pickSubclass':
+      return 'subclass: type ahead, ↑ ↓ pick, Enter sets';
+    case 'pickFlags':
+      return 'flags: 1–8 toggle one, Enter or Esc closes';
+    case 'editComment':
+      return 'comment (Enter keeps it, Shift+Enter new line)';
     case 'toggleLines':
       return 'line markers on/off';
     case 'smooth':
@@ -153,6 +165,9 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'setQuality',
   'nudgeZ',
   'typeZ',
+  'pickSubclass',
+  'pickFlags',
+  'editComment',
   'toggleLines',
   'smooth',
   'toggleErrors',

@@ -9,6 +9,9 @@ import { ReviewHeader } from './ReviewHeader';
 import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
+import { CommentEntry } from './CommentEntry';
+import { FlagPicker } from './FlagPicker';
+import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
 
 /** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
@@ -19,6 +22,7 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
   ['s g q u', 'class'],
   ['0–4', 'quality, saves'],
   ['[ ] z', 'z, typed'],
+  ['t f c', 'subclass, flags, comment'],
   ['l', 'lines'],
   ['. ,', 'smooth'],
   ['e', 'σ band'],
@@ -67,6 +71,9 @@ export function ReviewScreen() {
             zoom={zoom}
           />
           <ZEntry />
+          <SubclassPicker />
+          <FlagPicker />
+          <CommentEntry />
           {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
           {view?.state === 'error' && (
             <div className="chart-state error" role="alert" data-testid="spectrum-error">

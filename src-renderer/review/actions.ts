@@ -7,7 +7,7 @@ import type { Item } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
-import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
+import { currentItem, draftOf, getState, setState, type Draft, type VerdictField } from '../state/store';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
 import { SMOOTH_MAX } from './smooth';
@@ -55,9 +55,13 @@ function patchDraft(patch: Partial<Draft>): void {
   setState({ review: { ...r, draft: { ...r.draft, ...patch } } });
 }
 
-/** Sets the draft's z as typed (ZEntry.tsx has checked it against Z_RANGE). */
-export function setDraftZ(z: number): void {
-  patchDraft({ z });
+/** Changes the draft from a field over the chart (z, subclass, flags, comment), checked there. */
+export function editDraft(patch: Partial<Pick<Draft, 'z' | 'subclass' | 'flags' | 'comment'>>): void {
+  patchDraft(patch);
+}
+
+function openField(field: VerdictField): void {
+  setState({ field, showHelp: false });
 }
 
 function nudgeZ(step: number): void {
@@ -88,7 +92,8 @@ export function runAction(action: ReviewAction): void {
     case 'prev':
       return moveTo(r.index - 1);
     case 'accept':
-      if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z });
+      // The pipeline's answer with the reviewer's flags and comment, at their "as is" quality.
+      if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: s.acceptQuality });
       return;
     case 'setClass':
       return patchDraft({ class: action.value });
@@ -107,7 +112,13 @@ export function runAction(action: ReviewAction): void {
     case 'resetZoom':
       return setState({ zoom: { op: 'reset', seq: s.zoom.seq + 1 } });
     case 'typeZ':
-      return setState({ typingZ: true, showHelp: false });
+      return openField('z');
+    case 'pickSubclass':
+      return openField('subclass');
+    case 'pickFlags':
+      return openField('flags');
+    case 'editComment':
+      return openField('comment');
     case 'undo':
       return void undo();
   }

@@ -24,6 +24,8 @@ export function useReviewKeys(keymap: Keymap = DEFAULT_KEYMAP): void {
     const onKey = (e: KeyboardEvent) => {
       // The sign-in is modal: behind it nothing is reviewed (it closes itself on Escape).
       if (e.isComposing || getState().showSignIn) return;
+      // An open field (z, subclass, flags, comment) takes every key until it closes.
+      if (getState().field !== null) return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const action = keymap[chordOf(e)];
       if (!action) return;
