@@ -7,6 +7,7 @@
  * Letters are lower case. Shift is part of the chord only for letters, brackets and named
  * keys: for other printable keys the character already says it ("?" is Shift+/).
  */
+import { FEATURE_LINES, type FeatureLine } from './featureLines';
 import type { Quality, SpecClass } from './model';
 
 export type ReviewAction =
@@ -17,6 +18,7 @@ export type ReviewAction =
   | { kind: 'setQuality'; value: Quality }
   | { kind: 'nudgeZ'; step: number }
   | { kind: 'typeZ' }
+  | { kind: 'zFromFeature'; line: FeatureLine }
   | { kind: 'pickSubclass' }
   | { kind: 'pickFlags' }
   | { kind: 'editComment' }
@@ -59,6 +61,15 @@ export const DEFAULT_KEYMAP: Keymap = {
   'Alt+[': nudge(-0.01),
   'Alt+]': nudge(0.01),
   z: { kind: 'typeZ' },
+  // Shift + a line's letter: the clicked feature is that line. Letters, not the class keys'
+  // own (s g q u), so a slip of Shift never sets a class.
+  'Shift+a': { kind: 'zFromFeature', line: 'Hα' },
+  'Shift+b': { kind: 'zFromFeature', line: 'Hβ' },
+  'Shift+o': { kind: 'zFromFeature', line: '[O III] 5008' },
+  'Shift+m': { kind: 'zFromFeature', line: 'Mg II' },
+  'Shift+c': { kind: 'zFromFeature', line: 'C IV' },
+  'Shift+y': { kind: 'zFromFeature', line: 'Lyα' },
+  'Shift+k': { kind: 'zFromFeature', line: 'Ca K' },
   t: { kind: 'pickSubclass' },
   f: { kind: 'pickFlags' },
   c: { kind: 'editComment' },
@@ -120,6 +131,8 @@ export function describeAction(a: ReviewAction): string {
       return `z ${a.step > 0 ? '+' : '−'}${Math.abs(a.step)}`;
     case 'typeZ':
       return 'type an exact z (Enter sets, Esc cancels)';
+    case 'zFromFeature':
+      return `the clicked feature is ${a.line}: sets z`;
     case 'pickSubclass':
       return 'subclass: type ahead, ↑ ↓ pick, Enter sets';
     case 'pickFlags':
@@ -165,6 +178,7 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'setQuality',
   'nudgeZ',
   'typeZ',
+  'zFromFeature',
   'pickSubclass',
   'pickFlags',
   'editComment',
@@ -177,6 +191,7 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'help',
   'back',
 ];
+const FEATURE_ORDER: readonly string[] = FEATURE_LINES;
 const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
 
 function rankWithinKind(a: ReviewAction): number {
@@ -184,6 +199,7 @@ function rankWithinKind(a: ReviewAction): number {
   if (a.kind === 'setQuality') return a.value;
   if (a.kind === 'smooth') return -a.step;
   if (a.kind === 'zoom') return ZOOM_ORDER.indexOf(a.op);
+  if (a.kind === 'zFromFeature') return FEATURE_ORDER.indexOf(a.line);
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.
   if (a.kind === 'nudgeZ') return Math.abs(a.step) * 10 + (a.step > 0 ? Math.abs(a.step) : 0);
   return 0;

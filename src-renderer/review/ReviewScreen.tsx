@@ -10,6 +10,7 @@ import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
 import { CommentEntry } from './CommentEntry';
+import { markFeature } from './featureZ';
 import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
@@ -22,6 +23,7 @@ const KEY_HINTS: readonly (readonly [keys: string, what: string])[] = [
   ['s g q u', 'class'],
   ['0–4', 'quality, saves'],
   ['[ ] z', 'z, typed'],
+  ['click ⇧A…', 'feature is line'],
   ['t f c', 'subclass, flags, comment'],
   ['l', 'lines'],
   ['. ,', 'smooth'],
@@ -38,6 +40,7 @@ export function ReviewScreen() {
   const zoom = useApp((s) => s.zoom);
   const smoothing = useApp((s) => s.smoothing);
   const showErrors = useApp((s) => s.showErrors);
+  const feature = useApp((s) => s.feature);
 
   const items = review.items;
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
@@ -69,6 +72,8 @@ export function ReviewScreen() {
             smoothing={smoothing}
             showErrors={showErrors}
             zoom={zoom}
+            feature={feature?.obsid === item.obsid ? feature.wavelength : null}
+            onFeature={markFeature}
           />
           <ZEntry />
           <SubclassPicker />

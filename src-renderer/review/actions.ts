@@ -8,6 +8,7 @@ import { Z_RANGE } from '../../shared/ranges';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, setState, type Draft, type VerdictField } from '../state/store';
+import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
 import { SMOOTH_MAX } from './smooth';
@@ -113,6 +114,8 @@ export function runAction(action: ReviewAction): void {
       return setState({ zoom: { op: 'reset', seq: s.zoom.seq + 1 } });
     case 'typeZ':
       return openField('z');
+    case 'zFromFeature':
+      return zFromFeature(action.line);
     case 'pickSubclass':
       return openField('subclass');
     case 'pickFlags':

@@ -66,6 +66,8 @@ export interface AppState {
    * the same save key pressed again for the same answer saves it.
    */
   questioned: string | null;
+  /** The observed wavelength (Å) last clicked on the chart, and on which spectrum. */
+  feature: { obsid: number; wavelength: number } | null;
 }
 
 /** The fields a key opens over the chart: exact z, subclass picker, flag picker, comment. */
@@ -97,6 +99,7 @@ export const useApp = create<AppState>(() => ({
   field: null,
   acceptQuality: DEFAULT_ACCEPT_QUALITY,
   questioned: null,
+  feature: null,
 }));
 
 export const setState = useApp.setState;
