@@ -29,7 +29,11 @@ export type ReviewAction =
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
   | { kind: 'help' }
-  | { kind: 'back' };
+  | { kind: 'back' }
+  // The batch list's own (BATCH_LIST_KEYMAP).
+  | { kind: 'cursor'; step: 1 | -1 }
+  | { kind: 'openBatch' }
+  | { kind: 'sync' };
 
 /** Zoom in / out around the centre of the view, or pan it a quarter of its width. */
 export type ZoomOp = 'in' | 'out' | 'left' | 'right';
@@ -85,6 +89,18 @@ export const DEFAULT_KEYMAP: Keymap = {
   'Shift+ArrowRight': { kind: 'zoom', op: 'right' },
   r: { kind: 'resetZoom' },
   'Ctrl+z': { kind: 'undo' },
+  '?': { kind: 'help' },
+  Escape: { kind: 'back' },
+};
+
+/** On the batch list (no batch open): a cursor over the rows, Enter opens, s syncs. */
+export const BATCH_LIST_KEYMAP: Keymap = {
+  ArrowDown: { kind: 'cursor', step: 1 },
+  j: { kind: 'cursor', step: 1 },
+  ArrowUp: { kind: 'cursor', step: -1 },
+  k: { kind: 'cursor', step: -1 },
+  Enter: { kind: 'openBatch' },
+  s: { kind: 'sync' },
   '?': { kind: 'help' },
   Escape: { kind: 'back' },
 };
@@ -155,6 +171,12 @@ export function describeAction(a: ReviewAction): string {
       return 'show every key';
     case 'back':
       return 'close this list or the sign-in; else back to the batch list';
+    case 'cursor':
+      return a.step > 0 ? 'batch list: cursor down' : 'batch list: cursor up';
+    case 'openBatch':
+      return 'batch list: open the batch at the cursor, at its bookmark';
+    case 'sync':
+      return 'batch list: sync with the server';
   }
 }
 
@@ -188,6 +210,9 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'zoom',
   'resetZoom',
   'undo',
+  'cursor',
+  'openBatch',
+  'sync',
   'help',
   'back',
 ];
@@ -197,7 +222,7 @@ const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
 function rankWithinKind(a: ReviewAction): number {
   if (a.kind === 'setClass') return CLASS_ORDER.indexOf(a.value);
   if (a.kind === 'setQuality') return a.value;
-  if (a.kind === 'smooth') return -a.step;
+  if (a.kind === 'smooth' || a.kind === 'cursor') return -a.step;
   if (a.kind === 'zoom') return ZOOM_ORDER.indexOf(a.op);
   if (a.kind === 'zFromFeature') return FEATURE_ORDER.indexOf(a.line);
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.

@@ -98,6 +98,8 @@ export interface BatchSummary {
   reviewedCount: number;
   /** Position (0-based index into the batch's items) the reviewer left off at. */
   bookmark: number | null;
+  /** When the bookmark last moved (ISO 8601): the batch was last worked on then; null if never opened. */
+  lastOpened: string | null;
   state: 'active' | 'cancelled';
 }
 

@@ -36,9 +36,12 @@ export const openBatch = guarded(async (batchId: string) => {
 export function closeBatch(): void {
   const p = pendingBookmark();
   const batches = getState().batches;
+  const left = batches?.findIndex((b) => b.id === getState().review?.batch.id) ?? -1;
   setState({
     review: null,
     showHelp: false,
+    field: null,
+    ...(left >= 0 ? { batchCursor: left } : {}),
     // The list shows the new bookmark at once, before the server has answered.
     batches: p && batches ? batches.map((b) => (b.id === p.batchId ? { ...b, bookmark: p.position } : b)) : batches,
   });
@@ -80,12 +83,21 @@ function back(): void {
   else if (s.review) closeBatch();
 }
 
+/** The batch list's keys: the cursor, open at the bookmark, sync. */
+function runListAction(action: ReviewAction): void {
+  const { batches, batchCursor } = getState();
+  if (!batches || batches.length === 0) return void (action.kind === 'sync' && runSync());
+  if (action.kind === 'cursor') setState({ batchCursor: Math.min(batches.length - 1, Math.max(0, batchCursor + action.step)) });
+  else if (action.kind === 'openBatch') void openBatch(batches[Math.min(batchCursor, batches.length - 1)]!.id);
+  else if (action.kind === 'sync') void runSync();
+}
+
 export function runAction(action: ReviewAction): void {
   const s = getState();
   if (action.kind === 'help') return setState({ showHelp: !s.showHelp });
   if (action.kind === 'back') return back();
   const r = s.review;
-  if (!r) return;
+  if (!r) return runListAction(action);
   const item = currentItem(s);
   switch (action.kind) {
     case 'next':

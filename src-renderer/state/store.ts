@@ -68,6 +68,8 @@ export interface AppState {
   questioned: string | null;
   /** The observed wavelength (Å) last clicked on the chart, and on which spectrum. */
   feature: { obsid: number; wavelength: number } | null;
+  /** The batch list's cursor: an index into `batches`. */
+  batchCursor: number;
 }
 
 /** The fields a key opens over the chart: exact z, subclass picker, flag picker, comment. */
@@ -100,6 +102,7 @@ export const useApp = create<AppState>(() => ({
   acceptQuality: DEFAULT_ACCEPT_QUALITY,
   questioned: null,
   feature: null,
+  batchCursor: 0,
 }));
 
 export const setState = useApp.setState;

@@ -113,6 +113,18 @@ describe('local cache', () => {
     expect(cache.listItems(b.id)[0]!.assigned).toBe(false);
   });
 
+  it("counts a batch's done spectra by the verdicts made in that batch, and says when it was last opened", () => {
+    const a = batchOf({ name: 'A' });
+    const b = batchOf({ name: 'B', createdAt: '2026-11-02T00:00:00.000Z' });
+    // Spectrum 1000 is in both batches.
+    cache.applyPullPage(page({ batches: [a, b], items: [...itemsOf(a.id, 3, 1000), ...itemsOf(b.id, 2, 999)], rev: '7' }));
+    cache.addVerdict({ obsid: 1000, batchId: a.id, class: 'STAR', subclass: '', z: 0, quality: 3, flags: [], comment: '' }, now);
+    cache.setBookmark(a.id, 1, now);
+    const [inA, inB] = cache.listBatches();
+    expect(inA).toMatchObject({ name: 'A', itemCount: 3, reviewedCount: 1, bookmark: 1, lastOpened: now.toISOString() });
+    expect(inB).toMatchObject({ name: 'B', itemCount: 2, reviewedCount: 0, bookmark: null, lastOpened: null });
+  });
+
   it('a changed verdict supersedes the previous one; undo withdraws only unpushed ones', () => {
     const b = loadBatch();
     const base = { obsid: 1002, batchId: b.id, subclass: '', z: 0, quality: 3 as const, flags: [] as VerdictFlag[], comment: '' };

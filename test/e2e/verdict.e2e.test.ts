@@ -45,6 +45,8 @@ describe('web edition, the verdict by keyboard', () => {
       await page.keyboard.press('8');
       expect(await picker.locator('li.on').allInnerTexts()).toEqual(['4 ☑ cosmic ray', '5 ☑ two objects in the fibre']);
       await page.screenshot({ path: join(ROOT, `test-results/verdict-flags-${size.width}x${size.height}.png`) });
+      // README's picture of the verdict keys (docs/verdict.png), at the laptop size.
+      if (size.width === 1280) await page.screenshot({ path: join(ROOT, 'docs/verdict.png') });
       await page.keyboard.press('Enter');
       await expect.poll(() => picker.count()).toBe(0);
       expect(await shown(page)).toBe(first);
