@@ -7,6 +7,7 @@
  * Letters are lower case. Shift is part of the chord only for letters, brackets and named
  * keys: for other printable keys the character already says it ("?" is Shift+/).
  */
+import { FEATURE_LINES, type FeatureLine } from './featureLines';
 import type { Quality, SpecClass } from './model';
 
 export type ReviewAction =
@@ -17,6 +18,10 @@ export type ReviewAction =
   | { kind: 'setQuality'; value: Quality }
   | { kind: 'nudgeZ'; step: number }
   | { kind: 'typeZ' }
+  | { kind: 'zFromFeature'; line: FeatureLine }
+  | { kind: 'pickSubclass' }
+  | { kind: 'pickFlags' }
+  | { kind: 'editComment' }
   | { kind: 'toggleLines' }
   | { kind: 'smooth'; step: 1 | -1 }
   | { kind: 'toggleErrors' }
@@ -24,7 +29,11 @@ export type ReviewAction =
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
   | { kind: 'help' }
-  | { kind: 'back' };
+  | { kind: 'back' }
+  // The batch list's own (BATCH_LIST_KEYMAP).
+  | { kind: 'cursor'; step: 1 | -1 }
+  | { kind: 'openBatch' }
+  | { kind: 'sync' };
 
 /** Zoom in / out around the centre of the view, or pan it a quarter of its width. */
 export type ZoomOp = 'in' | 'out' | 'left' | 'right';
@@ -56,6 +65,18 @@ export const DEFAULT_KEYMAP: Keymap = {
   'Alt+[': nudge(-0.01),
   'Alt+]': nudge(0.01),
   z: { kind: 'typeZ' },
+  // Shift + a line's letter: the clicked feature is that line. Letters, not the class keys'
+  // own (s g q u), so a slip of Shift never sets a class.
+  'Shift+a': { kind: 'zFromFeature', line: 'Hα' },
+  'Shift+b': { kind: 'zFromFeature', line: 'Hβ' },
+  'Shift+o': { kind: 'zFromFeature', line: '[O III] 5008' },
+  'Shift+m': { kind: 'zFromFeature', line: 'Mg II' },
+  'Shift+c': { kind: 'zFromFeature', line: 'C IV' },
+  'Shift+y': { kind: 'zFromFeature', line: 'Lyα' },
+  'Shift+k': { kind: 'zFromFeature', line: 'Ca K' },
+  t: { kind: 'pickSubclass' },
+  f: { kind: 'pickFlags' },
+  c: { kind: 'editComment' },
   l: { kind: 'toggleLines' },
   '.': { kind: 'smooth', step: 1 },
   ',': { kind: 'smooth', step: -1 },
@@ -68,6 +89,18 @@ export const DEFAULT_KEYMAP: Keymap = {
   'Shift+ArrowRight': { kind: 'zoom', op: 'right' },
   r: { kind: 'resetZoom' },
   'Ctrl+z': { kind: 'undo' },
+  '?': { kind: 'help' },
+  Escape: { kind: 'back' },
+};
+
+/** On the batch list (no batch open): a cursor over the rows, Enter opens, s syncs. */
+export const BATCH_LIST_KEYMAP: Keymap = {
+  ArrowDown: { kind: 'cursor', step: 1 },
+  j: { kind: 'cursor', step: 1 },
+  ArrowUp: { kind: 'cursor', step: -1 },
+  k: { kind: 'cursor', step: -1 },
+  Enter: { kind: 'openBatch' },
+  s: { kind: 'sync' },
   '?': { kind: 'help' },
   Escape: { kind: 'back' },
 };
@@ -105,7 +138,7 @@ export function describeAction(a: ReviewAction): string {
     case 'prev':
       return 'previous spectrum';
     case 'accept':
-      return "accept the pipeline's class and z, next";
+      return "accept the pipeline's answer as is (your default quality), next";
     case 'setClass':
       return `class ${a.value}`;
     case 'setQuality':
@@ -114,6 +147,14 @@ export function describeAction(a: ReviewAction): string {
       return `z ${a.step > 0 ? '+' : '−'}${Math.abs(a.step)}`;
     case 'typeZ':
       return 'type an exact z (Enter sets, Esc cancels)';
+    case 'zFromFeature':
+      return `the clicked feature is ${a.line}: sets z`;
+    case 'pickSubclass':
+      return 'subclass: type ahead, ↑ ↓ pick, Enter sets';
+    case 'pickFlags':
+      return 'flags: 1–8 toggle one, Enter or Esc closes';
+    case 'editComment':
+      return 'comment (Enter keeps it, Shift+Enter new line)';
     case 'toggleLines':
       return 'line markers on/off';
     case 'smooth':
@@ -130,6 +171,12 @@ export function describeAction(a: ReviewAction): string {
       return 'show every key';
     case 'back':
       return 'close this list or the sign-in; else back to the batch list';
+    case 'cursor':
+      return a.step > 0 ? 'batch list: cursor down' : 'batch list: cursor up';
+    case 'openBatch':
+      return 'batch list: open the batch at the cursor, at its bookmark';
+    case 'sync':
+      return 'batch list: sync with the server';
   }
 }
 
@@ -153,22 +200,31 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'setQuality',
   'nudgeZ',
   'typeZ',
+  'zFromFeature',
+  'pickSubclass',
+  'pickFlags',
+  'editComment',
   'toggleLines',
   'smooth',
   'toggleErrors',
   'zoom',
   'resetZoom',
   'undo',
+  'cursor',
+  'openBatch',
+  'sync',
   'help',
   'back',
 ];
+const FEATURE_ORDER: readonly string[] = FEATURE_LINES;
 const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
 
 function rankWithinKind(a: ReviewAction): number {
   if (a.kind === 'setClass') return CLASS_ORDER.indexOf(a.value);
   if (a.kind === 'setQuality') return a.value;
-  if (a.kind === 'smooth') return -a.step;
+  if (a.kind === 'smooth' || a.kind === 'cursor') return -a.step;
   if (a.kind === 'zoom') return ZOOM_ORDER.indexOf(a.op);
+  if (a.kind === 'zFromFeature') return FEATURE_ORDER.indexOf(a.line);
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.
   if (a.kind === 'nudgeZ') return Math.abs(a.step) * 10 + (a.step > 0 ? Math.abs(a.step) : 0);
   return 0;

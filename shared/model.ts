@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { Z_RANGE } from './ranges';
+import { unknownFlagMessage, VERDICT_FLAGS } from './verdictFlags';
 
 export const SPEC_CLASSES = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'] as const;
 export type SpecClass = (typeof SPEC_CLASSES)[number];
@@ -97,6 +98,8 @@ export interface BatchSummary {
   reviewedCount: number;
   /** Position (0-based index into the batch's items) the reviewer left off at. */
   bookmark: number | null;
+  /** When the bookmark last moved (ISO 8601): the batch was last worked on then; null if never opened. */
+  lastOpened: string | null;
   state: 'active' | 'cancelled';
 }
 
@@ -129,12 +132,17 @@ export const VerdictInputSchema = z.object({
   subclass: z.string().max(64),
   z: z.number().min(Z_RANGE.min).max(Z_RANGE.max),
   quality: QualitySchema,
-  flags: z.array(z.string().min(1).max(64)).max(16),
+  flags: z.array(z.enum(VERDICT_FLAGS, { error: (issue) => unknownFlagMessage(String(issue.input)) })).max(VERDICT_FLAGS.length),
   comment: z.string().max(20_000),
 });
 export type VerdictInput = z.infer<typeof VerdictInputSchema>;
 
-export interface Verdict extends VerdictInput {
+export interface Verdict extends Omit<VerdictInput, 'flags'> {
+  /**
+   * As stored, not narrowed to today's vocabulary: a colleague's verdict pulled from the server
+   * may carry a flag an older SpecVet allowed; it is shown, not dropped.
+   */
+  flags: string[];
   /** Client-generated UUID: a push can repeat any number of times and lands once. */
   id: string;
   reviewer: string;

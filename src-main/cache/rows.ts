@@ -61,6 +61,7 @@ export interface BatchRow {
   item_count: number;
   reviewed_count: number;
   bookmark: number | null;
+  last_opened: string | null;
 }
 
 export function toVerdict(r: VerdictRow): Verdict {

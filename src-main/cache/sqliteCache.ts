@@ -127,10 +127,11 @@ export class SqliteCache implements LocalCache, SyncableCache {
         `SELECT b.id, b.name, b.mode, b.assignee, b.state,
            (SELECT count(*) FROM item i WHERE i.batch_id = b.id AND i.assigned = 1) AS item_count,
            (SELECT count(*) FROM item i WHERE i.batch_id = b.id AND i.assigned = 1
-              AND (EXISTS (SELECT 1 FROM verdict v WHERE v.reviewer = @user AND v.obsid = i.obsid)
+              -- Made in this batch: a spectrum in two batches is done in the one it was judged in.
+              AND (EXISTS (SELECT 1 FROM verdict v WHERE v.reviewer = @user AND v.obsid = i.obsid AND v.batch_id = b.id)
                 -- Browse: a spectrum paged past is seen, and seen without a correction is accepted.
                 OR (b.mode = 'browse' AND i.position < coalesce(bm.position, 0)))) AS reviewed_count,
-           bm.position AS bookmark
+           bm.position AS bookmark, bm.updated_at AS last_opened
          FROM batch b LEFT JOIN bookmark bm ON bm.batch_id = b.id
          ORDER BY b.created_at, b.name`,
       )
@@ -143,6 +144,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
       itemCount: r.item_count,
       reviewedCount: r.reviewed_count,
       bookmark: r.bookmark,
+      lastOpened: r.last_opened,
       state: r.state,
     }));
   }

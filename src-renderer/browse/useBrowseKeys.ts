@@ -26,13 +26,13 @@ export function useBrowseKeys(): void {
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const chord = chordOf(e);
       if (useBrowse.getState().single) {
-        if (chord !== 'Escape' || s.showHelp || s.typingZ) return;
+        if (chord !== 'Escape' || s.showHelp || s.field !== null) return;
         e.preventDefault();
         e.stopPropagation();
         useBrowse.setState({ single: false });
         return;
       }
-      const action = s.showHelp || s.typingZ ? undefined : BROWSE_KEYMAP[chord];
+      const action = s.showHelp || s.field !== null ? undefined : BROWSE_KEYMAP[chord];
       if (!action) return;
       e.preventDefault();
       e.stopPropagation();

@@ -1,6 +1,6 @@
 /** Every key of the active keymap, with what it does (the ? key), in the order they are learnt. */
 import { useMemo } from 'react';
-import { DEFAULT_KEYMAP, helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
+import { BATCH_LIST_KEYMAP, DEFAULT_KEYMAP, helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
 import { lineNames, LINES_BY_CLASS } from '../../shared/lines';
 import { setState, useApp } from '../state/store';
 
@@ -12,8 +12,10 @@ interface KeyHelpProps {
 
 export function KeyHelp({ keymap = DEFAULT_KEYMAP, modeRows }: KeyHelpProps) {
   const show = useApp((s) => s.showHelp);
-  const rows = useMemo(() => helpRows(keymap), [keymap]);
   const cls = useApp((s) => s.review?.draft.class ?? null);
+  const reviewing = useApp((s) => s.review !== null);
+  // The batch list's keys first there, the review keys after them (what opening a batch gives).
+  const rows = useMemo(() => (reviewing ? helpRows(keymap) : listThenReview(keymap)), [keymap, reviewing]);
   if (!show) return null;
   return (
     <div className="key-help" role="dialog" aria-label="review keys" onClick={() => setState({ showHelp: false })}>
@@ -50,4 +52,10 @@ function KeyRows({ rows, testid }: { rows: HelpRow[]; testid?: string }) {
       ))}
     </ul>
   );
+}
+
+function listThenReview(keymap: Keymap): HelpRow[] {
+  const list = helpRows(BATCH_LIST_KEYMAP);
+  const said = new Set(list.map((r) => r.text));
+  return [...list, ...helpRows(keymap).filter((r) => !said.has(r.text))];
 }

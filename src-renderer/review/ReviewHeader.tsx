@@ -43,7 +43,9 @@ export function ReviewHeader({ item, draft, index, count, smoothing, showErrors 
         {/* Draft and saved verdict side by side: both are the reviewer's, and wrap as one. */}
         <span className="mine">
           <span className={`draft${changed ? ' changed' : ''}`} data-testid="draft">
-            yours: <strong>{draft.class}</strong> · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
+            yours: <strong>{draft.class}</strong> {draft.subclass} · z = {fmtZ(draft.z)} · quality {draft.quality || '–'}
+            {draft.flags.length > 0 && ` · ${draft.flags.length === 1 ? '1 flag' : `${draft.flags.length} flags`}`}
+            {draft.comment !== '' && ' · comment'}
           </span>
           <span className="verdict" data-testid="verdict">
             {v

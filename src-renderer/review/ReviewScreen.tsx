@@ -10,6 +10,10 @@ import { ReviewHeader } from './ReviewHeader';
 import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
+import { CommentEntry } from './CommentEntry';
+import { markFeature } from './featureZ';
+import { FlagPicker } from './FlagPicker';
+import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
 
 /** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
@@ -20,6 +24,8 @@ const KEY_HINTS: readonly KeyHint[] = [
   ['s g q u', 'class'],
   ['0–4', 'quality, saves'],
   ['[ ] z', 'z, typed'],
+  ['click ⇧A…', 'feature is line'],
+  ['t f c', 'subclass, flags, comment'],
   ['l', 'lines'],
   ['. ,', 'smooth'],
   ['e', 'σ band'],
@@ -35,6 +41,7 @@ export function ReviewScreen() {
   const zoom = useApp((s) => s.zoom);
   const smoothing = useApp((s) => s.smoothing);
   const showErrors = useApp((s) => s.showErrors);
+  const feature = useApp((s) => s.feature);
 
   const items = review.items;
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
@@ -62,8 +69,13 @@ export function ReviewScreen() {
             smoothing={smoothing}
             showErrors={showErrors}
             zoom={zoom}
+            feature={feature?.obsid === item.obsid ? feature.wavelength : null}
+            onFeature={markFeature}
           />
           <ZEntry />
+          <SubclassPicker />
+          <FlagPicker />
+          <CommentEntry />
           {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
           {view?.state === 'error' && (
             <div className="chart-state error" role="alert" data-testid="spectrum-error">

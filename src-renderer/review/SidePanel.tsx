@@ -5,6 +5,7 @@
  */
 import { disagrees } from '../../shared/agreement';
 import type { Item, Verdict } from '../../shared/model';
+import { FLAG_TEXT, isVerdictFlag } from '../../shared/verdictFlags';
 import type { Draft } from '../state/store';
 
 const BANDS = ['u', 'g', 'r', 'i', 'z'] as const;
@@ -18,6 +19,7 @@ export function SidePanel({ item, draft }: { item: Item; draft: Draft }) {
   const p = item.pipeline;
   return (
     <aside className="side-panel" data-testid="side-panel">
+      <FlagsAndComment draft={draft} />
       <h3>Pipeline</h3>
       <dl>
         <dt>class</dt>
@@ -61,6 +63,29 @@ export function SidePanel({ item, draft }: { item: Item; draft: Draft }) {
   );
 }
 
+/** The draft's flags and comment, shown only once there are any (`f`, `c`). */
+function FlagsAndComment({ draft }: { draft: Draft }) {
+  if (draft.flags.length === 0 && draft.comment === '') return null;
+  return (
+    <>
+      <h3>Your flags and comment</h3>
+      <ul className="your-flags" data-testid="side-flags">
+        {draft.flags.map((f) => (
+          <li key={f}>{FLAG_TEXT[f]}</li>
+        ))}
+      </ul>
+      {draft.comment !== '' && (
+        <p className="comment" data-testid="side-comment">
+          {draft.comment}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A flag as it reads; one outside today's vocabulary (an older SpecVet's) as written. */
+const flagText = (f: string) => (isVerdictFlag(f) ? FLAG_TEXT[f] : f);
+
 function Verdicts({ history, draft }: { history: readonly Verdict[]; draft: Draft }) {
   return (
     <>
@@ -82,6 +107,7 @@ function Verdicts({ history, draft }: { history: readonly Verdict[]; draft: Draf
                 <span className="what">
                   {v.class} {v.subclass} z {v.z.toFixed(4)} q{v.quality}
                 </span>
+                {v.flags.length > 0 && <span className="flags">{v.flags.map(flagText).join(', ')}</span>}
                 {v.comment && <span className="comment">{v.comment}</span>}
               </li>
             );

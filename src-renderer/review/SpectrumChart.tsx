@@ -23,6 +23,10 @@ interface Props {
   smoothing: number;
   showErrors: boolean;
   zoom: ZoomRequest;
+  /** The feature clicked on this spectrum, observed Å; null when none. */
+  feature: number | null;
+  /** A click (not a drag) on the plot, at this observed wavelength. */
+  onFeature: (wavelength: number) => void;
 }
 
 let firstPaintMarked = false;
@@ -36,7 +40,7 @@ interface Parts {
   smoother: Smoother;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom }: Props) {
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, feature, onFeature }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -50,6 +54,12 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
       parts.current = null;
     };
   }, []);
+  useEffect(() => {
+    const plot = parts.current?.plot;
+    return plot ? onPlotClick(plot, onFeature) : undefined;
+  }, [onFeature]);
+
+  useEffect(() => parts.current?.overlay.setFeature(feature), [feature]);
 
   useEffect(() => {
     const p = parts.current;
@@ -130,6 +140,23 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
       lines.destroy();
       plot.destroy();
     },
+  };
+}
+
+/** Calls back with the wavelength under a click; a drag (uPlot's zoom) is not a click. */
+function onPlotClick(plot: uPlot, cb: (wavelength: number) => void): () => void {
+  let downX = NaN;
+  const down = (e: MouseEvent) => (downX = e.clientX);
+  const click = (e: MouseEvent) => {
+    if (Math.abs(e.clientX - downX) > 3) return;
+    const left = plot.over.getBoundingClientRect().left;
+    cb(plot.posToVal(e.clientX - left, 'x'));
+  };
+  plot.over.addEventListener('mousedown', down);
+  plot.over.addEventListener('click', click);
+  return () => {
+    plot.over.removeEventListener('mousedown', down);
+    plot.over.removeEventListener('click', click);
   };
 }
 

@@ -3,12 +3,12 @@
  * A value the schema would refuse stays in the field with one line saying why.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { setDraftZ } from './actions';
+import { editDraft } from './actions';
 import { setState, useApp } from '../state/store';
 import { parseTypedZ } from './typedZ';
 
 export function ZEntry() {
-  const open = useApp((s) => s.typingZ && s.review !== null);
+  const open = useApp((s) => s.field === 'z' && s.review !== null);
   const z = useApp((s) => s.review?.draft.z ?? 0);
   if (!open) return null;
   return <ZField initial={z.toFixed(4)} />;
@@ -17,7 +17,7 @@ export function ZEntry() {
 function ZField({ initial }: { initial: string }) {
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const close = () => setState({ typingZ: false });
+  const close = () => setState({ field: null });
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -26,7 +26,7 @@ function ZField({ initial }: { initial: string }) {
       e.preventDefault();
       const r = parseTypedZ(text);
       if (!r.ok) return setError(r.message);
-      setDraftZ(r.z);
+      editDraft({ z: r.z });
       close();
     }
   };

@@ -7,7 +7,8 @@ import type { Item } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
-import { currentItem, draftOf, getState, setState, type Draft } from '../state/store';
+import { currentItem, draftOf, getState, setState, type Draft, type VerdictField } from '../state/store';
+import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
 import { SMOOTH_MAX } from './smooth';
@@ -35,9 +36,12 @@ export const openBatch = guarded(async (batchId: string) => {
 export function closeBatch(): void {
   const p = pendingBookmark();
   const batches = getState().batches;
+  const left = batches?.findIndex((b) => b.id === getState().review?.batch.id) ?? -1;
   setState({
     review: null,
     showHelp: false,
+    field: null,
+    ...(left >= 0 ? { batchCursor: left } : {}),
     // The list shows the new bookmark at once, before the server has answered.
     batches: p && batches ? batches.map((b) => (b.id === p.batchId ? { ...b, bookmark: p.position } : b)) : batches,
   });
@@ -55,9 +59,13 @@ function patchDraft(patch: Partial<Draft>): void {
   setState({ review: { ...r, draft: { ...r.draft, ...patch } } });
 }
 
-/** Sets the draft's z as typed (ZEntry.tsx has checked it against Z_RANGE). */
-export function setDraftZ(z: number): void {
-  patchDraft({ z });
+/** Changes the draft from a field over the chart (z, subclass, flags, comment), checked there. */
+export function editDraft(patch: Partial<Pick<Draft, 'z' | 'subclass' | 'flags' | 'comment'>>): void {
+  patchDraft(patch);
+}
+
+function openField(field: VerdictField): void {
+  setState({ field, showHelp: false });
 }
 
 function nudgeZ(step: number): void {
@@ -75,12 +83,21 @@ function back(): void {
   else if (s.review) closeBatch();
 }
 
+/** The batch list's keys: the cursor, open at the bookmark, sync. */
+function runListAction(action: ReviewAction): void {
+  const { batches, batchCursor } = getState();
+  if (!batches || batches.length === 0) return void (action.kind === 'sync' && runSync());
+  if (action.kind === 'cursor') setState({ batchCursor: Math.min(batches.length - 1, Math.max(0, batchCursor + action.step)) });
+  else if (action.kind === 'openBatch') void openBatch(batches[Math.min(batchCursor, batches.length - 1)]!.id);
+  else if (action.kind === 'sync') void runSync();
+}
+
 export function runAction(action: ReviewAction): void {
   const s = getState();
   if (action.kind === 'help') return setState({ showHelp: !s.showHelp });
   if (action.kind === 'back') return back();
   const r = s.review;
-  if (!r) return;
+  if (!r) return runListAction(action);
   const item = currentItem(s);
   switch (action.kind) {
     case 'next':
@@ -88,7 +105,8 @@ export function runAction(action: ReviewAction): void {
     case 'prev':
       return moveTo(r.index - 1);
     case 'accept':
-      if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z });
+      // The pipeline's answer with the reviewer's flags and comment, at their "as is" quality.
+      if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: s.acceptQuality });
       return;
     case 'setClass':
       return patchDraft({ class: action.value });
@@ -107,7 +125,15 @@ export function runAction(action: ReviewAction): void {
     case 'resetZoom':
       return setState({ zoom: { op: 'reset', seq: s.zoom.seq + 1 } });
     case 'typeZ':
-      return setState({ typingZ: true, showHelp: false });
+      return openField('z');
+    case 'zFromFeature':
+      return zFromFeature(action.line);
+    case 'pickSubclass':
+      return openField('subclass');
+    case 'pickFlags':
+      return openField('flags');
+    case 'editComment':
+      return openField('comment');
     case 'undo':
       return void undo();
   }

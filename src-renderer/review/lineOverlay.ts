@@ -36,6 +36,8 @@ export class LineOverlay {
   private labelWidths = new Float64Array(0);
   /** Each drawn marker's x, px (NaN when out of view); reused. */
   private markerX = new Float64Array(0);
+  /** The clicked feature's observed wavelength (Å), NaN when none. */
+  private feature = NaN;
   /** Where each label row's last label ends, px; reset at every draw. */
   private readonly rowEnds = new Float64Array(ROWS);
 
@@ -66,6 +68,14 @@ export class LineOverlay {
     this.draw();
   }
 
+  /** The feature clicked on this spectrum (drawn even with the line markers off); null clears it. */
+  setFeature(wavelength: number | null): void {
+    const w = wavelength ?? NaN;
+    if (w === this.feature || (w !== w && this.feature !== this.feature)) return;
+    this.feature = w;
+    this.draw();
+  }
+
   /** Called from uPlot's draw hook (resize, zoom, new data) and when z or visibility change. */
   draw(): void {
     const { ctx, plot } = this;
@@ -76,7 +86,9 @@ export class LineOverlay {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const { min, max } = plot.scales.x;
-    if (!this.visible || min == null || max == null) return;
+    if (min == null || max == null) return;
+    this.drawFeature(height, min, max);
+    if (!this.visible) return;
     const shift = 1 + this.z;
     ctx.strokeStyle = 'rgba(214, 69, 65, 0.75)';
     ctx.fillStyle = 'rgb(170, 40, 36)';
@@ -104,6 +116,25 @@ export class LineOverlay {
     }
     this.strokeMarkers(height, 0, SOLID);
     this.strokeMarkers(height, 1, DASH);
+  }
+
+  private drawFeature(height: number, min: number, max: number): void {
+    const f = this.feature;
+    if (f !== f || f < min || f > max) return;
+    const { ctx } = this;
+    const x = Math.round(this.plot.valToPos(f, 'x')) + 0.5;
+    ctx.setLineDash(SOLID as number[]);
+    ctx.strokeStyle = 'rgba(20, 130, 60, 0.9)';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, 0);
+    ctx.lineTo(x, height);
+    ctx.stroke();
+    ctx.fillStyle = 'rgb(20, 110, 50)';
+    ctx.font = LABEL_FONT;
+    ctx.fillText(`${f.toFixed(0)} Å`, x + 3, height - 18);
+    ctx.strokeStyle = 'rgba(214, 69, 65, 0.75)';
+    ctx.fillStyle = 'rgb(170, 40, 36)';
   }
 
   /** The markers of one style (emission solid, absorption dashed) as one path. */

@@ -3,7 +3,7 @@
  * Mounted once for the whole frame, so ? and Esc work on the batch list too.
  */
 import { useEffect } from 'react';
-import { chordOf, DEFAULT_KEYMAP, type Keymap } from '../../shared/keymap';
+import { BATCH_LIST_KEYMAP, chordOf, DEFAULT_KEYMAP, type Keymap } from '../../shared/keymap';
 import { runAction, runSync, signOut } from './actions';
 import { api } from '../api';
 import { notYetAvailable, reviewActionFor } from './menuCommands';
@@ -24,8 +24,11 @@ export function useReviewKeys(keymap: Keymap = DEFAULT_KEYMAP): void {
     const onKey = (e: KeyboardEvent) => {
       // The sign-in is modal: behind it nothing is reviewed (it closes itself on Escape).
       if (e.isComposing || getState().showSignIn) return;
+      // An open field (z, subclass, flags, comment) takes every key until it closes.
+      if (getState().field !== null) return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
-      const action = keymap[chordOf(e)];
+      // No batch open: the batch list's keys (cursor, open, sync).
+      const action = (getState().review ? keymap : BATCH_LIST_KEYMAP)[chordOf(e)];
       if (!action) return;
       e.preventDefault();
       runAction(action);

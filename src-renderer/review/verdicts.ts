@@ -4,9 +4,10 @@
  * draft, so nothing typed is lost.
  */
 import type { Verdict, VerdictInput } from '../../shared/model';
+import { classZQuestion } from '../../shared/plausibility';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
-import { currentItem, draftOf, getState, sameAnswer, setState, type Draft } from '../state/store';
+import { answerKey, currentItem, draftOf, getState, sameAnswer, setState, type Draft } from '../state/store';
 import { moveTo, reviewAt, scheduleBookmark, stashDraft, withoutDraft } from './navigation';
 import { guarded, showError, showInfo } from './notify';
 
@@ -17,6 +18,7 @@ export function saveAndNext(changes: Partial<Draft>): void {
   const item = currentItem(s);
   if (!r || !item) return;
   const d = { ...r.draft, ...changes };
+  if (questionFirst(d)) return;
   const input: VerdictInput = {
     obsid: item.obsid,
     batchId: r.batch.id,
@@ -24,8 +26,8 @@ export function saveAndNext(changes: Partial<Draft>): void {
     subclass: d.subclass,
     z: d.z,
     quality: d.quality,
-    flags: item.verdict?.flags ?? [],
-    comment: item.verdict?.comment ?? '',
+    flags: [...d.flags],
+    comment: d.comment,
   };
   const at = r.index;
   moveTo(at + 1, { leaving: d, saving: item.obsid });
@@ -40,6 +42,24 @@ export function saveAndNext(changes: Partial<Draft>): void {
       showError(new Error(`verdict on ${item.obsid} not saved: ${messageOf(err)}`));
     },
   );
+}
+
+/**
+ * A class and z that contradict each other are asked about once: the notice says why, and the
+ * same save key pressed again for the same answer saves it. True when this save was stopped.
+ */
+function questionFirst(d: Draft): boolean {
+  const question = classZQuestion(d.class, d.z);
+  const key = answerKey(d.obsid, d.class, d.z);
+  if (question === null || getState().questioned === key) {
+    setState({ questioned: null });
+    return false;
+  }
+  setState({
+    questioned: key,
+    notice: { kind: 'error', text: `not saved yet: ${question} — press the key again to save it as it is, or change the class or z` },
+  });
+  return true;
 }
 
 function applyVerdict(obsid: number, verdict: Verdict): void {

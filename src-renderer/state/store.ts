@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ZoomOp } from '../../shared/keymap';
 import type { AppStatus, BatchSummary, Item, Quality, SpecClass, SyncProgress } from '../../shared/model';
+import { isVerdictFlag, type VerdictFlag } from '../../shared/verdictFlags';
 
 /** The reviewer's answer for the spectrum on screen, before it is saved. */
 export interface Draft {
@@ -13,6 +14,9 @@ export interface Draft {
   subclass: string;
   z: number;
   quality: Quality;
+  /** In VERDICT_FLAGS order, so two drafts with the same flags compare equal. */
+  flags: readonly VerdictFlag[];
+  comment: string;
 }
 
 export interface Notice {
@@ -53,9 +57,34 @@ export interface AppState {
   smoothing: number;
   /** The 1σ error band. */
   showErrors: boolean;
-  /** The exact-z field (`z`) is open. */
-  typingZ: boolean;
+  /** The field open over the chart, which takes every key until it closes; null when none. */
+  field: VerdictField | null;
+  /** Quality that Enter ("accept the pipeline's answer as is") saves; the reviewer's setting. */
+  acceptQuality: Quality;
+  /**
+   * The answer whose class and z were questioned (shared/plausibility.ts), as answerKey():
+   * the same save key pressed again for the same answer saves it.
+   */
+  questioned: string | null;
+  /** The observed wavelength (Å) last clicked on the chart, and on which spectrum. */
+  feature: { obsid: number; wavelength: number } | null;
+  /** The batch list's cursor: an index into `batches`. */
+  batchCursor: number;
 }
+
+/** The fields a key opens over the chart: exact z, subclass picker, flag picker, comment. */
+export type VerdictField = 'z' | 'subclass' | 'flags' | 'comment';
+
+/** What makes two saves "the same answer" for the class/z question. */
+export function answerKey(obsid: number, cls: SpecClass, z: number): string {
+  return `${obsid} ${cls} ${z}`;
+}
+
+/**
+ * Enter's quality until the reviewer sets their own: 3, not 4 — accepting at a glance is a
+ * confident answer, not a certain one — and never 0, which means "not set".
+ */
+export const DEFAULT_ACCEPT_QUALITY: Quality = 3;
 
 export const useApp = create<AppState>(() => ({
   status: null,
@@ -69,7 +98,11 @@ export const useApp = create<AppState>(() => ({
   zoom: { op: 'reset', seq: 0 },
   smoothing: 0,
   showErrors: true,
-  typingZ: false,
+  field: null,
+  acceptQuality: DEFAULT_ACCEPT_QUALITY,
+  questioned: null,
+  feature: null,
+  batchCursor: 0,
 }));
 
 export const setState = useApp.setState;
@@ -79,12 +112,20 @@ export const getState = useApp.getState;
 export function draftOf(item: Item): Draft {
   const v = item.verdict;
   return v
-    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality }
-    : { obsid: item.obsid, class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: 0 };
+    ? { obsid: item.obsid, class: v.class, subclass: v.subclass, z: v.z, quality: v.quality, flags: v.flags.filter(isVerdictFlag), comment: v.comment }
+    : { obsid: item.obsid, class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: 0, flags: [], comment: '' };
 }
 
 export function sameAnswer(a: Draft, b: Draft): boolean {
-  return a.obsid === b.obsid && a.class === b.class && a.subclass === b.subclass && a.z === b.z && a.quality === b.quality;
+  return (
+    a.obsid === b.obsid &&
+    a.class === b.class &&
+    a.subclass === b.subclass &&
+    a.z === b.z &&
+    a.quality === b.quality &&
+    a.comment === b.comment &&
+    a.flags.join() === b.flags.join()
+  );
 }
 
 export function currentItem(s: AppState): Item | null {

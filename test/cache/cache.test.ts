@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheFile, CacheOwnerError, CacheSchemaError, openLocalCache, SCHEMA_VERSION, type SqliteCache } from '../../src-main/cache';
 import { batchOf, itemsOf, page, verdictOf } from './pages';
+import type { VerdictFlag } from '../../shared/verdictFlags';
 
 const FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
 const now = new Date('2026-11-24T08:00:00.000Z');
@@ -112,9 +113,21 @@ describe('local cache', () => {
     expect(cache.listItems(b.id)[0]!.assigned).toBe(false);
   });
 
+  it("counts a batch's done spectra by the verdicts made in that batch, and says when it was last opened", () => {
+    const a = batchOf({ name: 'A' });
+    const b = batchOf({ name: 'B', createdAt: '2026-11-02T00:00:00.000Z' });
+    // Spectrum 1000 is in both batches.
+    cache.applyPullPage(page({ batches: [a, b], items: [...itemsOf(a.id, 3, 1000), ...itemsOf(b.id, 2, 999)], rev: '7' }));
+    cache.addVerdict({ obsid: 1000, batchId: a.id, class: 'STAR', subclass: '', z: 0, quality: 3, flags: [], comment: '' }, now);
+    cache.setBookmark(a.id, 1, now);
+    const [inA, inB] = cache.listBatches();
+    expect(inA).toMatchObject({ name: 'A', itemCount: 3, reviewedCount: 1, bookmark: 1, lastOpened: now.toISOString() });
+    expect(inB).toMatchObject({ name: 'B', itemCount: 2, reviewedCount: 0, bookmark: null, lastOpened: null });
+  });
+
   it('a changed verdict supersedes the previous one; undo withdraws only unpushed ones', () => {
     const b = loadBatch();
-    const base = { obsid: 1002, batchId: b.id, subclass: '', z: 0, quality: 3 as const, flags: [] as string[], comment: '' };
+    const base = { obsid: 1002, batchId: b.id, subclass: '', z: 0, quality: 3 as const, flags: [] as VerdictFlag[], comment: '' };
     const first = cache.addVerdict({ ...base, class: 'STAR' }, now);
     const second = cache.addVerdict({ ...base, class: 'GALAXY', z: 0.05 }, new Date(now.getTime() + 1000));
     expect(second.supersedes).toBe(first.id);
@@ -145,7 +158,7 @@ describe('local cache', () => {
   it('stores awkward text verbatim', () => {
     const b = loadBatch();
     const nasty = `quote ' double " back \\ nul \u0000 end ${'🔭'.repeat(2500)} '); DROP TABLE humanverify; --`;
-    const v = cache.addVerdict({ obsid: 1000, batchId: b.id, class: 'STAR', subclass: "K'3", z: 0, quality: 2, flags: ['a\u0000b'], comment: nasty }, now);
+    const v = cache.addVerdict({ obsid: 1000, batchId: b.id, class: 'STAR', subclass: "K'3", z: 0, quality: 2, flags: ['two-objects'], comment: nasty }, now);
     const p = cache.addProblem({ lmjd: 58000, planid: "P'1", spid: 3, fiberFrom: 1, fiberTo: 250, type: 'stray-light', origin: 'raw', text: nasty }, now);
     cache.close();
     cache = openLocalCache(join(dir, 'cache', 'srv', 'alice.sqlite'), 'alice');

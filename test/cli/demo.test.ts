@@ -23,7 +23,7 @@ describe('the local commands on a fresh SPECVET_HOME without a server', () => {
     const items = JSON.parse((await runCli(['items', '--json'], env)).stdout) as { obsid: number }[];
     expect(items.length).toBeGreaterThan(0);
     const obsid = items[0]!.obsid;
-    const add = await runCli(['verdict', 'add', '--obsid', String(obsid), '--class', 'STAR', '--quality', '3'], env);
+    const add = await runCli(['verdict', 'add', '--obsid', String(obsid), '--class', 'STAR', '--z', '0.0001', '--quality', '3'], env);
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toMatch(new RegExp(`^verdict \\S+ on ${obsid}: STAR .* quality 3 \\(kept in this computer's cache; the demo has no central server\\)\\n$`));
     expect(JSON.parse((await runCli(['status', '--json'], env)).stdout).outboxPending).toBe(1);

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus, BatchSummary, Item } from '../../shared/model';
 import type { SurveyBundle } from '../../src-main/survey/bundle';
+import { classZQuestion } from '../../shared/plausibility';
 import { apiCall, chartInk, openPage, pageProblems, ROOT, webEditionForSuite } from './support';
 
 describe('web edition, first start on the demo', () => {
@@ -84,6 +85,13 @@ describe('web edition, first start on the demo', () => {
   it('Enter accepts the pipeline answer; Ctrl+Z withdraws the last verdict', async () => {
     const second = items[1]!;
     await page.keyboard.press('ArrowRight');
+    // The demo's second spectrum has a planted wrong answer whose class and z contradict each
+    // other (shared/plausibility.ts): Enter questions it first, Enter again saves it as it is.
+    const question = classZQuestion(second.pipeline.class, second.pipeline.z);
+    expect(question).not.toBeNull();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain(`not saved yet: ${question!}`);
+    expect(await page.getByTestId('outbox').innerText()).toBe('1 not pushed');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('outbox').innerText()).toBe('2 not pushed');
     await page.keyboard.press('Control+z');
@@ -121,6 +129,9 @@ describe('web edition, first start on the demo', () => {
     expect(await notice.getAttribute('role')).toBe('status');
     // The click left the keyboard focus where it was: Enter accepts the spectrum, not Sync again.
     const pending = Number.parseInt(await page.getByTestId('outbox').innerText(), 10);
+    await page.keyboard.press('Enter');
+    // The spectrum on screen is the demo's planted contradiction (see above): asked, then saved.
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('not saved yet');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('outbox').innerText()).toBe(`${pending + 1} not pushed`);
   });

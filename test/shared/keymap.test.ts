@@ -43,13 +43,13 @@ describe('review keymap', () => {
 
   it('lists the keys for the help in the order they are learnt, not the keymap object order', () => {
     const rows = helpRows(DEFAULT_KEYMAP).map((r) => `${r.keys.join(' ')} ${r.text}`);
-    expect(rows.slice(0, 3)).toEqual(['→ n next spectrum', '← b previous spectrum', "Enter accept the pipeline's class and z, next"]);
+    expect(rows.slice(0, 3)).toEqual(['→ n next spectrum', '← b previous spectrum', "Enter accept the pipeline's answer as is (your default quality), next"]);
     expect(rows.slice(3, 7)).toEqual(['s class STAR', 'g class GALAXY', 'q class QSO', 'u class UNKNOWN']);
     expect(rows[7]).toMatch(/^0 quality not set/);
     expect(rows[11]).toMatch(/^4 quality 4/);
     expect(rows.slice(12, 14)).toEqual(['[ z −0.0001', '] z +0.0001']);
     expect(rows.slice(16, 18)).toEqual(['Alt+[ z −0.01', 'Alt+] z +0.01']);
-    expect(rows.slice(-13).map((r) => r.split(' ')[0])).toEqual(['z', 'l', '.', ',', 'e', '+', '-', 'Shift+←', 'Shift+→', 'r', 'Ctrl+Z', '?', 'Esc']);
+    expect(rows.slice(-23).map((r) => r.split(' ')[0])).toEqual(['z', 'Shift+A', 'Shift+B', 'Shift+O', 'Shift+M', 'Shift+C', 'Shift+Y', 'Shift+K', 't', 'f', 'c', 'l', '.', ',', 'e', '+', '-', 'Shift+←', 'Shift+→', 'r', 'Ctrl+Z', '?', 'Esc']);
     expect(rows).toContain('+ = zoom in around the centre');
   });
 

@@ -47,9 +47,9 @@ describe('specvet status / items / verdict add / problem add', () => {
   });
 
   it('verdict add goes to the outbox and shows as reviewed in items', async () => {
-    const add = await runCli(['verdict', 'add', '--obsid', '101', '--class', 'qso', '--z', '2.25', '--quality', '4', '--flag', 'cosmic', '--comment', 'Lyα at 3950', '--json'], env);
+    const add = await runCli(['verdict', 'add', '--obsid', '101', '--class', 'qso', '--z', '2.25', '--quality', '4', '--flag', 'cosmic-ray', '--comment', 'Lyα at 3950', '--json'], env);
     expect(add.code, add.stderr).toBe(0);
-    expect(JSON.parse(add.stdout)).toMatchObject({ obsid: 101, batchId: batch.id, class: 'QSO', z: 2.25, quality: 4, flags: ['cosmic'], comment: 'Lyα at 3950', pushed: false });
+    expect(JSON.parse(add.stdout)).toMatchObject({ obsid: 101, batchId: batch.id, class: 'QSO', z: 2.25, quality: 4, flags: ['cosmic-ray'], comment: 'Lyα at 3950', pushed: false });
     const items = await runCli(['items', '--batch', 'gal-1', '--json'], env);
     expect(JSON.parse(items.stdout)).toEqual([
       { obsid: 100, batch: 'gal-1', mode: 'single', planid: 'PLAN0', spid: 1, fiberid: 1, reviewed: false },

@@ -70,7 +70,7 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   const items = cache.listItems(batch!.id);
   expect(items).toHaveLength(N);
   for (const [k, item] of items.entries()) {
-    cache.addVerdict({ obsid: item.obsid, batchId: batch!.id, class: 'QSO', subclass: `k${k}`, z: 1 + k / 1000, quality: QUALITIES[k % 5]!, flags: k % 3 ? [] : ['edge'], comment: `verdict ${k} "quoted" \\ ✓` }, new Date());
+    cache.addVerdict({ obsid: item.obsid, batchId: batch!.id, class: 'QSO', subclass: `k${k}`, z: 1 + k / 1000, quality: QUALITIES[k % 5]!, flags: k % 3 ? [] : ['bad-fibre'], comment: `verdict ${k} "quoted" \\ ✓` }, new Date());
   }
   cache.close();
 

@@ -26,7 +26,7 @@ async function centralVerdicts(user: string) {
 }
 
 function verdictInput(batchId: string, obsid: number, k = 0) {
-  return { obsid, batchId, class: 'GALAXY' as const, subclass: `sc${k}`, z: 0.1 + k / 1000, quality: 3 as const, flags: ['f'], comment: `c${k}` };
+  return { obsid, batchId, class: 'GALAXY' as const, subclass: `sc${k}`, z: 0.1 + k / 1000, quality: 3 as const, flags: ['cosmic-ray' as const], comment: `c${k}` };
 }
 
 /** A port nobody listens on: what a dead server looks like. */

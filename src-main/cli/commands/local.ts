@@ -6,6 +6,8 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { classZQuestion } from '../../../shared/plausibility';
+import { VERDICT_FLAGS } from '../../../shared/verdictFlags';
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
 import { cacheFile, centralOrigin, damagedCopies, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
 import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../../command/command';
@@ -180,8 +182,9 @@ const verdictAdd = defineCommand({
     subclass: { type: 'string', placeholder: 'S', description: "subclass (default: the pipeline's when the class agrees)" },
     z: { type: 'string', placeholder: 'Z', description: "redshift (default: the pipeline's)" },
     quality: { type: 'string', placeholder: '0-4', description: '4 certain … 1 no redshift possible, 0 not set (default 0)' },
-    flag: { type: 'string', multiple: true, placeholder: 'F', description: 'a bad-data flag (repeatable)' },
+    flag: { type: 'string', multiple: true, placeholder: 'F', description: `what is wrong with the data (repeatable): ${VERDICT_FLAGS.join(', ')}` },
     comment: { type: 'string', placeholder: 'T', description: 'free text' },
+    anyway: { type: 'boolean', description: 'save a class and z that contradict each other (a STAR at z 3.5) as given' },
   },
   async run(values, _p, ctx) {
     const obsid = num(values, 'obsid', { integer: true });
@@ -204,6 +207,8 @@ const verdictAdd = defineCommand({
         flags: flags(values),
         comment: str(values, 'comment') ?? '',
       });
+      const question = classZQuestion(input.class, input.z);
+      if (question !== null && values.anyway !== true) throw new UserError(`not saved: ${question}; check --class and --z, or add --anyway to save it as given`);
       const v = cache.addVerdict(input, new Date());
       ctx.print(v, () => `verdict ${v.id} on ${obsid}: ${v.class} z=${v.z} quality ${v.quality} (${whereItGoes(opened)})`);
     });
@@ -273,7 +278,8 @@ function parseOrUsage<T>(schema: { safeParse(x: unknown): { success: true; data:
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const field = issue?.path.map(String).join('.');
+  // The option, not the element: "--flag", not "--flags.1".
+  const field = issue?.path[0] === undefined ? undefined : String(issue.path[0]);
   throw new UsageError(`${field ? `--${OPTION_OF[field] ?? field}: ` : ''}${issue?.message ?? 'invalid value'}`);
 }
 

@@ -49,7 +49,7 @@ describe('moving through a batch', () => {
     runAction({ kind: 'next' });
     runAction({ kind: 'next' });
     expect(onScreen()).toBe(obsidOf(2));
-    expect(review().draft).toEqual({ obsid: obsidOf(2), class: 'GALAXY', subclass: '', z: items[2]!.pipeline.z, quality: 0 });
+    expect(review().draft).toEqual({ obsid: obsidOf(2), class: 'GALAXY', subclass: '', z: items[2]!.pipeline.z, quality: 0, flags: [], comment: '' });
     runAction({ kind: 'prev' });
     expect(onScreen()).toBe(obsidOf(1));
   });

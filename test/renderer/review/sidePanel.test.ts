@@ -26,7 +26,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('side panel', () => {
   const item = { ...itemsOf(BATCH_ID, 1)[0]!, lmjd: 57287, history: [verdict('carol', 'GALAXY', 0.1001, '02'), verdict('bob', 'QSO', 1.5, '03')] };
-  const draft = { obsid: 1000, class: 'GALAXY' as const, subclass: '', z: 0.1, quality: 0 as const };
+  const draft = { obsid: 1000, class: 'GALAXY' as const, subclass: '', z: 0.1, quality: 0 as const, flags: [], comment: '' };
 
   it("shows the pipeline's class, z ± error, S/N per band, objtype, plan, date, spectrograph and fibre", () => {
     const shown = text(renderToStaticMarkup(createElement(SidePanel, { item, draft })));

@@ -55,12 +55,40 @@ describe('saving a verdict', () => {
     expect(review().draft).toMatchObject({ obsid: obsidOf(0), class: 'QSO', z: 0.101, quality: 4 });
   });
 
-  it("Enter accepts the pipeline's class and z over a changed draft", async () => {
+  it("Enter accepts the pipeline's class and z over a changed draft, at the reviewer's 'as is' quality", async () => {
     runAction({ kind: 'setClass', value: 'STAR' });
     runAction({ kind: 'accept' });
     await settle();
-    expect(fakeApi.saved(obsidOf(0))).toEqual({ class: 'GALAXY', z: items[0]!.pipeline.z, quality: 0 });
+    expect(fakeApi.saved(obsidOf(0))).toEqual({ class: 'GALAXY', z: items[0]!.pipeline.z, quality: 3 });
     expect(onScreen()).toBe(obsidOf(1));
+    setState({ acceptQuality: 4 });
+    runAction({ kind: 'accept' });
+    await settle();
+    expect(fakeApi.saved(obsidOf(1))).toMatchObject({ quality: 4 });
+  });
+
+  it('a STAR at a galaxy\'s z is questioned; the same key again saves it, a changed answer is asked again', async () => {
+    runAction({ kind: 'setClass', value: 'STAR' });
+    runAction({ kind: 'setQuality', value: 3 });
+    expect(onScreen()).toBe(obsidOf(0));
+    expect(getState().notice?.text).toMatch(/^not saved yet: a STAR at z 0\.1000 is above 0\.005.*press the key again/);
+    await settle();
+    expect(fakeApi.saves).toEqual([]);
+    runAction({ kind: 'nudgeZ', step: 0.001 });
+    runAction({ kind: 'setQuality', value: 3 });
+    expect(onScreen()).toBe(obsidOf(0));
+    runAction({ kind: 'setQuality', value: 3 });
+    expect(onScreen()).toBe(obsidOf(1));
+    await settle();
+    expect(fakeApi.saved(obsidOf(0))).toEqual({ class: 'STAR', z: 0.101, quality: 3 });
+  });
+
+  it('flags and comment from the draft go with the verdict', async () => {
+    const { editDraft } = await import('../../../src-renderer/review/actions');
+    editDraft({ flags: ['cosmic-ray', 'two-objects'], comment: 'a star in front' });
+    runAction({ kind: 'accept' });
+    await settle();
+    expect(fakeApi.saves[0]).toMatchObject({ flags: ['cosmic-ray', 'two-objects'], comment: 'a star in front' });
   });
 
   it('a failed save goes back to that spectrum with the answer still in the draft, and says why', async () => {
@@ -96,7 +124,7 @@ describe('saving a verdict', () => {
 describe('undo', () => {
   it('withdraws the newest verdict and goes back to its spectrum, showing the answer before it', async () => {
     runAction({ kind: 'setQuality', value: 3 });
-    runAction({ kind: 'setClass', value: 'STAR' });
+    runAction({ kind: 'setClass', value: 'QSO' });
     runAction({ kind: 'setQuality', value: 4 });
     await settle();
     expect(onScreen()).toBe(obsidOf(2));
@@ -177,11 +205,11 @@ describe('chart keys', () => {
 
 describe('typing z', () => {
   it('z opens the field (closing the key help); a typed z goes into the draft only', async () => {
-    const { setDraftZ } = await import('../../../src-renderer/review/actions');
+    const { editDraft } = await import('../../../src-renderer/review/actions');
     setState({ showHelp: true });
     runAction({ kind: 'typeZ' });
-    expect(getState()).toMatchObject({ typingZ: true, showHelp: false });
-    setDraftZ(1.2345);
+    expect(getState()).toMatchObject({ field: 'z', showHelp: false });
+    editDraft({ z: 1.2345 });
     expect(review().draft.z).toBe(1.2345);
     expect(fakeApi.saves).toEqual([]);
   });
