@@ -10,7 +10,8 @@ import type { SyncProgress } from '../../shared/model';
 import { parseCentralUrl } from '../../src-main/config/config';
 import { memoryCredentialStore } from '../../src-main/app/credentialStore';
 import { openApp, type OpenedApp } from '../../src-main/app/openApp';
-import { assign, loginOf, makeWorld, reviewer, type World } from '../sync/world';
+import { assign, loginOf, reviewer } from '../sync/world';
+import { useWorld } from '../support/world';
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -23,13 +24,12 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000)
 }
 
 describe('background sync in the app', () => {
-  let world: World;
+  const world = useWorld({ plans: 1, spectrographs: 1, fibers: 12 });
   let app: OpenedApp;
   let home: string;
   const progress: SyncProgress[] = [];
 
   beforeAll(async () => {
-    world = await makeWorld({ plans: 1, spectrographs: 1, fibers: 12 });
     const alice = await reviewer(world);
     await assign(world, 'first', [alice], 12);
     const l = loginOf(world, alice);
@@ -40,7 +40,6 @@ describe('background sync in the app', () => {
   });
   afterAll(async () => {
     await app?.close();
-    await world?.cleanup();
     if (home) rmSync(home, { recursive: true, force: true });
   });
 

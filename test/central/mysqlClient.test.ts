@@ -7,17 +7,17 @@ import { CentralError, type CentralClient } from '../../src-main/central/central
 import { type CentralVerdict, type PushBatch } from '../../src-main/sync/contract';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
 import { SCHEMA_VERSION } from '../../src-main/central/migrations';
-import { createTestDatabase, type TestDatabase } from '../support/mariadb';
-import { addPerson, adminConnection, newId, seed, sessionAs, type Person } from './fixtures';
+import { createTestDatabase } from '../support/mariadb';
+import { useWorld } from '../support/world';
+import { adminConnection, newId, sessionAs, type Person } from './fixtures';
 
-let db: TestDatabase;
-let alice: Person, bob: Person, carol: Person;
+const w = useWorld({ plans: 3, spectrographs: 2, fibers: 10 }, { people: { alice: 'reviewer', bob: 'reviewer', carol: 'coordinator' } });
 let coordinator: Pool;
 let plan: BatchPlan;
 const sessions: CentralClient[] = [];
 
 const session = async (p: Person) => {
-  const s = await sessionAs(db, p);
+  const s = await sessionAs(w.db, p);
   sessions.push(s);
   return s;
 };
@@ -41,31 +41,27 @@ async function pullAll(s: CentralClient, since: string, limit: number) {
 }
 
 async function countVerdicts(): Promise<number> {
-  const c = await adminConnection(db);
+  const c = await adminConnection(w.db);
   const [rows] = await c.query('SELECT COUNT(*) AS n FROM humanverify');
   await c.end();
   return Number((rows as { n: string }[])[0]!.n);
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seed(db, { plans: 3, spectrographs: 2, fibers: 10 });
-  [alice, bob, carol] = await Promise.all([addPerson(db, 'reviewer', 'alice'), addPerson(db, 'reviewer', 'bob'), addPerson(db, 'coordinator', 'carol')]);
-  const a = addressFromUrl(db.url);
-  coordinator = createPool({ host: a.host, port: a.port, database: db.database, user: carol.user, password: carol.password });
-  plan = await createBatches(coordinator, { name: 'session', assignees: [alice.user, bob.user], mode: 'browse', criteria: {} });
+  const a = addressFromUrl(w.db.url);
+  coordinator = createPool({ host: a.host, port: a.port, database: w.db.database, user: w.people.carol.user, password: w.people.carol.password });
+  plan = await createBatches(coordinator, { name: 'session', assignees: [w.people.alice.user, w.people.bob.user], mode: 'browse', criteria: {} });
 });
 
 afterAll(async () => {
   for (const s of sessions) await s.close();
   await coordinator.end();
-  await db.cleanup();
 });
 
 describe('pull', () => {
   it('pages through every item with any page size, never skipping or repeating one', async () => {
-    const s = await session(alice);
-    const mine = plan.batches.find((b) => b.assignee === alice.user)!;
+    const s = await session(w.people.alice);
+    const mine = plan.batches.find((b) => b.assignee === w.people.alice.user)!;
     for (const limit of [1, 4, 7, 1000]) {
       const { pages } = await pullAll(s, '0', limit);
       const items = pages.flatMap((p) => p.items);
@@ -79,39 +75,39 @@ describe('pull', () => {
   });
 
   it('turns a cancelled or reassigned batch into tombstones for its old assignee', async () => {
-    const extra = await createBatches(coordinator, { name: 'to-move', assignees: [alice.user], mode: 'single', criteria: { planid: 'PLAN002', spid: 2 } });
-    const s = await session(alice);
+    const extra = await createBatches(coordinator, { name: 'to-move', assignees: [w.people.alice.user], mode: 'single', criteria: { planid: 'PLAN002', spid: 2 } });
+    const s = await session(w.people.alice);
     const { rev } = await pullAll(s, '0', 1000);
-    const { id: newId } = await reassignBatch(coordinator, extra.batches[0]!.id, bob.user);
+    const { id: newId } = await reassignBatch(coordinator, extra.batches[0]!.id, w.people.bob.user);
     const after = await s.pull(rev, 1000);
     expect(after.batches).toMatchObject([{ id: extra.batches[0]!.id, state: 'cancelled' }]);
     expect(after.items).toHaveLength(10);
     expect(after.items.every((i) => !i.assigned)).toBe(true);
-    const bobs = await (await session(bob)).pull('0', 1000);
+    const bobs = await (await session(w.people.bob)).pull('0', 1000);
     expect(bobs.items.filter((i) => i.batchId === newId).map((i) => i.obsid)).toEqual(extra.batches[0]!.obsids);
     await cancelBatch(coordinator, newId);
-    const bobAfter = await (await session(bob)).pull(bobs.rev, 1000);
+    const bobAfter = await (await session(w.people.bob)).pull(bobs.rev, 1000);
     expect(bobAfter.items.map((i) => i.assigned)).toEqual(new Array(10).fill(false));
   });
 });
 
 describe('push', () => {
   it('lands once however often it is repeated, also with duplicates inside one push', async () => {
-    const s = await session(bob);
-    const mine = plan.batches.find((b) => b.assignee === bob.user)!;
+    const s = await session(w.people.bob);
+    const mine = plan.batches.find((b) => b.assignee === w.people.bob.user)!;
     const before = await countVerdicts();
     const verdicts = mine.obsids.slice(0, 10).map((o) => verdict(mine.id, o));
     await push(s, verdicts);
     await push(s, verdicts);
     await push(s, [...verdicts, ...verdicts]);
-    const other = await session(bob);
+    const other = await session(w.people.bob);
     await push(other, verdicts.slice(0, 3));
     expect(await countVerdicts()).toBe(before + 10);
   });
 
   it('keeps history append-only: a change is a new verdict superseding the old, both visible', async () => {
-    const s = await session(bob);
-    const mine = plan.batches.find((b) => b.assignee === bob.user)!;
+    const s = await session(w.people.bob);
+    const mine = plan.batches.find((b) => b.assignee === w.people.bob.user)!;
     const { rev } = await pullAll(s, '0', 1000);
     const first = verdict(mine.id, mine.obsids[15]!, { class: 'STAR' });
     const second = verdict(mine.id, mine.obsids[15]!, { class: 'GALAXY', supersedes: first.id, z: 0.31 });
@@ -122,13 +118,13 @@ describe('push', () => {
   });
 
   it('stores every text field verbatim: quotes, backslashes, NUL, 10 kB of emoji, SQL', async () => {
-    const s = await session(alice);
-    const mine = plan.batches.find((b) => b.assignee === alice.user)!;
+    const s = await session(w.people.alice);
+    const mine = plan.batches.find((b) => b.assignee === w.people.alice.user)!;
     const { rev } = await pullAll(s, '0', 1000);
     const nasty = [`it's "quoted"`, 'back\\slash\\', 'nul\u0000inside', '😀🔭✨'.repeat(1000), `'); DROP TABLE humanverify; --`, 'tab\tnew\nline\r'];
     const verdicts = nasty.map((text, i) => verdict(mine.id, mine.obsids[i]!, { comment: text, subclass: text.slice(0, 60), flags: [text.slice(0, 60), 'x'] }));
     // On a spectrograph of alice's own batch: a reviewer's reports elsewhere are refused (issue 16, finding 5).
-    const admin = await adminConnection(db);
+    const admin = await adminConnection(w.db);
     const [at] = await admin.query('SELECT lmjd, planid, spid FROM spec_info WHERE obsid = ?', [mine.obsids.at(-1)]);
     await admin.end();
     const where = (at as { lmjd: number; planid: string; spid: number }[])[0]!;
@@ -141,10 +137,10 @@ describe('push', () => {
       expect(got.subclass).toBe(v.subclass);
       expect(got.flags).toEqual(v.flags);
       expect(got.createdAt).toBe(v.createdAt);
-      expect(got.reviewer).toBe(alice.user);
+      expect(got.reviewer).toBe(w.people.alice.user);
     }
-    const c = await adminConnection(db);
-    const [rows] = await c.query('SELECT id, type, text FROM prob2d WHERE reporter = ?', [alice.user]);
+    const c = await adminConnection(w.db);
+    const [rows] = await c.query('SELECT id, type, text FROM prob2d WHERE reporter = ?', [w.people.alice.user]);
     await c.end();
     const stored = new Map((rows as { id: string; type: string; text: string }[]).map((r) => [r.id, r]));
     for (const p of problems) expect(stored.get(p.id)).toEqual({ id: p.id, type: p.type, text: p.text });
@@ -152,11 +148,11 @@ describe('push', () => {
   });
 
   it('keeps the newest bookmark of a batch by the reviewer\'s clock', async () => {
-    const s = await session(alice);
-    const mine = plan.batches.find((b) => b.assignee === alice.user)!;
+    const s = await session(w.people.alice);
+    const mine = plan.batches.find((b) => b.assignee === w.people.alice.user)!;
     await s.push({ verdicts: [], problems: [], bookmarks: [{ batchId: mine.id, position: 12, updatedAt: '2026-11-24T09:00:00.000Z' }] });
     await s.push({ verdicts: [], problems: [], bookmarks: [{ batchId: mine.id, position: 3, updatedAt: '2026-11-24T08:00:00.000Z' }] });
-    const c = await adminConnection(db);
+    const c = await adminConnection(w.db);
     const [rows] = await c.query('SELECT position FROM check_status WHERE batch_id = ?', [mine.id]);
     await c.end();
     expect(rows).toEqual([{ position: 12 }]);
@@ -165,21 +161,21 @@ describe('push', () => {
 
 describe('errors a person can act on', () => {
   it('refuses a bad row with a one-line reason and stores nothing of that push', async () => {
-    const s = await session(alice);
-    const mine = plan.batches.find((b) => b.assignee === alice.user)!;
+    const s = await session(w.people.alice);
+    const mine = plan.batches.find((b) => b.assignee === w.people.alice.user)!;
     const good = verdict(mine.id, mine.obsids[20]!);
     const bad = { id: newId(), lmjd: 60000, planid: 'PLAN000', spid: 1, fiberFrom: 9, fiberTo: 3, type: 'stray-light', origin: '2d' as const, text: '', createdAt: '2026-11-24T08:00:00.000Z' };
     const err = await s.push({ verdicts: [good], problems: [bad], bookmarks: [] }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'denied', message: expect.stringMatching(/^denied: the central server refused a row \(.*prob2d_fibres.*\); fix or discard/) });
-    const c = await adminConnection(db);
+    const c = await adminConnection(w.db);
     const [rows] = await c.query('SELECT COUNT(*) AS n FROM humanverify WHERE id = ?', [good.id]);
     await c.end();
     expect(rows).toEqual([{ n: '0' }]);
   });
 
   it('says offline when the server cannot be reached', async () => {
-    const a = addressFromUrl(db.url);
-    const s = await openCentralClient({ host: '127.0.0.1', port: 1, database: db.database, user: alice.user, password: alice.password });
+    const a = addressFromUrl(w.db.url);
+    const s = await openCentralClient({ host: '127.0.0.1', port: 1, database: w.db.database, user: w.people.alice.user, password: w.people.alice.password });
     sessions.push(s);
     const err = await s.me().catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'offline' });
@@ -194,13 +190,13 @@ describe('errors a person can act on', () => {
       const root = await openCentralClient({ host: a.host, port: a.port, database: bare.database, user: a.user, password: a.password ?? '' });
       sessions.push(root);
       await expect(root.me()).rejects.toMatchObject({ kind: 'schema-missing', message: expect.stringMatching(/specvet central migrate/) });
-      const c = await adminConnection(db);
+      const c = await adminConnection(w.db);
       await c.execute('INSERT INTO schema_version (version, name) VALUES (?, ?)', [SCHEMA_VERSION + 1, 'future']);
       await c.end();
-      const err = await (await session(alice)).me().catch((e: unknown) => e);
+      const err = await (await session(w.people.alice)).me().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CentralError);
       expect(err).toMatchObject({ kind: 'schema-newer', message: expect.stringMatching(/update SpecVet/) });
-      const c2 = await adminConnection(db);
+      const c2 = await adminConnection(w.db);
       await c2.execute('DELETE FROM schema_version WHERE version = ?', [SCHEMA_VERSION + 1]);
       await c2.end();
     } finally {

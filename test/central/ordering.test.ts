@@ -11,17 +11,16 @@ import { CentralError, type CentralClient } from '../../src-main/central/central
 import { describeFailure } from '../../src-main/sync/failure';
 import type { PushBatch } from '../../src-main/sync/contract';
 import { transaction } from '../../src-main/central/retry';
-import { createTestDatabase, type TestDatabase } from '../support/mariadb';
-import { addPerson, adminConnection, connectAs, newId, seed, sessionAs, type Person } from './fixtures';
+import { useWorld } from '../support/world';
+import { adminConnection, connectAs, newId, sessionAs, type Person } from './fixtures';
 
-let db: TestDatabase;
-let alice: Person, bob: Person, carol: Person;
+const w = useWorld({ plans: 2, spectrographs: 2, fibers: 25 }, { people: { alice: 'reviewer', bob: 'reviewer', carol: 'coordinator' } });
 let coordinator: Pool;
 let aliceBatch: BatchPlan['batches'][number], bobBatch: BatchPlan['batches'][number];
 const sessions: CentralClient[] = [];
 
 const session = async (p: Person, opts = {}) => {
-  const s = await sessionAs(db, p, opts);
+  const s = await sessionAs(w.db, p, opts);
   sessions.push(s);
   return s;
 };
@@ -31,35 +30,31 @@ const verdict = (batchId: string, obsid: number): PushBatch['verdicts'][number] 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seed(db, { plans: 2, spectrographs: 2, fibers: 25 });
-  [alice, bob, carol] = await Promise.all([addPerson(db, 'reviewer', 'alice'), addPerson(db, 'reviewer', 'bob'), addPerson(db, 'coordinator', 'carol')]);
-  const a = addressFromUrl(db.url);
-  coordinator = createPool({ host: a.host, port: a.port, database: db.database, user: carol.user, password: carol.password });
+  const a = addressFromUrl(w.db.url);
+  coordinator = createPool({ host: a.host, port: a.port, database: w.db.database, user: w.people.carol.user, password: w.people.carol.password });
   // Both reviewers get the same 100 spectra, so each sees the other's verdicts on them.
-  [aliceBatch] = (await createBatches(coordinator, { name: 'a', assignees: [alice.user], mode: 'single', criteria: {} })).batches as [typeof aliceBatch];
-  [bobBatch] = (await createBatches(coordinator, { name: 'b', assignees: [bob.user], mode: 'single', criteria: {} })).batches as [typeof bobBatch];
+  [aliceBatch] = (await createBatches(coordinator, { name: 'a', assignees: [w.people.alice.user], mode: 'single', criteria: {} })).batches as [typeof aliceBatch];
+  [bobBatch] = (await createBatches(coordinator, { name: 'b', assignees: [w.people.bob.user], mode: 'single', criteria: {} })).batches as [typeof bobBatch];
 });
 
 afterAll(async () => {
   for (const s of sessions) await s.close();
   await coordinator.end();
-  await db.cleanup();
 });
 
 describe('commit order', () => {
   it('a writer holding its transaction open is not skipped by a pull that happens meanwhile', async () => {
-    const puller = await session(alice);
+    const puller = await session(w.people.alice);
     let { rev } = await puller.pull('0', 10_000);
     // Writer 1: alice's own connection, in a transaction, has taken its revisions and waits.
-    const w1 = await connectAs(db, alice);
+    const w1 = await connectAs(w.db, w.people.alice);
     const first = verdict(aliceBatch.id, aliceBatch.obsids[0]!);
     await w1.query('START TRANSACTION');
     await w1.execute('CALL push_verdicts(?)', [JSON.stringify([{ ...first, flags: '[]', createdAt: '2026-11-24 07:00:00.000' }])]);
     // Writer 2 (bob) commits as far as the server lets it while writer 1 is open.
     const second = verdict(bobBatch.id, bobBatch.obsids[1]!);
     let secondDone = false;
-    const w2 = (await session(bob)).push({ verdicts: [second], problems: [], bookmarks: [] }).then(() => (secondDone = true));
+    const w2 = (await session(w.people.bob)).push({ verdicts: [second], problems: [], bookmarks: [] }).then(() => (secondDone = true));
     await sleep(300);
     const during = await puller.pull(rev, 10_000);
     expect(during.verdicts.map((v) => v.id)).not.toContain(first.id);
@@ -78,18 +73,18 @@ describe('commit order', () => {
   });
 
   it('pulls interleaved with many concurrent writers see every row exactly once', async () => {
-    const puller = await session(alice);
+    const puller = await session(w.people.alice);
     let { rev } = await puller.pull('0', 10_000);
     const seen = new Map<string, number>();
-    const writers = [alice, bob, alice, bob, alice, bob];
+    const writers = [w.people.alice, w.people.bob, w.people.alice, w.people.bob, w.people.alice, w.people.bob];
     const pushed: string[] = [];
     let writing = true;
     const writes = Promise.all(
-      writers.map(async (p, w) => {
+      writers.map(async (p, n) => {
         const s = await session(p);
-        const b = p === alice ? aliceBatch : bobBatch;
+        const b = p === w.people.alice ? aliceBatch : bobBatch;
         for (let round = 0; round < 6; round++) {
-          const vs = Array.from({ length: 7 }, (_, k) => verdict(b.id, b.obsids[(w * 7 + k + round) % b.obsids.length]!));
+          const vs = Array.from({ length: 7 }, (_, k) => verdict(b.id, b.obsids[(n * 7 + k + round) % b.obsids.length]!));
           await s.push({ verdicts: vs, problems: [], bookmarks: [] });
           pushed.push(...vs.map((v) => v.id));
         }
@@ -112,30 +107,30 @@ describe('commit order', () => {
   });
 
   it("a procedure joins the caller's transaction and rolls back with it; called alone it commits its own", async () => {
-    const w = await connectAs(db, alice);
+    const caller = await connectAs(w.db, w.people.alice);
     const seen = async (id: string) => {
-      const c = await adminConnection(db);
+      const c = await adminConnection(w.db);
       const [rows] = await c.query('SELECT id FROM humanverify WHERE id = ?', [id]);
       await c.end();
       return (rows as unknown[]).length;
     };
     const asRow = (v: ReturnType<typeof verdict>) => JSON.stringify([{ ...v, flags: '[]', createdAt: '2026-11-24 07:00:00.000' }]);
     const inside = verdict(aliceBatch.id, aliceBatch.obsids[5]!);
-    await w.query('START TRANSACTION');
-    await w.execute('CALL push_verdicts(?)', [asRow(inside)]);
-    await w.query('ROLLBACK');
+    await caller.query('START TRANSACTION');
+    await caller.execute('CALL push_verdicts(?)', [asRow(inside)]);
+    await caller.query('ROLLBACK');
     expect(await seen(inside.id)).toBe(0);
     // As from the mariadb client: no transaction open, so the call is its own, committed at once.
     const alone = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
-    await w.execute('CALL push_verdicts(?)', [asRow(alone)]);
+    await caller.execute('CALL push_verdicts(?)', [asRow(alone)]);
     expect(await seen(alone.id)).toBe(1);
-    const [[open]] = (await w.query('SELECT @@in_transaction AS n')) as unknown as [{ n: number }[]];
+    const [[open]] = (await caller.query('SELECT @@in_transaction AS n')) as unknown as [{ n: number }[]];
     expect(Number(open!.n)).toBe(0);
-    await w.end();
+    await caller.end();
   });
 
   it('never hands out a revision above the counter or twice', async () => {
-    const c = await adminConnection(db);
+    const c = await adminConnection(w.db);
     const [rows] = await c.query(`SELECT (SELECT rev FROM sync_rev WHERE id = 1) AS head, GREATEST(
       (SELECT COALESCE(MAX(rev), 0) FROM check_batch), (SELECT COALESCE(MAX(rev), 0) FROM spec_check),
       (SELECT COALESCE(MAX(rev), 0) FROM humanverify), (SELECT COALESCE(MAX(rev), 0) FROM prob2d),
@@ -149,8 +144,8 @@ describe('commit order', () => {
 describe('retries', () => {
   it('retries a push whole after a lock-wait timeout (1205)', async () => {
     const retries: number[] = [];
-    const s = await session(alice, { lockWaitTimeout: 1, retry: { onRetry: (n: number, e: { errno?: number }) => retries.push(e.errno ?? 0), baseMs: 50 } });
-    const holder = await adminConnection(db);
+    const s = await session(w.people.alice, { lockWaitTimeout: 1, retry: { onRetry: (n: number, e: { errno?: number }) => retries.push(e.errno ?? 0), baseMs: 50 } });
+    const holder = await adminConnection(w.db);
     await holder.query('START TRANSACTION');
     await holder.query('SELECT rev FROM sync_rev WHERE id = 1 FOR UPDATE');
     const v = verdict(aliceBatch.id, aliceBatch.obsids[5]!);
@@ -165,8 +160,8 @@ describe('retries', () => {
   });
 
   it('a lock held past every retry ends the push with one line: the server is busy, your work is kept (finding 2)', async () => {
-    const s = await session(alice, { lockWaitTimeout: 1, retry: { attempts: 2, baseMs: 10 } });
-    const holder = await adminConnection(db);
+    const s = await session(w.people.alice, { lockWaitTimeout: 1, retry: { attempts: 2, baseMs: 10 } });
+    const holder = await adminConnection(w.db);
     await holder.query('START TRANSACTION');
     await holder.query('SELECT rev FROM sync_rev WHERE id = 1 FOR UPDATE');
     const v = verdict(aliceBatch.id, aliceBatch.obsids[6]!);
@@ -185,9 +180,9 @@ describe('retries', () => {
   });
 
   it('retries the transaction that lost a deadlock (1213), and both end up committed', async () => {
-    const a = addressFromUrl(db.url);
-    const pool = createPool({ host: a.host, port: a.port, database: db.database, user: a.user, password: a.password ?? '' }, 2);
-    const admin = await adminConnection(db);
+    const a = addressFromUrl(w.db.url);
+    const pool = createPool({ host: a.host, port: a.port, database: w.db.database, user: a.user, password: a.password ?? '' }, 2);
+    const admin = await adminConnection(w.db);
     await admin.query('CREATE TABLE dl (id INT PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB');
     await admin.query('INSERT INTO dl VALUES (1, 0), (2, 0)');
     let retries = 0;

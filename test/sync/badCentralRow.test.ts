@@ -4,27 +4,17 @@
  * take is set aside with its reason (status shows it) while the rest syncs, and the push
  * happens even when the pull fails. Real MariaDB, real SQLite files, the CLI in-process.
  */
-import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
-import { adminConnection } from '../central/fixtures';
 import { runCli } from '../support/cli';
-import { assign, cacheOf, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
+import { assign, cacheOf, loginOf, reviewer, syncOnce, type Person, type World } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
-let admin: Connection;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 2, spectrographs: 2, fibers: 10 });
-  admin = await adminConnection(w.db);
-});
-afterAll(async () => {
-  await admin?.end();
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 2, spectrographs: 2, fibers: 10 });
 
 async function centralVerdicts(user: string): Promise<string[]> {
-  const [rows] = await admin.query('SELECT id FROM humanverify WHERE reviewer = ? ORDER BY id', [user]);
+  const [rows] = await w.admin.query('SELECT id FROM humanverify WHERE reviewer = ? ORDER BY id', [user]);
   return (rows as { id: string }[]).map((r) => r.id);
 }
 
@@ -48,9 +38,9 @@ describe('a spectrum without a target_info row', () => {
       const [first] = cache.listBatches();
       const pending = cache.addVerdict(verdictOn(first!.id, cache.listItems(first!.id)[0]!.obsid), new Date());
       // The survey lost those spectra's target_info rows; a batch made of them now has NULL ra/dec.
-      await admin.query('DELETE t FROM target_info t JOIN spec_check s USING (lmjd, planid, spid, fiberid)');
+      await w.admin.query('DELETE t FROM target_info t JOIN spec_check s USING (lmjd, planid, spid, fiberid)');
       await assign(w, 'second', [kim], 3);
-      const [[nulls]] = (await admin.query("SELECT count(*) AS n FROM spec_check s JOIN check_batch b ON b.id = s.batch_id WHERE b.name = 'second' AND s.ra IS NULL")) as unknown as [[{ n: number }]];
+      const [[nulls]] = (await w.admin.query("SELECT count(*) AS n FROM spec_check s JOIN check_batch b ON b.id = s.batch_id WHERE b.name = 'second' AND s.ra IS NULL")) as unknown as [[{ n: number }]];
       expect(Number(nulls.n)).toBe(3);
 
       const r = await syncOnce(w, cache, kim);
@@ -114,10 +104,10 @@ describe('a central row this SpecVet cannot take', () => {
     const noa = await reviewer(w);
     await assign(w, 'known', [noa], 2);
     // A newer central schema with a review mode this SpecVet does not know.
-    await admin.query("ALTER TABLE check_batch MODIFY mode ENUM('single','browse','spectrograph','tile') NOT NULL");
+    await w.admin.query("ALTER TABLE check_batch MODIFY mode ENUM('single','browse','spectrograph','tile') NOT NULL");
     try {
       await assign(w, 'tiled', [noa], 2);
-      await admin.query("UPDATE check_batch SET mode = 'tile' WHERE name = 'tiled'");
+      await w.admin.query("UPDATE check_batch SET mode = 'tile' WHERE name = 'tiled'");
       const login = loginOf(w, noa);
       const env = {
         SPECVET_HOME: `${w.home}/cli-setaside`,
@@ -133,7 +123,7 @@ describe('a central row this SpecVet cannot take', () => {
       expect(text).toMatch(/1 central row\(s\) this SpecVet could not store, set aside/);
       expect(text).toMatch(/batch .*: CHECK constraint failed: mode/);
     } finally {
-      await admin.query("ALTER TABLE check_batch MODIFY mode ENUM('single','browse','spectrograph') NOT NULL").catch(() => {});
+      await w.admin.query("ALTER TABLE check_batch MODIFY mode ENUM('single','browse','spectrograph') NOT NULL").catch(() => {});
     }
   });
 });

@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheFile, openLocalCache } from '../../src-main/cache';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src-main/cli/main';
@@ -10,23 +10,20 @@ import { runCli } from '../support/cli';
 
 const FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
 import { CuttingProxy } from './proxy';
-import { assign, loginOf, makeWorld, reviewer, type Person, type World } from './world';
+import { assign, loginOf, reviewer, type Person } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
+const w = useWorld({ plans: 1, spectrographs: 2, fibers: 10 });
 let gina: Person;
 let env: NodeJS.ProcessEnv;
 let url: (password: string, port?: number) => string;
 
 beforeAll(async () => {
-  w = await makeWorld({ plans: 1, spectrographs: 2, fibers: 10 });
   gina = await reviewer(w);
   await assign(w, 'cli-batch', [gina], 6);
   const l = loginOf(w, gina);
   url = (password, port = l.port) => `mysql://${encodeURIComponent(gina.user)}:${encodeURIComponent(password)}@${l.host}:${port}/${l.database}`;
   env = { SPECVET_HOME: `${w.home}/cli`, SPECVET_CENTRAL: url(gina.password) };
-});
-afterAll(async () => {
-  await w?.cleanup();
 });
 
 describe('specvet sync', () => {

@@ -8,15 +8,15 @@ import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminConnection } from '../central/fixtures';
 import { runCli } from '../support/cli';
-import { assign, loginOf, makeWorld, reviewer, type Person, type World } from './world';
+import { useWorld } from '../support/world';
+import { assign, loginOf, reviewer, type Person } from './world';
 
-let w: World;
+const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
 let ivy: Person;
 let env: NodeJS.ProcessEnv;
 let holder: Connection;
 
 beforeAll(async () => {
-  w = await makeWorld({ plans: 1, spectrographs: 1, fibers: 4 });
   ivy = await reviewer(w);
   await assign(w, 'deadline', [ivy], 4);
   const l = loginOf(w, ivy);
@@ -32,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await holder?.end();
-  await w?.cleanup();
 });
 
 /** The real `specvet` binary, as a terminal user runs it; resolves when the process has exited. */

@@ -3,24 +3,14 @@
  * random points (at least 20 kills) end as exactly 1,000 central rows with identical content.
  */
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Connection } from 'mysql2/promise';
+import { expect, it } from 'vitest';
 import { cacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { QUALITIES } from '../../shared/model';
-import { adminConnection } from '../central/fixtures';
-import { assign, expectCentralEqualsLocal, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
+import { assign, expectCentralEqualsLocal, loginOf, reviewer, syncOnce, type Person } from './world';
+import { useWorld } from '../support/world';
 
 const N = 1000;
-let w: World;
-let admin: Connection;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 4, spectrographs: 2, fibers: 125 });
-  admin = await adminConnection(w.db);
-});
-afterAll(async () => {
-  await admin?.end();
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 4, spectrographs: 2, fibers: 125 });
 
 interface Run {
   killed: boolean;
@@ -54,7 +44,7 @@ function cliSync(env: NodeJS.ProcessEnv, killAt: KillAt): Promise<Run> {
 }
 
 async function centralCount(user: string): Promise<number> {
-  const [rows] = await admin.query('SELECT count(*) AS n FROM humanverify WHERE reviewer = ?', [user]);
+  const [rows] = await w.admin.query('SELECT count(*) AS n FROM humanverify WHERE reviewer = ?', [user]);
   return Number((rows as { n: number }[])[0]!.n);
 }
 
@@ -106,7 +96,7 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
 
   cache = openLocalCache(file, frank.user);
   try {
-    await expectCentralEqualsLocal(admin, cache, frank, N);
+    await expectCentralEqualsLocal(w.admin, cache, frank, N);
   } finally {
     cache.close();
   }

@@ -1,21 +1,11 @@
 /** Network faults and many reviewers at once, against the real MariaDB. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from 'mysql2/promise';
+import { describe, expect, it } from 'vitest';
 import { addressFromUrl } from '../../src-main/central/connection';
-import { adminConnection } from '../central/fixtures';
 import { CuttingProxy } from './proxy';
-import { assign, cacheOf, expectCentralEqualsLocal, makeWorld, review, reviewer, syncOnce, type World } from './world';
+import { assign, cacheOf, expectCentralEqualsLocal, review, reviewer, syncOnce } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
-let admin: Connection;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 4, spectrographs: 4, fibers: 50 });
-  admin = await adminConnection(w.db);
-});
-afterAll(async () => {
-  await admin?.end();
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 4, spectrographs: 4, fibers: 50 });
 
 describe('network faults', () => {
   it('connections cut mid-pull and mid-push: the next sync converges, nothing lost or doubled', async () => {
@@ -50,7 +40,7 @@ describe('network faults', () => {
       proxy.disarm();
       expect((await syncOnce(w, cache, erin, { port: proxy.port }, { pushSize: 15 })).error).toBeNull();
       expect(proxy.cuts).toBeGreaterThan(1);
-      await expectCentralEqualsLocal(admin, cache, erin, total);
+      await expectCentralEqualsLocal(w.admin, cache, erin, total);
     } finally {
       cache.close();
       await proxy.stop();
@@ -71,8 +61,8 @@ describe('many reviewers', () => {
       const pushed = await Promise.all(people.map((p, k) => syncOnce(w, caches[k]!, p, {}, { pushSize: 5 })));
       expect(pushed.map((r) => r.error)).toEqual(people.map(() => null));
       expect(pushed.map((r) => r.pushed)).toEqual(made);
-      for (const [k, p] of people.entries()) await expectCentralEqualsLocal(admin, caches[k]!, p, made[k]!);
-      const [dups] = await admin.query('SELECT count(*) AS n, count(DISTINCT id) AS d FROM humanverify');
+      for (const [k, p] of people.entries()) await expectCentralEqualsLocal(w.admin, caches[k]!, p, made[k]!);
+      const [dups] = await w.admin.query('SELECT count(*) AS n, count(DISTINCT id) AS d FROM humanverify');
       const { n, d } = (dups as { n: number; d: number }[])[0]!;
       expect(Number(n)).toBe(Number(d));
     } finally {

@@ -3,19 +3,14 @@
  * batches committed before the failure are counted in `pushed`, not reported as 0. Real
  * MariaDB; the connection is cut by a wrapper after two committed pushes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
 import { adminConnection } from '../central/fixtures';
-import { assign, cacheOf, loginOf, makeWorld, reviewer, syncOnce, type World } from './world';
+import { assign, cacheOf, loginOf, reviewer, syncOnce } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 1, spectrographs: 1, fibers: 10 });
-});
-afterAll(async () => {
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 1, spectrographs: 1, fibers: 10 });
 
 describe('a push cut off part way', () => {
   it('reports the verdicts that landed before the failure', async () => {

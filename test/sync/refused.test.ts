@@ -5,35 +5,26 @@
  * real SQLite file, the real CLI in-process.
  */
 import Database from 'better-sqlite3';
-import type { Connection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { disableMember } from '../../src-main/central/members';
 import { pushOutbox } from '../../src-main/sync/push';
-import { adminConnection, sessionAs } from '../central/fixtures';
+import { sessionAs } from '../central/fixtures';
 import { runCli } from '../support/cli';
-import { assign, cacheOf, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
+import { assign, cacheOf, loginOf, reviewer, syncOnce, type Person } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
-let admin: Connection;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 2, spectrographs: 2, fibers: 10 });
-  admin = await adminConnection(w.db);
-});
-afterAll(async () => {
-  await admin?.end();
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 2, spectrographs: 2, fibers: 10 });
 
 async function centralIds(table: 'humanverify' | 'prob2d', column: 'reviewer' | 'reporter', user: string): Promise<string[]> {
-  const [rows] = await admin.query(`SELECT id FROM ${table} WHERE ${column} = ? ORDER BY id`, [user]);
+  const [rows] = await w.admin.query(`SELECT id FROM ${table} WHERE ${column} = ? ORDER BY id`, [user]);
   return (rows as { id: string }[]).map((r) => r.id);
 }
 
 /** Takes a spectrum out of the person's batches centrally (as an admin's clean-up would), or gives it back. */
 async function setAssignee(batchId: string, obsid: number, assignee: string): Promise<void> {
-  await admin.query('UPDATE spec_check SET assignee = ? WHERE batch_id = ? AND obsid = ?', [assignee, batchId, obsid]);
+  await w.admin.query('UPDATE spec_check SET assignee = ? WHERE batch_id = ? AND obsid = ?', [assignee, batchId, obsid]);
 }
 
 /**
@@ -81,7 +72,7 @@ describe('a row the server refuses every time', () => {
     expect(r).toMatchObject({ error: null, pushed: 7, refused: 2, outboxRefused: 2 });
     expect(await centralIds('humanverify', 'reviewer', hana.user)).toEqual(made.filter((v) => v !== poisoned).map((v) => v.id).sort());
     expect(await centralIds('prob2d', 'reporter', hana.user)).toEqual([good.id]);
-    const [bm] = await admin.query('SELECT position FROM check_status WHERE batch_id = ?', [batch!.id]);
+    const [bm] = await w.admin.query('SELECT position FROM check_status WHERE batch_id = ?', [batch!.id]);
     expect(bm).toEqual([{ position: 4 }]);
 
     // Kept, counted, listed with the server's one-line reason, and named in the last-problem line.
@@ -132,7 +123,7 @@ describe('a refusal about the person, not the rows', () => {
       const session = await sessionAs(w.db, ivan, { poolSize: 1 });
       try {
         await session.me();
-        await disableMember(admin, ivan.user);
+        await disableMember(w.admin, ivan.user);
         await expect(pushOutbox({ client: session, ledger: cache.ledger, clock: () => new Date() }, 500)).rejects.toMatchObject({ kind: 'disabled' });
       } finally {
         await session.close();

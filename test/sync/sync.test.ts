@@ -1,27 +1,18 @@
 /** The sync engine against a real MariaDB, through the central area's CentralClient. */
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from 'mysql2/promise';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { disableMember } from '../../src-main/central/members';
-import { adminConnection, connectAs } from '../central/fixtures';
+import { connectAs } from '../central/fixtures';
 import { openSyncRunner } from '../../src-main/sync/runner';
-import { assign, cacheOf, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
+import { assign, cacheOf, loginOf, reviewer, syncOnce, type Person } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
-let admin: Connection;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 2, spectrographs: 2, fibers: 25 });
-  admin = await adminConnection(w.db);
-});
-afterAll(async () => {
-  await admin?.end();
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 2, spectrographs: 2, fibers: 25 });
 
 const NASTY = `q ' dq " bs \\ nul \u0000 ${'😀'.repeat(2500)} '); DROP TABLE humanverify; --`;
 
 async function centralVerdicts(user: string) {
-  const [rows] = await admin.query('SELECT id, obsid, class, subclass, z, quality, flags, comment, supersedes FROM humanverify WHERE reviewer = ? ORDER BY id', [user]);
+  const [rows] = await w.admin.query('SELECT id, obsid, class, subclass, z, quality, flags, comment, supersedes FROM humanverify WHERE reviewer = ? ORDER BY id', [user]);
   return rows as Record<string, unknown>[];
 }
 
@@ -67,9 +58,9 @@ describe('sync against the central database', () => {
     expect(c1.comment).toBe(NASTY);
     expect(c1.subclass).toBe("K'\\");
     expect(central.find((r) => r.id === v2.id)!.supersedes).toBe(v1.id);
-    const [probs] = await admin.query('SELECT text, fiber_from, fiber_to FROM prob2d WHERE id = ?', [p.id]);
+    const [probs] = await w.admin.query('SELECT text, fiber_from, fiber_to FROM prob2d WHERE id = ?', [p.id]);
     expect(probs).toEqual([{ text: NASTY, fiber_from: 3, fiber_to: 9 }]);
-    const [tables] = await admin.query("SHOW TABLES LIKE 'humanverify'");
+    const [tables] = await w.admin.query("SHOW TABLES LIKE 'humanverify'");
     expect(tables).toHaveLength(1);
 
     // The same person on a second machine pulls the history back, byte for byte.
@@ -121,17 +112,17 @@ describe('sync against the central database', () => {
     expect(cache.counts().outboxPending).toBe(1);
 
     // A central schema newer than this SpecVet: update the app, nothing pushed or dropped.
-    await admin.query("INSERT INTO schema_version (version, name) VALUES (999999, 'from-the-future')");
+    await w.admin.query("INSERT INTO schema_version (version, name) VALUES (999999, 'from-the-future')");
     try {
       const newer = await syncOnce(w, cache, bob);
       expect(newer.failure?.kind).toBe('schema-newer');
       expect(newer.error).toMatch(/newer.*update SpecVet/);
       expect(cache.counts().outboxPending).toBe(1);
     } finally {
-      await admin.query('DELETE FROM schema_version WHERE version = 999999');
+      await w.admin.query('DELETE FROM schema_version WHERE version = 999999');
     }
 
-    await disableMember(admin, bob.user);
+    await disableMember(w.admin, bob.user);
     const disabled = await syncOnce(w, cache, bob);
     expect(disabled.failure?.kind).toBe('disabled');
     expect(disabled.error).toMatch(/disabled.*admin/);
@@ -147,7 +138,7 @@ describe('sync against the central database', () => {
     // Writer A takes its revision first but holds its transaction open.
     const a = await connectAs(w.db, w.coordinator);
     await a.query('START TRANSACTION');
-    const [spectra] = await admin.query('SELECT obsid FROM spec_info ORDER BY obsid DESC LIMIT 2');
+    const [spectra] = await w.admin.query('SELECT obsid FROM spec_info ORDER BY obsid DESC LIMIT 2');
     const [s1, s2] = (spectra as { obsid: number }[]).map((r) => Number(r.obsid));
     const idA = crypto.randomUUID();
     await a.execute('CALL batch_add(?, ?, ?, ?, ?, ?)', [idA, 'late', 'single', carol.user, null, JSON.stringify([s1])]);

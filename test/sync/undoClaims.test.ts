@@ -6,22 +6,12 @@
  * Real processes, one real SQLite file opened by each, real MariaDB.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheFile, openLocalCache, VerdictBeingSentError, type SqliteCache } from '../../src-main/cache';
-import { adminConnection } from '../central/fixtures';
-import { assign, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
+import { assign, loginOf, reviewer, syncOnce, type Person } from './world';
+import { useWorld } from '../support/world';
 
-let w: World;
-let admin: Connection;
-beforeAll(async () => {
-  w = await makeWorld({ plans: 1, spectrographs: 2, fibers: 10 });
-  admin = await adminConnection(w.db);
-});
-afterAll(async () => {
-  await admin?.end();
-  await w?.cleanup();
-});
+const w = useWorld({ plans: 1, spectrographs: 2, fibers: 10 });
 
 interface Setup {
   person: Person;
@@ -65,15 +55,15 @@ function cliSync(env: NodeJS.ProcessEnv): { child: ChildProcess; exit: Promise<{
  * after it claimed its rows and sent them — a push caught mid-flight, for as long as we like.
  */
 async function holdPushes(): Promise<() => Promise<void>> {
-  await admin.query('START TRANSACTION');
-  await admin.query('SELECT rev FROM sync_rev WHERE id = 1 FOR UPDATE');
-  return async () => void (await admin.query('ROLLBACK'));
+  await w.admin.query('START TRANSACTION');
+  await w.admin.query('SELECT rev FROM sync_rev WHERE id = 1 FOR UPDATE');
+  return async () => void (await w.admin.query('ROLLBACK'));
 }
 
 /** Until a push of this test database waits on the held counter (procedures show as their definer). */
 async function waitForPushBlocked(): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    const [rows] = await admin.query(
+    const [rows] = await w.admin.query(
       "SELECT count(*) AS n FROM information_schema.processlist WHERE db = ? AND info LIKE 'UPDATE sync_rev %' AND id <> CONNECTION_ID()",
       [w.db.database],
     );
@@ -84,7 +74,7 @@ async function waitForPushBlocked(): Promise<void> {
 }
 
 async function centralCount(user: string): Promise<number> {
-  const [rows] = await admin.query('SELECT count(*) AS n FROM humanverify WHERE reviewer = ?', [user]);
+  const [rows] = await w.admin.query('SELECT count(*) AS n FROM humanverify WHERE reviewer = ?', [user]);
   return Number((rows as { n: number }[])[0]!.n);
 }
 

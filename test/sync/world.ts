@@ -1,12 +1,10 @@
 /**
- * A small central world for sync tests on the real MariaDB: a migrated database with survey
- * rows, a coordinator, reviewers with batches, and each reviewer's local cache wired to the
- * real sync engine (the central area's CentralClient over mysql2).
+ * Sync tests in the world of test/support/world.ts (a migrated database with survey rows and
+ * a coordinator on the real MariaDB): reviewers with batches, and each reviewer's local cache
+ * wired to the real sync engine (the central area's CentralClient over mysql2).
  */
-import { mkdtempSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import { expect } from 'vitest';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QUALITIES } from '../../shared/model';
 import { openLocalCache, type SqliteCache } from '../../src-main/cache';
@@ -15,22 +13,8 @@ import { addressFromUrl, createPool } from '../../src-main/central/connection';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
 import type { CentralLogin } from '../../src-main/central/centralClient';
 import { runSync, type SyncDeps, type SyncOptions, type SyncResult } from '../../src-main/sync/engine';
-import { addPerson, seed, type BundleShape, type Person } from '../central/fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/mariadb';
-
-export interface World {
-  db: TestDatabase;
-  coordinator: Person;
-  home: string;
-  cleanup(): Promise<void>;
-}
-
-export async function makeWorld(shape: BundleShape): Promise<World> {
-  const db = await createTestDatabase();
-  await seed(db, shape);
-  const coordinator = await addPerson(db, 'coordinator');
-  return { db, coordinator, home: mkdtempSync(join(tmpdir(), 'specvet-sync-')), cleanup: () => db.cleanup() };
-}
+import { addPerson, type Person } from '../central/fixtures';
+import type { World } from '../support/world';
 
 export function loginOf(w: World, p: Pick<Person, 'user' | 'password'>, port?: number): CentralLogin {
   const a = addressFromUrl(w.db.url);
@@ -106,5 +90,4 @@ export async function expectCentralEqualsLocal(admin: Connection, cache: SqliteC
   expect(cache.counts().outboxPending).toBe(0);
 }
 
-
-export { type Person };
+export { type Person, type World };
