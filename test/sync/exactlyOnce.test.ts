@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Connection } from 'mysql2/promise';
-import { cacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
+import { resolveCacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { QUALITIES } from '../../shared/model';
 import { adminConnection } from '../central/fixtures';
 import { assign, expectCentralEqualsLocal, loginOf, makeWorld, reviewer, syncOnce, type Person, type World } from './world';
@@ -63,7 +63,7 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   await assign(w, 'kill', [frank], N);
   const login = loginOf(w, frank);
   const home = `${w.home}/kill-home`;
-  const file = cacheFile(home, { kind: 'central', ...login });
+  const file = resolveCacheFile(home, { nodes: [login], database: login.database, user: login.user });
   let cache: SqliteCache = openLocalCache(file, frank.user);
   expect((await syncOnce(w, cache, frank)).error).toBeNull();
   const [batch] = cache.listBatches();
