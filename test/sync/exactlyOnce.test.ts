@@ -63,8 +63,8 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   await assign(w, 'kill', [frank], N);
   const login = loginOf(w, frank);
   const home = `${w.home}/kill-home`;
-  const file = resolveCacheFile(home, { nodes: [login], database: login.database, user: login.user });
-  let cache: SqliteCache = openLocalCache(file, frank.user);
+  const target = { nodes: [login], database: login.database, user: login.user };
+  let cache: SqliteCache = openLocalCache(resolveCacheFile(home, target), frank.user);
   expect((await syncOnce(w, cache, frank)).error).toBeNull();
   const [batch] = cache.listBatches();
   const items = cache.listItems(batch!.id);
@@ -104,7 +104,8 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   expect(kills).toBeGreaterThanOrEqual(20);
   expect(midPush).toBeGreaterThanOrEqual(3);
 
-  cache = openLocalCache(file, frank.user);
+  // Where the CLI left it: under the database's identity, learned by its first sync.
+  cache = openLocalCache(resolveCacheFile(home, target), frank.user);
   try {
     await expectCentralEqualsLocal(admin, cache, frank, N);
   } finally {

@@ -4,7 +4,7 @@
  */
 import type { OpenCentralClient } from '../../central/centralClient';
 import type { CentralTarget } from '../../config/config';
-import { recordIdentity } from '../../cache';
+import { knownIdentity, recordIdentity } from '../../cache';
 import { refusedWarning, type SyncResult } from '../../sync/engine';
 import { openSyncRunner } from '../../sync/runner';
 import { promptPassword } from '../password';
@@ -44,7 +44,7 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
       }
       const openClient = await loadOpener();
       const password = address.password ?? '';
-      await learnIdentity(config.home, c, password, openClient);
+      if (knownIdentity(config.home, c) === null) await learnIdentity(config.home, c, password, openClient);
       const retryRefused = values['retry-refused'] === true;
       const onProgress = ctx.json ? () => {} : progressPrinter(ctx.io.stderr);
       const run = async ({ cache }: Opened) => {
@@ -70,9 +70,10 @@ Exit 1 when sync could not finish (offline, wrong password, …) or changes are 
 }
 
 /**
- * Asks the server which database it is before the cache is opened, so a cache made on another
- * node of the same database (or under an older SpecVet's address key) is found and carried
- * over (issue 16, finding 13). A failure here is left for the sync itself to report.
+ * Asks the server which database it is before the cache is opened, when no listed node's
+ * identity is known yet, so a cache made on another node of the same database (or under an
+ * older SpecVet's address key) is found and carried over (issue 16, finding 13). A failure
+ * here is left for the sync itself to report.
  */
 async function learnIdentity(home: string, c: CentralTarget, password: string, open: OpenCentralClient): Promise<void> {
   const client = await open({ host: c.host, port: c.port, nodes: c.nodes, database: c.database, user: c.user, password });
