@@ -1,11 +1,20 @@
 /**
  * The central server's address, mysql://user[:password]@host[:port]/database: one set of rules
  * for the main process (which parses it) and the sign-in form (which says, while it is typed,
- * what is still wrong with it).
+ * what is still wrong with it). A cluster's nodes are listed comma-separated in place of the
+ * host, mysql://user@h1:3306,h2:3307,h3/database, and tried in that order.
  */
-export interface CentralTarget {
+export interface NodeAddress {
   host: string;
   port: number;
+}
+
+export interface CentralTarget {
+  /** The first node's (the one tried first). */
+  host: string;
+  port: number;
+  /** Every node, in the order tried; the first is host:port. At least one. */
+  nodes: readonly NodeAddress[];
   database: string;
   user: string;
   /** Present only when the address carried it. */
@@ -29,34 +38,45 @@ export function checkCentralUrl(url: string): AddressCheck {
   const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   if (protocol !== undefined && protocol.toLowerCase() !== 'mysql') return { ok: false, problem: { kind: 'not-mysql', protocol } };
   const { user, password, rest } = splitUserInfo(url);
-  let u: URL;
-  try {
-    // The user and password are taken off first: WHATWG URL parsing ends the authority at the
-    // first '/', so a password with '/' or '@' would become a host or a path (and be printed).
-    u = new URL(rest);
-  } catch {
-    const port = /^mysql:\/\/[^/]*:(\d*)(?:\/|$)/i.exec(rest)?.[1];
-    if (port !== undefined && (port === '' || Number(port) > 65535)) return { ok: false, problem: { kind: 'bad-port', port } };
-    return { ok: false, problem: { kind: 'not-url' } };
+  // The user and password are taken off first: WHATWG URL parsing ends the authority at the
+  // first '/', so a password with '/' or '@' would become a host or a path (and be printed).
+  // Each listed node is then parsed as a URL of its own (a comma is not allowed in a host).
+  const m = /^(mysql:\/\/)([^/?#]*)(.*)$/is.exec(rest);
+  const hosts = m ? m[2]!.split(',') : [''];
+  const urls: URL[] = [];
+  for (const h of hosts) {
+    const one = m ? `${m[1]}${h}${m[3]}` : rest;
+    try {
+      urls.push(new URL(one));
+    } catch {
+      const port = /^mysql:\/\/[^/]*:(\d*)(?:\/|$)/i.exec(one)?.[1];
+      if (port !== undefined && (port === '' || Number(port) > 65535)) return { ok: false, problem: { kind: 'bad-port', port } };
+      return { ok: false, problem: { kind: 'not-url' } };
+    }
   }
+  const u = urls[0]!;
   if (u.protocol !== 'mysql:') return { ok: false, problem: { kind: 'not-mysql', protocol: u.protocol.replace(/:$/, '') } };
   const database = decode(u.pathname.replace(/^\//, ''));
   const parts: AddressPart[] = [];
   if (!user) parts.push('user');
-  if (!u.hostname) parts.push('host');
+  if (urls.some((n) => !n.hostname)) parts.push('host');
   if (!database) parts.push('database');
   if (parts.length > 0) return { ok: false, problem: { kind: 'missing', parts } };
-  const port = u.port ? Number(u.port) : 3306;
+  const nodes = urls.map((n) => ({ host: n.hostname, port: n.port ? Number(n.port) : 3306 }));
   const target: CentralTarget = {
-    host: u.hostname,
-    port,
+    host: nodes[0]!.host,
+    port: nodes[0]!.port,
+    nodes,
     database,
     user,
     ...(password ? { password } : {}),
-    display: `mysql://${encodeURIComponent(user)}@${u.hostname}:${port}/${encodeURIComponent(database)}`,
+    display: `mysql://${encodeURIComponent(user)}@${nodes.map(nodeName).join(',')}/${encodeURIComponent(database)}`,
   };
   return { ok: true, target };
 }
+
+/** host:port, as messages name a node. */
+export const nodeName = (n: NodeAddress): string => `${n.host}:${n.port}`;
 
 /**
  * mysql://user:password@rest → user, password and mysql://rest. The password runs to the last

@@ -3,7 +3,8 @@
  * person's cache; otherwise the embedded demo, created on first start) and builds the
  * services both hosts dispatch to.
  */
-import { cacheFile, centralOrigin, DEMO_USER, openLocalCache, type OpenCacheOptions } from '../cache';
+import { DEMO_USER, openLocalCache, recordIdentity, resolveCacheFile, type OpenCacheOptions } from '../cache';
+import type { ServerInfo } from '../central/centralClient';
 import type { Config, CentralTarget } from '../config/config';
 import type { LocalCache } from '../cache/localCache';
 import type { SyncableCache } from '../sync/contract';
@@ -17,8 +18,9 @@ import type { BackgroundSyncOptions } from '../sync/background';
 
 /** Builds the sync runner of a central session. */
 export type OpenSync = (target: CentralTarget, password: string | null, cache: SyncableCache, config: Config) => SessionSyncRunner;
-/** Asks the server who we are; throws CentralError (auth, offline, …) when the login does not work. */
-export type CheckLogin = (target: CentralTarget, password: string) => Promise<void>;
+/** Asks the server who we are; throws CentralError (auth, offline, …) when the login does not work.
+ * Returns which database and node answered, when it knows. */
+export type CheckLogin = (target: CentralTarget, password: string) => Promise<ServerInfo | void>;
 
 export interface OpenAppOptions {
   config: Config;
@@ -54,7 +56,8 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
 
 function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory {
   const home = opts.config.home;
-  const openSync: OpenSync = opts.openSync ?? ((target, password, cache, config) => openSyncRunner({ target, password, cache, data: config.data }));
+  const learn = (target: CentralTarget) => (info: ServerInfo) => recordIdentity(home, info.node, target.database, info.databaseId);
+  const openSync: OpenSync = opts.openSync ?? ((target, password, cache, config) => openSyncRunner({ target, password, cache, data: config.data, onServer: learn(target) }));
   const checkLogin = opts.checkLogin ?? checkCentralLogin;
   return {
     async demo() {
@@ -63,20 +66,25 @@ function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory
       return session(DEMO_USER, { kind: 'demo' }, cache, null);
     },
     async central(target, password, { verify }) {
-      // Signing in checks the password now rather than at the first sync.
-      if (verify && password !== null) await checkLogin(target, password);
-      const cache = openLocalCache(cacheFile(home, centralOrigin(target)), target.user, opts.cache);
+      // Signing in checks the password now rather than at the first sync, and learns the
+      // database's identity first, so a cache made on another node of it is found.
+      if (verify && password !== null) {
+        const info = await checkLogin(target, password);
+        if (info) learn(target)(info);
+      }
+      const cache = openLocalCache(resolveCacheFile(home, target), target.user, opts.cache);
       return session(target.user, { kind: 'central', server: target.display }, cache, openSync(target, password, cache, opts.config));
     },
   };
 }
 
-async function checkCentralLogin(target: CentralTarget, password: string): Promise<void> {
+async function checkCentralLogin(target: CentralTarget, password: string): Promise<ServerInfo> {
   // Loaded on use: the demo never needs mysql2.
   const { openCentralClient } = await import('../central/mysqlClient');
-  const s = await openCentralClient({ host: target.host, port: target.port, database: target.database, user: target.user, password }, { poolSize: 1 });
+  const s = await openCentralClient({ host: target.host, port: target.port, nodes: target.nodes, database: target.database, user: target.user, password }, { poolSize: 1 });
   try {
     await s.me();
+    return await s.server();
   } finally {
     await s.close();
   }

@@ -5,6 +5,7 @@
  * what they may read and write — this interface adds no trust of its own.
  */
 import type { Role } from '../../shared/model';
+import type { NodeAddress } from '../../shared/centralUrl';
 import type { PullPage, PushBatch, Revision } from '../sync/contract';
 
 export interface Member {
@@ -34,8 +35,21 @@ export class CentralError extends Error {
   }
 }
 
+/** Which database and node a client reached. */
+export interface ServerInfo {
+  /** The database's own identity (central_identity, made at migrate time; the same on every
+   * node of a cluster): what the local cache is keyed by. */
+  databaseId: string;
+  /** The node that answered. */
+  node: NodeAddress;
+  /** Nodes listed before it that did not answer, in order (empty when the first did). */
+  skipped: readonly NodeAddress[];
+}
+
 export interface CentralClient {
   readonly user: string;
+  /** Which database and node this client reached; throws CentralError like me(). */
+  server(): Promise<ServerInfo>;
   /** Who the server says we are; throws CentralError for a wrong password, disabled account, newer schema. */
   me(): Promise<Member>;
   /** Changes visible to this person with revision > since, at most `limit` rows per table. */
@@ -48,6 +62,8 @@ export interface CentralClient {
 export interface CentralLogin {
   host: string;
   port: number;
+  /** A cluster's nodes, tried in order until one answers; absent: host:port only. */
+  nodes?: readonly NodeAddress[];
   database: string;
   user: string;
   password: string;

@@ -59,6 +59,10 @@ export const DEFAULT_LOCK_WAIT_S = 5;
 
 export interface PoolTuning {
   size?: number;
+  /** A Galera node (`@@wsrep_on`): reads wait until this node has applied every write the
+   * cluster had committed when they started (wsrep_sync_wait = 1), so a pull from another
+   * node right after a push sees it. */
+  causalReads?: boolean;
   /** innodb_lock_wait_timeout in seconds (default DEFAULT_LOCK_WAIT_S): short waits, then a
    * retry, beat one long wait. */
   lockWaitTimeout?: number;
@@ -70,7 +74,7 @@ export function createPool(login: CentralLogin, tuning: PoolTuning | number = {}
   const size = tuning.size ?? 4;
   const pool = mysql.createPool({ ...connectionOptions(login), connectionLimit: size, maxIdle: size, idleTimeout: 60_000 });
   const lockWait = tuning.lockWaitTimeout ?? DEFAULT_LOCK_WAIT_S;
-  const setup = `${CONNECTION_SETUP}, innodb_lock_wait_timeout = ${Math.max(1, Math.floor(lockWait))}`;
+  const setup = `${CONNECTION_SETUP}, innodb_lock_wait_timeout = ${Math.max(1, Math.floor(lockWait))}${tuning.causalReads ? ', wsrep_sync_wait = 1' : ''}`;
   // The core (callback) connection: queued before any query a caller makes on it.
   // A connection that cannot be set up is dropped; the caller's query then fails on it.
   pool.pool.on('connection', (c) => {

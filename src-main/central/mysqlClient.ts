@@ -5,7 +5,9 @@
  */
 import type { Pool } from 'mysql2/promise';
 import { SCHEMA_VERSION } from './migrations';
-import { CentralError, type CentralLogin, type CentralClient, type Member } from './centralClient';
+import { CentralError, type CentralLogin, type CentralClient, type Member, type ServerInfo } from './centralClient';
+import { nodeName } from '../../shared/centralUrl';
+import { loginNodes, pickNode, type PickedNode } from './failover';
 import { type PullPage, type PushBatch, type Revision } from '../sync/contract';
 import { createPool, sqlFromIso } from './connection';
 import { toCentralError, type ServerContext } from './mysqlErrors';
@@ -27,32 +29,70 @@ export interface SessionOptions {
   maxPageBytes?: number;
 }
 
+/** Connects on first use, to the first listed node that answers (failover.ts). */
 export async function openCentralClient(login: CentralLogin, opts: SessionOptions = {}): Promise<CentralClient> {
-  return new MysqlSession(login, createPool(login, { size: opts.poolSize ?? 2, ...(opts.lockWaitTimeout ? { lockWaitTimeout: opts.lockWaitTimeout } : {}) }), opts);
+  return new MysqlSession(login, opts);
 }
 
 class MysqlSession implements CentralClient {
   readonly user: string;
   private readonly context: ServerContext;
+  private connecting: Promise<{ pool: Pool; picked: PickedNode }> | null = null;
+  private databaseId: string | null = null;
 
   constructor(
-    login: CentralLogin,
-    private readonly pool: Pool,
+    private readonly login: CentralLogin,
     private readonly opts: SessionOptions,
   ) {
     this.user = login.user;
-    this.context = { user: login.user, host: login.host, port: login.port, database: login.database };
+    const nodes = loginNodes(login);
+    this.context = { user: login.user, host: login.host, port: login.port, database: login.database, ...(nodes.length > 1 ? { where: nodes.map(nodeName).join(', ') } : {}) };
+  }
+
+  /** The pool on the node in use; messages name that node from then on. */
+  private async connected(): Promise<{ pool: Pool; picked: PickedNode }> {
+    this.connecting ??= pickNode(this.login).then(
+      (picked) => {
+        const { host, port } = picked.node;
+        Object.assign(this.context, { host, port, where: undefined });
+        const tuning = { size: this.opts.poolSize ?? 2, causalReads: picked.cluster, ...(this.opts.lockWaitTimeout ? { lockWaitTimeout: this.opts.lockWaitTimeout } : {}) };
+        return { pool: createPool({ ...this.login, host, port }, tuning), picked };
+      },
+      (err: unknown) => {
+        this.connecting = null;
+        throw err;
+      },
+    );
+    return this.connecting;
+  }
+
+  private async pool(): Promise<Pool> {
+    return (await this.connected()).pool;
+  }
+
+  async server(): Promise<ServerInfo> {
+    return this.guard(async () => {
+      const { pool, picked } = await this.connected();
+      if (this.databaseId === null) {
+        const [rows] = await pool.query('SELECT id FROM central_identity WHERE one = 1');
+        const id = (rows as Row[])[0]?.id;
+        if (typeof id !== 'string') throw new CentralError('schema-missing', `database ${this.context.database} has no identity row; ask an admin to run: specvet central migrate`);
+        this.databaseId = id;
+      }
+      return { databaseId: this.databaseId, node: picked.node, skipped: picked.skipped };
+    });
   }
 
   async me(): Promise<Member> {
     return this.guard(async () => {
-      const [versions] = await this.pool.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version');
+      const pool = await this.pool();
+      const [versions] = await pool.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version');
       const version = Number((versions as Row[])[0]!.v);
       if (version > SCHEMA_VERSION) throw newerSchemaError(version, this.context.database);
       if (version < SCHEMA_VERSION) {
         throw new CentralError('schema-missing', `database ${this.context.database} has schema version ${version}, older than this SpecVet needs (${SCHEMA_VERSION}); ask an admin to run: specvet central migrate`);
       }
-      const [rows] = await this.pool.query('SELECT user, role, department, active FROM my_member');
+      const [rows] = await pool.query('SELECT user, role, department, active FROM my_member');
       const r = (rows as Row[])[0];
       if (!r) throw new CentralError('denied', `${this.user} has a database account but is not a SpecVet member; ask an admin to add them with: specvet user add`);
       return { user: String(r.user), role: r.role as Role, department: String(r.department), active: Number(r.active) === 1 };
@@ -63,7 +103,7 @@ class MysqlSession implements CentralClient {
     if (!/^\d{1,20}$/.test(since)) throw new RangeError(`a revision is a whole number, got "${since}"`);
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive whole number, got ${limit}`);
     return this.guard(async () => {
-      const c = await this.pool.getConnection();
+      const c = await (await this.pool()).getConnection();
       let raw: RawPage;
       try {
         raw = await readPage(c, since, { limit, maxBytes: this.opts.maxPageBytes ?? PAGE_BYTES });
@@ -90,9 +130,9 @@ class MysqlSession implements CentralClient {
     // One transaction over all calls, committed only after the last: a push killed or refused
     // part-way leaves nothing, and the client marks rows sent only after this resolves. The
     // procedures join it (and bound this session's lock waits and idle time while it is open).
-    await this.guard(() =>
+    await this.guard(async () =>
       transaction(
-        this.pool,
+        await this.pool(),
         async (c) => {
           for (const [sql, doc] of calls) await c.execute(sql, [doc]);
         },
@@ -102,7 +142,9 @@ class MysqlSession implements CentralClient {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    const connecting = this.connecting;
+    this.connecting = null;
+    if (connecting) await connecting.then(({ pool }) => pool.end(), () => {});
   }
 
   private async guard<T>(fn: () => Promise<T>): Promise<T> {

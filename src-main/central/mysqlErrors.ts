@@ -35,6 +35,8 @@ export interface ServerContext {
   host: string;
   port: number;
   database: string;
+  /** How messages name the server when not host:port (a cluster's nodes, before one answered). */
+  where?: string;
 }
 
 /** Server going away or unable to serve now: shutdown, killed connection, too many
@@ -55,7 +57,7 @@ export function isRetryable(err: unknown): boolean {
 export function toCentralError(err: unknown, s: ServerContext): CentralError | null {
   if (err instanceof CentralError) return err;
   const e = err as DbError;
-  const where = `${s.host}:${s.port}`;
+  const where = s.where ?? `${s.host}:${s.port}`;
   if (isNetworkError(err)) {
     return new CentralError('offline', `offline: cannot reach the central server ${where} (${e.code}); your work is kept and sync will retry — check the network or VPN`);
   }

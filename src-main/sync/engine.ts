@@ -9,12 +9,13 @@
  * failed for something other than the connection or the person: one bad central row or page
  * must not keep the outbox from landing.
  */
-import type { CentralClient } from '../central/centralClient';
+import type { CentralClient, ServerInfo } from '../central/centralClient';
+import { nodeName } from '../../shared/centralUrl';
 import type { SyncProgress, SyncSummary } from '../../shared/model';
 import { fetchFiles, type FetchFailure } from '../files/fetch';
 import type { FileSource } from '../files/source';
 import type { SyncableCache, SyncLedger } from './contract';
-import { describeFailure, type SyncFailure } from './failure';
+import { describeFailure, type ServerName, type SyncFailure } from './failure';
 import { pushOutbox, type PushOutcome } from './push';
 
 export interface SyncDeps {
@@ -22,7 +23,9 @@ export interface SyncDeps {
   /** Opens a client as the person (their own MySQL account). */
   openClient(): Promise<CentralClient>;
   /** Named in the "offline" line. */
-  server: { host: string; port: number };
+  server: ServerName;
+  /** Told which database and node the sync reached (the app records the database's identity). */
+  onServer?(info: ServerInfo): void;
   /** SPECVET_DATA; null skips the file phase. */
   files: FileSource | null;
   clock(): Date;
@@ -67,6 +70,9 @@ async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> 
   try {
     client = await deps.openClient();
     await client.me();
+    const server = await client.server();
+    deps.onServer?.(server);
+    result.note = failoverNote(server);
     const pullFailure = await pullAndFetch(client, deps, opts, result);
     if (opts.retryRefused) deps.cache.ledger.retryRefused();
     // The result is the push's running count: a push cut off part way still says what landed.
@@ -148,6 +154,12 @@ function push(client: CentralClient, deps: SyncDeps, size: number, outcome: Push
     size,
     outcome,
   );
+}
+
+/** Says which node was used when the first listed did not answer (null when it did). */
+export function failoverNote(s: ServerInfo): string | null {
+  if (s.skipped.length === 0) return null;
+  return `${s.skipped.map(nodeName).join(', ')} did not answer; used ${nodeName(s.node)}`;
 }
 
 /** The line that keeps refused rows in sight until the person retries or edits them. */

@@ -3,6 +3,12 @@
  * again later could help (offline) or they must act first (password, account, app version).
  */
 import { CentralError } from '../central/centralClient';
+import { nodeName, type NodeAddress } from '../../shared/centralUrl';
+
+/** The server as the offline line names it: its node, or every listed node of a cluster. */
+export interface ServerName extends NodeAddress {
+  nodes?: readonly NodeAddress[];
+}
 
 export interface SyncFailure {
   kind: CentralError['kind'] | 'failed';
@@ -16,11 +22,12 @@ const NETWORK_CODES = new Set([
   'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ECONNABORTED',
 ]);
 
-export function offlineMessage(server: { host: string; port: number }): string {
-  return `offline: cannot reach ${server.host}:${server.port}; your work is kept and will be pushed on the next sync`;
+export function offlineMessage(server: ServerName): string {
+  const names = server.nodes && server.nodes.length > 1 ? `any of ${server.nodes.map(nodeName).join(', ')}` : nodeName(server);
+  return `offline: cannot reach ${names}; your work is kept and will be pushed on the next sync`;
 }
 
-export function describeFailure(err: unknown, server: { host: string; port: number }): SyncFailure {
+export function describeFailure(err: unknown, server: ServerName): SyncFailure {
   if (err instanceof CentralError) {
     if (err.kind === 'offline') return { kind: 'offline', message: offlineMessage(server), transient: true };
     if (err.kind === 'busy') return { kind: 'busy', message: firstLine(err.message), transient: true };

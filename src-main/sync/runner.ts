@@ -10,14 +10,14 @@ import type { CentralTarget } from '../config/config';
 import { CentralError, type OpenCentralClient } from '../central/centralClient';
 import { openFileSource } from '../files/source';
 import type { SyncableCache } from './contract';
-import { runSync, type SyncOptions, type SyncResult } from './engine';
+import { runSync, type SyncDeps, type SyncOptions, type SyncResult } from './engine';
 
 export interface SyncRunner {
   run(onProgress: (p: SyncProgress) => void, opts?: SyncOptions): Promise<SyncResult>;
 }
 
 export interface SyncWiring {
-  target: Pick<CentralTarget, 'host' | 'port' | 'database' | 'user'>;
+  target: Pick<CentralTarget, 'host' | 'port' | 'database' | 'user'> & Partial<Pick<CentralTarget, 'nodes'>>;
   /** null: none known — the run fails with "sign in again" instead of trying an empty one. */
   password: string | null;
   cache: SyncableCache;
@@ -25,6 +25,8 @@ export interface SyncWiring {
   data: string | null;
   /** Default: mysql2, loaded on first use (the demo never needs it). */
   openClient?: OpenCentralClient;
+  /** Told which database and node each sync reached (see SyncDeps.onServer). */
+  onServer?: SyncDeps['onServer'];
 }
 
 export function openSyncRunner(w: SyncWiring): SyncRunner {
@@ -39,9 +41,10 @@ export function openSyncRunner(w: SyncWiring): SyncRunner {
             async openClient() {
               if (password === null) throw new CentralError('auth', `no password saved for ${target.user}; sign in again to sync`);
               const open = w.openClient ?? (await import('../central/mysqlClient')).openCentralClient;
-              return open({ host: target.host, port: target.port, database: target.database, user: target.user, password });
+              return open({ host: target.host, port: target.port, ...(target.nodes ? { nodes: target.nodes } : {}), database: target.database, user: target.user, password });
             },
-            server: { host: target.host, port: target.port },
+            server: { host: target.host, port: target.port, ...(target.nodes ? { nodes: target.nodes } : {}) },
+            ...(w.onServer ? { onServer: w.onServer } : {}),
             files,
             clock: () => new Date(),
             onProgress,

@@ -229,11 +229,13 @@ describe('local cache', () => {
   });
 
   it('places caches per server and person', () => {
-    const a = cacheFile('/h', { kind: 'central', host: 'db.lamost.org', port: 3306, database: 'specvet', user: 'alice' });
-    const b = cacheFile('/h', { kind: 'central', host: 'db.lamost.org', port: 3307, database: 'specvet', user: 'alice' });
+    const a = cacheFile('/h', { kind: 'central-address', host: 'db.lamost.org', port: 3306, database: 'specvet', user: 'alice' });
+    const b = cacheFile('/h', { kind: 'central-address', host: 'db.lamost.org', port: 3307, database: 'specvet', user: 'alice' });
     expect(a).toBe('/h/cache/db.lamost.org_3306_specvet/alice.sqlite');
     expect(b).not.toBe(a);
-    expect(cacheFile('/h', { kind: 'central', host: 'h', port: 1, database: 'd', user: '../x' })).toBe('/h/cache/h_1_d/..%2Fx.sqlite');
+    expect(cacheFile('/h', { kind: 'central-address', host: 'h', port: 1, database: 'd', user: '../x' })).toBe('/h/cache/h_1_d/..%2Fx.sqlite');
+    const id = '0b5e3c1a-9f7d-11f0-8d2e-0242ac120002';
+    expect(cacheFile('/h', { kind: 'central', databaseId: id, user: 'alice' })).toBe(`/h/cache/db-${id}/alice.sqlite`);
     expect(cacheFile('/h', { kind: 'demo' })).toBe('/h/cache/demo/demo.sqlite');
   });
 });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CacheDamagedError, cacheFile, centralOrigin, openLocalCache } from '../../src-main/cache';
+import { CacheDamagedError, resolveCacheFile, openLocalCache } from '../../src-main/cache';
 import { runCli } from '../support/cli';
 import { batchOf, itemsOf, page } from './pages';
 
@@ -24,7 +24,7 @@ const env = () => ({ SPECVET_HOME: home, SPECVET_CENTRAL: 'mysql://alice:pw@127.
 
 /** A cache with a batch and one unsent verdict, closed (so everything is in the main file). */
 function cacheWithUnsentVerdict(): string {
-  const file = cacheFile(home, centralOrigin(target));
+  const file = resolveCacheFile(home, { nodes: [target], database: target.database, user: target.user });
   const cache = openLocalCache(file, 'alice');
   const b = batchOf();
   cache.applyPullPage(page({ batches: [b], items: itemsOf(b.id, 200, 1), rev: '3' }));

@@ -21,6 +21,15 @@ describe('configuration', () => {
     expect(redact('mysql://alice:s3cret@h/db')).toBe('mysql://alice:***@h/db');
   });
 
+  it("reads a cluster's nodes in order, each with its port (3306 when none)", () => {
+    const c = parseCentralUrl('mysql://alice:p@w,d@h1:3307,h2,10.0.0.3:3309/lamost');
+    expect(c).toMatchObject({ host: 'h1', port: 3307, database: 'lamost', user: 'alice', password: 'p@w,d' });
+    expect(c.nodes).toEqual([{ host: 'h1', port: 3307 }, { host: 'h2', port: 3306 }, { host: '10.0.0.3', port: 3309 }]);
+    expect(c.display).toBe('mysql://alice@h1:3307,h2:3306,10.0.0.3:3309/lamost');
+    expect(() => parseCentralUrl('mysql://alice@h1,,h3/lamost')).toThrow(/needs a user, host and database/);
+    expect(() => parseCentralUrl('mysql://alice@h1,h2:70000/lamost')).toThrow(/has port 70000/);
+  });
+
   it('says what is wrong with a bad central URL', () => {
     expect(() => parseCentralUrl('postgres://a@h/db')).toThrow(/mysql:\/\//);
     expect(() => parseCentralUrl('mysql://h/db')).toThrow(/needs a user, host and database/);

@@ -108,12 +108,12 @@ export async function startMariaDb(): Promise<RunningServer> {
   };
 }
 
-function mariadbd(): string {
+export function mariadbd(): string {
   for (const p of ['/usr/sbin/mariadbd', '/usr/sbin/mysqld']) if (existsSync(p)) return p;
   return 'mariadbd';
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
+export function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -124,8 +124,8 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
-async function waitForSocket(socket: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+export async function waitForSocket(socket: string, child: ChildProcess, log: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`mariadbd exited with ${child.exitCode}: ${log().slice(-2000)}`);
     if (existsSync(socket)) {
@@ -137,12 +137,12 @@ async function waitForSocket(socket: string, child: ChildProcess, log: () => str
         // not ready yet
       }
     }
-    if (Date.now() > deadline) throw new Error(`mariadbd did not accept connections within 60 s: ${log().slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error(`mariadbd did not accept connections within ${timeoutMs / 1000} s: ${log().slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

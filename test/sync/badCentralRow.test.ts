@@ -24,7 +24,7 @@ const verdictOn = (batchId: string, obsid: number) => ({ obsid, batchId, class: 
 function failingPull(w: World, p: Person) {
   return async (): Promise<CentralClient> => {
     const real = await openCentralClient(loginOf(w, p), { poolSize: 1 });
-    return { user: real.user, me: () => real.me(), push: (b) => real.push(b), close: () => real.close(), pull: () => Promise.reject(new Error('page 1 could not be read')) };
+    return { user: real.user, me: () => real.me(), server: () => real.server(), push: (b) => real.push(b), close: () => real.close(), pull: () => Promise.reject(new Error('page 1 could not be read')) };
   };
 }
 
@@ -87,7 +87,7 @@ describe('a pull that fails', () => {
       let pushes = 0;
       const openClient = async (): Promise<CentralClient> => {
         const real = await openCentralClient(loginOf(w, max), { poolSize: 1 });
-        return { user: real.user, me: () => real.me(), close: () => real.close(), push: (x) => (pushes++, real.push(x)), pull: () => Promise.reject(new CentralError('offline', 'connection lost')) };
+        return { user: real.user, me: () => real.me(), server: () => real.server(), close: () => real.close(), push: (x) => (pushes++, real.push(x)), pull: () => Promise.reject(new CentralError('offline', 'connection lost')) };
       };
       const r = await syncOnce(w, cache, max, { openClient });
       expect(r.failure?.kind).toBe('offline');

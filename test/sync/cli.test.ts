@@ -12,7 +12,7 @@ const batch = batchOf({ name: 'gal-1', mode: 'single' });
 const other = batchOf({ name: 'stars-2', mode: 'browse', createdAt: '2026-11-03T00:00:00.000Z' });
 
 function openAsAlice() {
-  return openLocalCache(cacheFile(home, { kind: 'central', host: '127.0.0.1', port: 9, database: 'specvet', user: 'alice' }), 'alice');
+  return openLocalCache(cacheFile(home, { kind: 'central-address', host: '127.0.0.1', port: 9, database: 'specvet', user: 'alice' }), 'alice');
 }
 
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheFile, openLocalCache } from '../../src-main/cache';
+import { resolveCacheFile, openLocalCache } from '../../src-main/cache';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src-main/cli/main';
 import { runCli } from '../support/cli';
@@ -88,7 +88,7 @@ describe('specvet sync', () => {
 
   it('fetches the spectrum files from SPECVET_DATA; a missing one is named and fetched on a later sync', async () => {
     const l = loginOf(w, gina);
-    const cache = openLocalCache(cacheFile(env.SPECVET_HOME!, { kind: 'central', ...l }), gina.user);
+    const cache = openLocalCache(resolveCacheFile(env.SPECVET_HOME!, { nodes: [l], database: l.database, user: l.user }), gina.user);
     const wanted = cache.ledger.missingFiles();
     cache.close();
     expect(wanted.length).toBe(6);

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { cacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
+import { resolveCacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { QUALITIES } from '../../shared/model';
 import { assign, expectCentralEqualsLocal, loginOf, reviewer, syncOnce, type Person } from './world';
 import { useWorld } from '../support/world';
@@ -53,8 +53,8 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   await assign(w, 'kill', [frank], N);
   const login = loginOf(w, frank);
   const home = `${w.home}/kill-home`;
-  const file = cacheFile(home, { kind: 'central', ...login });
-  let cache: SqliteCache = openLocalCache(file, frank.user);
+  const target = { nodes: [login], database: login.database, user: login.user };
+  let cache: SqliteCache = openLocalCache(resolveCacheFile(home, target), frank.user);
   expect((await syncOnce(w, cache, frank)).error).toBeNull();
   const [batch] = cache.listBatches();
   const items = cache.listItems(batch!.id);
@@ -94,7 +94,8 @@ it('1,000 verdicts through sync runs killed at random points land exactly once',
   expect(kills).toBeGreaterThanOrEqual(20);
   expect(midPush).toBeGreaterThanOrEqual(3);
 
-  cache = openLocalCache(file, frank.user);
+  // Where the CLI left it: under the database's identity, learned by its first sync.
+  cache = openLocalCache(resolveCacheFile(home, target), frank.user);
   try {
     await expectCentralEqualsLocal(w.admin, cache, frank, N);
   } finally {

@@ -27,7 +27,7 @@ describe('a push cut off part way', () => {
       const openClient = async (): Promise<CentralClient> => {
         const real = await openCentralClient(loginOf(w, ola), { poolSize: 1 });
         return {
-          user: real.user, me: () => real.me(), pull: (s, n) => real.pull(s, n), close: () => real.close(),
+          user: real.user, me: () => real.me(), server: () => real.server(), pull: (s, n) => real.pull(s, n), close: () => real.close(),
           push: (x) => (++pushes > 2 ? Promise.reject(new CentralError('offline', 'connection lost')) : real.push(x)),
         };
       };

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
+import { resolveCacheFile, openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { disableMember } from '../../src-main/central/members';
 import { pushOutbox } from '../../src-main/sync/push';
 import { sessionAs } from '../central/fixtures';
@@ -148,7 +148,7 @@ describe('specvet sync / status / outbox', () => {
     expect((await runCli(['sync'], env)).code).toBe(0);
     const items = JSON.parse((await runCli(['items', '--json'], env)).stdout) as { obsid: number; planid: string }[];
     for (const i of items) expect((await runCli(['verdict', 'add', '--obsid', String(i.obsid), '--class', 'QSO'], env)).code).toBe(0);
-    const file = cacheFile(env.SPECVET_HOME, { kind: 'central', ...login });
+    const file = resolveCacheFile(env.SPECVET_HOME, { nodes: [login], database: login.database, user: login.user });
     const c = openLocalCache(file, jun.user);
     const batchId = c.listBatches()[0]!.id;
     c.close();

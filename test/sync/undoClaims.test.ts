@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cacheFile, openLocalCache, VerdictBeingSentError, type SqliteCache } from '../../src-main/cache';
+import { resolveCacheFile, openLocalCache, VerdictBeingSentError, type SqliteCache } from '../../src-main/cache';
 import { assign, loginOf, reviewer, syncOnce, type Person } from './world';
 import { useWorld } from '../support/world';
 
@@ -30,7 +30,7 @@ async function setup(name: string): Promise<Setup> {
     SPECVET_HOME: `${w.home}/${name}`,
     SPECVET_CENTRAL: `mysql://${encodeURIComponent(person.user)}:${encodeURIComponent(person.password)}@${login.host}:${login.port}/${login.database}`,
   };
-  const cache = openLocalCache(cacheFile(env.SPECVET_HOME, { kind: 'central', ...login }), person.user);
+  const cache = openLocalCache(resolveCacheFile(env.SPECVET_HOME, { nodes: [login], database: login.database, user: login.user }), person.user);
   expect((await syncOnce(w, cache, person)).error).toBeNull();
   const [batch] = cache.listBatches();
   const ids = cache.listItems(batch!.id).map(

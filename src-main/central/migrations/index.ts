@@ -12,10 +12,11 @@ import { migration as pushChecked } from './1080-push-checked';
 import { migration as dbRoles } from './1090-db-roles';
 import { migration as batchEnded } from './1100-batch-ended';
 import { migration as stallWatchdog } from './1110-stall-watchdog';
+import { migration as centralIdentity } from './1150-central-identity';
 import { migration as batchProgress } from './1200-batch-progress';
 import { migration as batchTally } from './1210-batch-tally';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, batchProgress, batchTally];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

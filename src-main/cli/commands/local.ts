@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { classZQuestion } from '../../../shared/plausibility';
 import { VERDICT_FLAGS } from '../../../shared/verdictFlags';
 import { ProblemInputSchema, SPEC_CLASSES, VerdictInputSchema, type SpecClass } from '../../../shared/model';
-import { cacheFile, centralOrigin, damagedCopies, DEMO_USER, openLocalCache, type SqliteCache } from '../../cache';
+import { damagedCopies, DEMO_USER, openLocalCache, resolveCacheFile, type SqliteCache } from '../../cache';
 import { UsageError, UserError, defineCommand, num, numInRange, requireStr, str, type Command, type CommandContext, type OptionValues } from '../../command/command';
 
 export interface Opened {
@@ -31,7 +31,7 @@ async function openCliCache(ctx: CommandContext): Promise<Opened> {
   const c = config.central;
   let file: string;
   if (c) {
-    file = cacheFile(config.home, centralOrigin(c));
+    file = resolveCacheFile(config.home, c);
   } else {
     // Loaded on use: generating the demo survey is only ever needed on a home without a server.
     const { ensureDemo } = await import('../../demo/install');

@@ -3,6 +3,8 @@
  * add` (commands/local.ts) and the app put in the local outbox.
  */
 import type { OpenCentralClient } from '../../central/centralClient';
+import type { CentralTarget } from '../../config/config';
+import { knownIdentity, recordIdentity } from '../../cache';
 import { refusedWarning, type SyncResult } from '../../sync/engine';
 import { openSyncRunner } from '../../sync/runner';
 import { promptPassword } from '../password';
@@ -44,11 +46,14 @@ Exit 1 when sync could not finish (offline, wrong password, too slow, …) or ch
         return failEarly(ctx, `${(err as Error).message} for ${c.user}; nothing was synced`);
       }
       const openClient = await loadOpener();
+      const password = address.password ?? '';
+      if (knownIdentity(config.home, c) === null) await learnIdentity(config.home, c, password, openClient);
       const retryRefused = values['retry-refused'] === true;
       const onProgress = ctx.json ? () => {} : progressPrinter(ctx.io.stderr);
       const run = async ({ cache }: Opened) => {
         // The app's wiring (sync/runner.ts); an empty password lets the server decide (see serverAddress).
-        const runner = openSyncRunner({ target: c, password: address.password ?? '', cache, data: config.data, openClient });
+        const onServer = (info: { node: { host: string; port: number }; databaseId: string }) => recordIdentity(config.home, info.node, c.database, info.databaseId);
+        const runner = openSyncRunner({ target: c, password, cache, data: config.data, openClient, onServer });
         const r = await runner.run(onProgress, { pushSize, retryRefused });
         // No password given and the server wanted one: say how to give it, here and in status.
         if (address.password === undefined && r.failure?.kind === 'auth') {
@@ -99,6 +104,24 @@ async function withDeadline<T>(work: Promise<T>, seconds: number): Promise<T | '
   }
 }
 
+/**
+ * Asks the server which database it is before the cache is opened, when no listed node's
+ * identity is known yet, so a cache made on another node of the same database (or under an
+ * older SpecVet's address key) is found and carried over (issue 16, finding 13). A failure
+ * here is left for the sync itself to report.
+ */
+async function learnIdentity(home: string, c: CentralTarget, password: string, open: OpenCentralClient): Promise<void> {
+  const client = await open({ host: c.host, port: c.port, nodes: c.nodes, database: c.database, user: c.user, password });
+  try {
+    const info = await client.server();
+    recordIdentity(home, info.node, c.database, info.databaseId);
+  } catch {
+    // offline, wrong password, old schema: the sync says so in its own words
+  } finally {
+    await client.close().catch(() => {});
+  }
+}
+
 /** A sync that could not start (or finish in time): with --json, the same object as any failed sync, then exit 1. */
 function failEarly(ctx: CommandContext, error: string): number {
   if (!ctx.json) throw new UserError(error);
@@ -109,7 +132,7 @@ function failEarly(ctx: CommandContext, error: string): number {
 function summaryJson(r: SyncResult) {
   return {
     pulled: r.pulled, filesFetched: r.filesFetched, filesFailed: r.filesFailed.length, pushed: r.pushed,
-    refused: r.refused, outboxRefused: r.outboxRefused, setAside: r.setAside, error: r.error,
+    refused: r.refused, outboxRefused: r.outboxRefused, setAside: r.setAside, error: r.error, note: r.note,
   };
 }
 
@@ -118,7 +141,8 @@ function summaryText(r: SyncResult): string {
   const warn = r.filesFailed.length ? `\n${r.filesFailed.length} file(s) could not be fetched (first: ${r.filesFailed[0]!.filePath}: ${r.filesFailed[0]!.reason})` : '';
   const refused = r.refused ? `, ${r.refused} refused` : '';
   const aside = r.setAside ? `\n${r.setAside} central row(s) this SpecVet could not store, set aside (see specvet status)` : '';
-  return `synced: ${r.pulled} row(s) pulled, ${r.filesFetched} file(s) fetched, ${r.pushed} change(s) pushed${refused}${warn}${aside}`;
+  const note = r.note ? `\n${r.note}` : '';
+  return `synced: ${r.pulled} row(s) pulled, ${r.filesFetched} file(s) fetched, ${r.pushed} change(s) pushed${refused}${warn}${aside}${note}`;
 }
 
 /** The command as registered, with the central area's client opener loaded on first sync. */
