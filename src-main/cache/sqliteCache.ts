@@ -255,7 +255,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
 
   addProblem(input: ProblemInput, now: Date): ProblemReport {
     const p = ProblemInputSchema.parse(input);
-    const report: ProblemReport = { ...p, id: randomUUID(), reporter: this.user, createdAt: now.toISOString(), state: 'open', pushed: false };
+    const report: ProblemReport = { ...p, id: randomUUID(), reporter: this.user, createdAt: now.toISOString(), state: 'open', handling: null, pushed: false };
     this.stmts
       .prepare(
         `INSERT INTO problem (id, lmjd, planid, spid, fiber_from, fiber_to, type, origin, text, reporter, created_at, state, pushed)

@@ -6,6 +6,7 @@
  */
 import type { Role } from '../../shared/model';
 import type { PullPage, PushBatch, Revision } from '../sync/contract';
+import type { QualityDesk } from './qualityDesk';
 
 export interface Member {
   user: string;
@@ -34,7 +35,7 @@ export class CentralError extends Error {
   }
 }
 
-export interface CentralClient {
+export interface CentralClient extends QualityDesk {
   readonly user: string;
   /** Who the server says we are; throws CentralError for a wrong password, disabled account, newer schema. */
   me(): Promise<Member>;

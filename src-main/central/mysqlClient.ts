@@ -11,8 +11,14 @@ import { createPool, sqlFromIso } from './connection';
 import { toCentralError, type ServerContext } from './mysqlErrors';
 import { newerSchemaError } from './migrate';
 import { transaction, type RetryOptions } from './retry';
-import { batchFromRow, itemFromRow, verdictFromRow, type Row } from './rows';
+import { batchFromRow, itemFromRow, problemStateFromRow, verdictFromRow, type Row } from './rows';
 import type { Role } from '../../shared/model';
+import type { AgreementThresholds } from '../../shared/agreement';
+import type { CatalogueRow, CatalogueScope, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
+import { recheckList, recheckResolve } from './recheck';
+import { problemList, problemSetState } from './problemDesk';
+import { catalogue } from './catalogue';
+import { trace } from './trace';
 
 export interface SessionOptions {
   /** Connections in this session's pool (a sync needs one; the app's UI may add a second). */
@@ -78,6 +84,7 @@ class MysqlSession implements CentralClient {
         batches: raw.batches.map(batchFromRow),
         items: raw.items.map(itemFromRow),
         verdicts: [...raw.history, ...raw.verdicts].map(verdictFromRow),
+        problems: raw.problems.map(problemStateFromRow),
         rev: (raw.mark < sinceBig ? sinceBig : raw.mark).toString(),
         more: raw.more,
       };
@@ -99,6 +106,35 @@ class MysqlSession implements CentralClient {
         this.opts.retry,
       ),
     );
+  }
+
+  recheckList(thresholds?: AgreementThresholds) {
+    return this.guard(() => recheckList(this.pool, thresholds));
+  }
+
+  recheckResolve(resolution: RecheckResolution) {
+    return this.guard(() => recheckResolve(this.pool, resolution));
+  }
+
+  problemList(filter: ProblemFilter) {
+    return this.guard(() => problemList(this.pool, filter));
+  }
+
+  problemSetState(id: string, action: ProblemAction, note: string) {
+    return this.guard(() => problemSetState(this.pool, id, action, note));
+  }
+
+  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRow> {
+    const rows = catalogue(this.pool, scope);
+    for (;;) {
+      const next = await this.guard(() => rows.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
+  trace(key: TraceKey, at?: string) {
+    return this.guard(() => trace(this.pool, key, at));
   }
 
   async close(): Promise<void> {
@@ -126,10 +162,11 @@ async function readPage(c: PoolConnection, since: Revision, limit: number) {
   const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
   const verdicts = await page(`SELECT ${VERDICT_COLUMNS} FROM my_verdicts WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
+  const problems = await page('SELECT id, state, handled_by, handled_at, handled_note, rev FROM my_problems WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   // A table cut at `limit` is complete only up to its last row's revision: the page's
   // watermark is the lowest such point, and rows above it wait for the next page.
   let mark = BigInt(String((head as Row[])[0]!.rev));
-  for (const rows of [batches, items, verdicts]) {
+  for (const rows of [batches, items, verdicts, problems]) {
     if (rows.length > limit) mark = min(mark, BigInt(String(rows[limit - 1]!.rev)));
   }
   // Items newly (re)assigned in this page bring their spectra's earlier verdict history.
@@ -145,9 +182,10 @@ async function readPage(c: PoolConnection, since: Revision, limit: number) {
     batches: uptoRevision(batches, mark),
     items: uptoRevision(items, mark),
     verdicts: uptoRevision(verdicts, mark),
+    problems: uptoRevision(problems, mark),
     history: history as Row[],
     mark,
-    more: [batches, items, verdicts].some((rows) => rows.length > limit),
+    more: [batches, items, verdicts, problems].some((rows) => rows.length > limit),
   };
 }
 

@@ -4,6 +4,7 @@
  * take is set aside with its reason (status shows it) while the rest syncs, and the push
  * happens even when the pull fails. Real MariaDB, real SQLite files, the CLI in-process.
  */
+import type { PushBatch } from '../../src-main/sync/contract';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
@@ -34,7 +35,7 @@ const verdictOn = (batchId: string, obsid: number) => ({ obsid, batchId, class: 
 function failingPull(w: World, p: Person) {
   return async (): Promise<CentralClient> => {
     const real = await openCentralClient(loginOf(w, p), { poolSize: 1 });
-    return { user: real.user, me: () => real.me(), push: (b) => real.push(b), close: () => real.close(), pull: () => Promise.reject(new Error('page 1 could not be read')) };
+    return Object.assign(Object.create(real) as CentralClient, { pull: () => Promise.reject(new Error('page 1 could not be read')) });
   };
 }
 
@@ -97,7 +98,7 @@ describe('a pull that fails', () => {
       let pushes = 0;
       const openClient = async (): Promise<CentralClient> => {
         const real = await openCentralClient(loginOf(w, max), { poolSize: 1 });
-        return { user: real.user, me: () => real.me(), close: () => real.close(), push: (x) => (pushes++, real.push(x)), pull: () => Promise.reject(new CentralError('offline', 'connection lost')) };
+        return Object.assign(Object.create(real) as CentralClient, { push: (x: PushBatch) => (pushes++, real.push(x)), pull: () => Promise.reject(new CentralError('offline', 'connection lost')) });
       };
       const r = await syncOnce(w, cache, max, { openClient });
       expect(r.failure?.kind).toBe('offline');

@@ -10,8 +10,9 @@ import { migration as problemLimits } from './1060-problem-limits';
 import { migration as callerChecked } from './1070-caller-checked';
 import { migration as pushChecked } from './1080-push-checked';
 import { migration as dbRoles } from './1090-db-roles';
+import { migration as qualityDesk } from './1250-quality-desk';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, qualityDesk];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

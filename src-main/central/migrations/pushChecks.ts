@@ -24,22 +24,37 @@ const text = (col: string, max: number, label: string): Rule => [
 ];
 const whole = (col: string, label: string): Rule => [matches(col, WHOLE), `CONCAT('has ${label} ', ${shown(col)}, '; it must be a whole number')`];
 
-export const VERDICT_RULES: readonly Rule[] = [
-  [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`],
-  whole('obsid', 'obsid'),
-  [matches('batch_id', UUID), `CONCAT('has batchId ', ${shown('batch_id')}, '; it must be a UUID')`],
+const ID_RULE: Rule = [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`];
+
+/** An answer about a spectrum: a verdict's or a recheck's class, subclass, z and quality. */
+const ANSWER_RULES: readonly Rule[] = [
   [`j.class IN ('STAR', 'GALAXY', 'QSO', 'UNKNOWN')`, `CONCAT('has class ', ${shown('class')}, '; it must be STAR, GALAXY, QSO or UNKNOWN')`],
   text('subclass', 64, 'a subclass'),
   [matches('z', NUMBER), `CONCAT('has z ', ${shown('z')}, '; it must be a number')`],
   [`j.quality REGEXP '^[0-4]$'`, `CONCAT('has quality ', ${shown('quality')}, '; it must be a whole number 0-4')`],
+];
+
+export const VERDICT_RULES: readonly Rule[] = [
+  ID_RULE,
+  whole('obsid', 'obsid'),
+  [matches('batch_id', UUID), `CONCAT('has batchId ', ${shown('batch_id')}, '; it must be a UUID')`],
+  ...ANSWER_RULES,
   [`JSON_VALID(j.flags) AND JSON_TYPE(j.flags) = 'ARRAY' AND CHAR_LENGTH(j.flags) <= 4000`, `'has flags that are not a JSON array of at most 4,000 characters'`],
   text('comment', MAX_TEXT_CHARS, 'a comment'),
   [`j.supersedes IS NULL OR ${matches('supersedes', UUID)}`, `CONCAT('supersedes ', ${shown('supersedes')}, ', which is not a UUID')`],
   [matches('created_at', DATETIME), `CONCAT('has createdAt ', ${shown('created_at')}, '; it must be YYYY-MM-DD HH:MM:SS.mmm')`],
 ];
 
+/** A coordinator's final answer (humanrecheck, 1250): the verdict's fields a recheck has. */
+export const RECHECK_RULES: readonly Rule[] = [
+  ID_RULE,
+  whole('obsid', 'obsid'),
+  ...ANSWER_RULES,
+  text('comment', MAX_TEXT_CHARS, 'a comment'),
+];
+
 export const PROBLEM_RULES: readonly Rule[] = [
-  [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`],
+  ID_RULE,
   whole('lmjd', 'lmjd'),
   text('planid', 64, 'a planid'),
   whole('spid', 'spid'),
