@@ -4,16 +4,13 @@
  */
 
 export function designation(ra: number, dec: number): string {
-  const h = ra / 15;
-  const hh = Math.floor(h);
-  const mm = Math.floor((h - hh) * 60);
-  const ss = ((h - hh) * 60 - mm) * 60;
-  const a = Math.abs(dec);
-  const dd = Math.floor(a);
-  const dm = Math.floor((a - dd) * 60);
-  const ds = ((a - dd) * 60 - dm) * 60;
+  // Rounded to the last digit shown first, then split: 19.9999999° is 20°00'00.0", never 19°59'60.0".
+  const cs = Math.round(((((ra % 360) + 360) % 360) / 15) * 360_000) % (24 * 360_000);
+  const ds = Math.round(Math.abs(dec) * 36_000);
   const two = (x: number) => String(x).padStart(2, '0');
-  return `LAMOST J${two(hh)}${two(mm)}${ss.toFixed(2).padStart(5, '0')}${dec < 0 ? '-' : '+'}${two(dd)}${two(dm)}${ds.toFixed(1).padStart(4, '0')}`;
+  const hms = `${two(Math.floor(cs / 360_000))}${two(Math.floor(cs / 6000) % 60)}${((cs % 6000) / 100).toFixed(2).padStart(5, '0')}`;
+  const dms = `${two(Math.floor(ds / 36_000))}${two(Math.floor(ds / 600) % 60)}${((ds % 600) / 10).toFixed(1).padStart(4, '0')}`;
+  return `LAMOST J${hms}${dec < 0 ? '-' : '+'}${dms}`;
 }
 
 const PATTERN = /^(?:LAMOST\s+)?J(\d{2})(\d{2})(\d{2}(?:\.\d+)?)([+-])(\d{2})(\d{2})(\d{2}(?:\.\d+)?)$/i;

@@ -9,5 +9,6 @@ import { fitCommands } from './commands/fit';
 import { centralCommands } from './commands/central';
 import { localCommands } from './commands/local';
 import { syncCommand } from './commands/sync';
+import { qualityCommands } from './commands/quality';
 
-export const COMMANDS: readonly Command[] = [...spectraCommands, ...fitCommands, ...centralCommands, syncCommand, ...localCommands];
+export const COMMANDS: readonly Command[] = [...spectraCommands, ...fitCommands, ...centralCommands, ...qualityCommands, syncCommand, ...localCommands];

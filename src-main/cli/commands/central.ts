@@ -10,7 +10,7 @@ import type { ServerAddress } from '../../central/connection';
 import type { SuspectReport } from '../suspects';
 
 /** Resolves the server and runs `work`, turning server failures into one-line messages. */
-async function withServer<T>(ctx: CommandContext, work: (a: ServerAddress) => Promise<T>, opts: { stdinTaken?: boolean } = {}): Promise<T> {
+export async function withServer<T>(ctx: CommandContext, work: (a: ServerAddress) => Promise<T>, opts: { stdinTaken?: boolean } = {}): Promise<T> {
   const target = ctx.config().central;
   if (!target) throw new UserError('no central server configured; set SPECVET_CENTRAL=mysql://USER@HOST:3306/DATABASE');
   const { serverAddress, explain } = await import('../centralAccess');
