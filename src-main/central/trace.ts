@@ -46,43 +46,12 @@ export function parseMoment(text: string): string {
 
 export async function trace(pool: Pool, key: TraceKey, at?: string): Promise<Trace> {
   const when = at === undefined ? null : parseMoment(at);
-  const whenSql = when ? sqlFromIso(when) : '9999-12-31 23:59:59.999';
   const [members] = await pool.query('SELECT role FROM my_member');
   const role = ((members as Row[])[0]?.role as Role | undefined) ?? 'reviewer';
-  const src = SOURCES[role];
   const s = await findSpectrum(pool, key);
-  const fibre = [s.lmjd, s.planid, s.spid, s.fiberid];
-  const one = async (sql: string, args: unknown[]) => ((await pool.query(sql, args))[0] as Row[])[0] ?? null;
-  const all = async (sql: string, args: unknown[]) => (await pool.query(sql, args))[0] as Row[];
-  const FIBRE = 'lmjd = ? AND planid = ? AND spid = ? AND fiberid = ?';
-  const target = await one(`SELECT * FROM target_info WHERE ${FIBRE}`, fibre);
-  const plan = await one('SELECT * FROM plan_info WHERE lmjd = ? AND planid = ?', [s.lmjd, s.planid]);
-  const obj = await one(`SELECT * FROM obj_info WHERE ${FIBRE}`, fibre);
-  const batches = await all(
-    `SELECT b.id, b.name, b.mode, b.assignee, b.state, b.created_at FROM ${src.items.items} i JOIN ${src.items.batches} b ON b.id = i.batch_id
-     WHERE i.obsid = ? AND b.created_at <= ? ORDER BY b.created_at`,
-    [s.obsid, whenSql],
-  );
-  const verdicts = await all(`SELECT * FROM ${src.verdicts} WHERE obsid = ? AND created_at <= ? ORDER BY created_at, rev`, [s.obsid, whenSql]);
-  const rechecks = src.rechecks ? await all('SELECT * FROM humanrecheck WHERE obsid = ? AND created_at <= ? ORDER BY created_at, rev', [s.obsid, whenSql]) : [];
-  const problems = src.problems
-    ? await all(
-        `SELECT p.*, NULL AS obsdate FROM ${src.problems} p WHERE p.lmjd = ? AND p.planid = ? AND p.spid = ?
-         AND ? BETWEEN p.fiber_from AND p.fiber_to AND p.created_at <= ? ORDER BY p.created_at`,
-        [s.lmjd, s.planid, s.spid, s.fiberid, whenSql],
-      )
-    : [];
-  const problemStates = await Promise.all(problems.map((p) => stateAt(pool, src, p, whenSql)));
-
+  const story = await readStory(pool, SOURCES[role], s, when ? sqlFromIso(when) : '9999-12-31 23:59:59.999');
+  const { target, plan, obj, batches, verdicts, rechecks, problems, problemStates } = story;
   const pipeline = { class: s.class, subclass: s.subclass, z: s.z };
-  const latest = new Map<string, ReturnType<typeof currentVerdict>>();
-  for (const v of verdicts) latest.set(String(v.reviewer), currentVerdict(v));
-  const state: SpectrumState =
-    rechecks.length > 0 ? 'rechecked'
-    : [...latest.values()].some((v) => disagrees(pipeline, { class: v.class, z: v.z })) ? 'corrected'
-    : verdicts.length > 0 ? 'seen'
-    : batches.length > 0 ? 'in a batch'
-    : 'unchecked';
   const num = (v: unknown) => (v === null || v === undefined ? null : toNumber(v));
   return {
     obsid: s.obsid, lmjd: s.lmjd, planid: s.planid, spid: s.spid, fiberid: s.fiberid, at: when,
@@ -100,10 +69,48 @@ export async function trace(pool: Pool, key: TraceKey, at?: string): Promise<Tra
       id: String(r.id), obsid: s.obsid, class: r.class as SpecClass, subclass: String(r.subclass), z: toNumber(r.z), quality: toNumber(r.quality),
       comment: String(r.comment), coordinator: String(r.coordinator), createdAt: isoFromSql(r.created_at),
     })),
-    problems: problems.map((p, i) => ({ ...problemFromRow(p), stateAt: problemStates[i]! })),
-    state,
+    problems: problems.map((p, i) => ({ ...problemFromRow(p), obsdate: plan ? String(plan.obsdate) : null, stateAt: problemStates[i]! })),
+    state: spectrumState(pipeline, story),
     problemReported: problemStates.some((st) => st === 'open' || st === 'acknowledged'),
   };
+}
+
+/** Every row of the spectrum's story that existed at `whenSql` and the role may read. */
+async function readStory(pool: Pool, src: Sources, s: Spectrum, whenSql: string) {
+  const fibre = [s.lmjd, s.planid, s.spid, s.fiberid];
+  const one = async (sql: string, args: unknown[]) => ((await pool.query(sql, args))[0] as Row[])[0] ?? null;
+  const all = async (sql: string, args: unknown[]) => (await pool.query(sql, args))[0] as Row[];
+  const FIBRE = 'lmjd = ? AND planid = ? AND spid = ? AND fiberid = ?';
+  const problems = src.problems
+    ? await all(
+        `SELECT p.* FROM ${src.problems} p WHERE p.lmjd = ? AND p.planid = ? AND p.spid = ?
+         AND ? BETWEEN p.fiber_from AND p.fiber_to AND p.created_at <= ? ORDER BY p.created_at`,
+        [s.lmjd, s.planid, s.spid, s.fiberid, whenSql],
+      )
+    : [];
+  return {
+    target: await one(`SELECT * FROM target_info WHERE ${FIBRE}`, fibre),
+    plan: await one('SELECT * FROM plan_info WHERE lmjd = ? AND planid = ?', [s.lmjd, s.planid]),
+    obj: await one(`SELECT * FROM obj_info WHERE ${FIBRE}`, fibre),
+    batches: await all(
+      `SELECT b.id, b.name, b.mode, b.assignee, b.state, b.created_at FROM ${src.items.items} i JOIN ${src.items.batches} b ON b.id = i.batch_id
+       WHERE i.obsid = ? AND b.created_at <= ? ORDER BY b.created_at`,
+      [s.obsid, whenSql],
+    ),
+    verdicts: await all(`SELECT * FROM ${src.verdicts} WHERE obsid = ? AND created_at <= ? ORDER BY created_at, rev`, [s.obsid, whenSql]),
+    rechecks: src.rechecks ? await all('SELECT * FROM humanrecheck WHERE obsid = ? AND created_at <= ? ORDER BY created_at, rev', [s.obsid, whenSql]) : [],
+    problems,
+    problemStates: await Promise.all(problems.map((p) => stateAt(pool, src, p, whenSql))),
+  };
+}
+
+/** The furthest step the spectrum had reached: rechecked › corrected › seen › in a batch › unchecked. */
+function spectrumState(pipeline: { class: SpecClass; z: number }, story: { verdicts: Row[]; rechecks: Row[]; batches: Row[] }): SpectrumState {
+  if (story.rechecks.length > 0) return 'rechecked';
+  const latest = new Map(story.verdicts.map((v) => [String(v.reviewer), currentVerdict(v)]));
+  if ([...latest.values()].some((v) => disagrees(pipeline, { class: v.class, z: v.z }))) return 'corrected';
+  if (story.verdicts.length > 0) return 'seen';
+  return story.batches.length > 0 ? 'in a batch' : 'unchecked';
 }
 
 /** A report's state at the moment: its latest change by then, else open (it was reported). */
