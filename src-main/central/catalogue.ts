@@ -31,38 +31,42 @@ export function scopeProblem(scope: CatalogueScope): string | null {
 export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRow> {
   const problem = scopeProblem(scope);
   if (problem) throw new RangeError(problem);
-  const where = ['si.obsid > ?', 'EXISTS (SELECT 1 FROM humanverify hv WHERE hv.obsid = si.obsid)'];
-  const args: (string | number)[] = [];
+  // Each page is driven by an index range in obsid order — the checked spectra (humanverify's
+  // (obsid, rev) index) or the batch's items (spec_check's primary key) — and only then joined
+  // to the survey tables: a join led by the survey side sorted the whole table for every page.
+  const ids = 'batchId' in scope
+    ? 'SELECT obsid FROM spec_check WHERE batch_id = ? AND obsid > ? ORDER BY obsid LIMIT ?'
+    : 'SELECT DISTINCT obsid FROM humanverify WHERE obsid > ? ORDER BY obsid LIMIT ?';
+  const idArgs = 'batchId' in scope ? [scope.batchId] : [];
   if ('batchId' in scope) {
     const [found] = await pool.query('SELECT 1 FROM check_batch WHERE id = ?', [scope.batchId]);
     if ((found as Row[]).length === 0) throw new RangeError(`no batch ${scope.batchId}`);
-    where.push('si.obsid IN (SELECT sc.obsid FROM spec_check sc WHERE sc.batch_id = ?)');
-    args.push(scope.batchId);
-  } else {
-    for (const [condition, value] of [['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const) {
-      if (value === undefined) continue;
-      where.push(condition);
-      args.push(value);
-    }
   }
+  const dates = 'batchId' in scope ? [] : ([['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
   let after = 0;
   for (;;) {
+    const [idRows] = await pool.query(ids, [...idArgs, after, pageSize]);
+    const page = (idRows as Row[]).map((r) => toNumber(r.obsid));
+    if (page.length === 0) return;
+    after = page[page.length - 1]!;
     const [rows] = await pool.query(
       `SELECT si.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`
        FROM spec_info si
        JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
        LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid
-       WHERE ${where.join(' AND ')} ORDER BY si.obsid LIMIT ?`,
-      [after, ...args, pageSize],
+       WHERE si.obsid IN (?)${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY si.obsid`,
+      [page, ...dates.map(([, v]) => v)],
     );
     const spectra = rows as Row[];
-    if (spectra.length === 0) return;
     const obsids = spectra.map((r) => toNumber(r.obsid));
-    const verdicts = await verdictsOf(pool, obsids);
-    const rechecks = await rechecksOf(pool, obsids);
-    for (const s of spectra) yield row(s, verdicts.get(toNumber(s.obsid)) ?? [], rechecks.get(toNumber(s.obsid)));
-    after = obsids[obsids.length - 1]!;
-    if (spectra.length < pageSize) return;
+    const verdicts = obsids.length ? await verdictsOf(pool, obsids) : new Map<number, CurrentVerdict[]>();
+    const rechecks = obsids.length ? await rechecksOf(pool, obsids) : new Map<number, Recheck>();
+    for (const s of spectra) {
+      const mine = verdicts.get(toNumber(s.obsid));
+      // A batch's spectrum nobody has checked yet is not in the human-checked catalogue.
+      if (mine) yield row(s, mine, rechecks.get(toNumber(s.obsid)));
+    }
+    if (page.length < pageSize) return;
   }
 }
 
