@@ -1,18 +1,37 @@
 /**
- * When two answers about one spectrum disagree: a different class, or redshifts apart by
+ * When two answers about one spectrum disagree: a different class, redshifts apart by
  * |Δz| / (1 + z) ≥ 0.0033 (≈ 1000 km/s, the usual threshold for a catastrophic redshift
- * failure in survey comparisons). z in the denominator is the earlier answer's (the reference).
+ * failure in survey comparisons), or — when both carry a quality — qualities 2 or more apart.
+ * z in the denominator is the earlier answer's (the reference). Quality 0 means "not set" and
+ * is never compared. The review screen's ≠ mark and the coordinator's recheck list both ask
+ * this one function, so they can never disagree about a disagreement.
  */
 import type { SpecClass } from './model';
 
 export const Z_DISAGREEMENT = 0.0033;
+export const QUALITY_DISAGREEMENT = 2;
+
+/** The thresholds, configurable for the recheck list (`specvet recheck list --dz --dq`). */
+export interface AgreementThresholds {
+  /** |Δz| / (1 + z) at or above which two redshifts disagree. */
+  dz: number;
+  /** Quality difference at or above which two qualities disagree. */
+  quality: number;
+}
+
+export const DEFAULT_THRESHOLDS: AgreementThresholds = { dz: Z_DISAGREEMENT, quality: QUALITY_DISAGREEMENT };
 
 export interface Answer {
   class: SpecClass;
   z: number;
+  /** 1–4; 0 or absent: not set (the pipeline's answer has none). */
+  quality?: number;
 }
 
-export function disagrees(reference: Answer, other: Answer): boolean {
+export function disagrees(reference: Answer, other: Answer, t: AgreementThresholds = DEFAULT_THRESHOLDS): boolean {
   if (reference.class !== other.class) return true;
-  return Math.abs(other.z - reference.z) / (1 + reference.z) >= Z_DISAGREEMENT;
+  if (Math.abs(other.z - reference.z) / (1 + reference.z) >= t.dz) return true;
+  const a = reference.quality ?? 0;
+  const b = other.quality ?? 0;
+  return a > 0 && b > 0 && Math.abs(a - b) >= t.quality;
 }

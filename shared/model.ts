@@ -187,11 +187,20 @@ export type ProblemInput = z.infer<typeof ProblemInputSchema>;
 
 export type ProblemState = 'open' | 'acknowledged' | 'resolved' | 'discarded';
 
+/** The 2D team's latest change of a report's state, as the reporter's last sync brought it. */
+export interface ProblemHandling {
+  by: string;
+  at: string;
+  note: string;
+}
+
 export interface ProblemReport extends ProblemInput {
   id: string;
   reporter: string;
   createdAt: string;
   state: ProblemState;
+  /** null while the report is open (or not yet synced back). */
+  handling: ProblemHandling | null;
   pushed: boolean;
 }
 

@@ -7,11 +7,12 @@
  * costs that row, not every sync from now on (issue 16, finding 8).
  */
 import type Database from 'better-sqlite3';
-import type { CentralBatch, CentralItem, CentralVerdict, PullPage, SetAsideRow } from '../sync/contract';
+import type { CentralBatch, CentralItem, CentralProblemState, CentralVerdict, PullPage, SetAsideRow } from '../sync/contract';
 
 type Db = Database.Database;
 
 type PulledKind = SetAsideRow['kind'];
+type PulledRow = CentralBatch | CentralItem | CentralVerdict | CentralProblemState;
 
 // Two syncs of one cache (the app and the CLI) may apply pages out of order: a row never goes
 // back to an older revision, so a late old page cannot resurrect an unassigned item.
@@ -21,6 +22,7 @@ export class PullApplier {
   private readonly upsertBatch;
   private readonly upsertItem;
   private readonly upsertVerdict;
+  private readonly setProblemState;
   private readonly putAside;
   private readonly dropAside;
 
@@ -49,6 +51,12 @@ export class PullApplier {
         supersedes, created_at, rev, pushed)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
       ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, pushed = 1, refused = NULL, refused_at = NULL`);
+    // The 2D team's handling of the person's own report; seeing the report in a pull also
+    // confirms its push, as for verdicts. A report this cache never had is not invented here.
+    this.setProblemState = db.prepare(`
+      UPDATE problem SET state = @state, handled_by = @handledBy, handled_at = @handledAt, handled_note = @note,
+        rev = @rev, pushed = 1, refused = NULL, refused_at = NULL
+      WHERE id = @id AND (rev IS NULL OR CAST(@rev AS INTEGER) >= CAST(rev AS INTEGER))`);
     this.putAside = db.prepare(`
       INSERT INTO pull_set_aside (kind, key, rev, reason, row, set_aside_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (kind, key) DO UPDATE SET rev = excluded.rev, reason = excluded.reason, row = excluded.row,
@@ -85,12 +93,13 @@ export class PullApplier {
   retryAside(now: Date): number {
     const rows = this.db.prepare<[], { kind: PulledKind; row: string }>('SELECT kind, row FROM pull_set_aside').all();
     if (rows.length === 0) return 0;
-    const page: PullPage = { batches: [], items: [], verdicts: [], rev: '0', more: false };
+    const page: PullPage = { batches: [], items: [], verdicts: [], problems: [], rev: '0', more: false };
     for (const r of rows) {
       const parsed: unknown = JSON.parse(r.row);
       if (r.kind === 'batch') page.batches.push(parsed as CentralBatch);
       else if (r.kind === 'item') page.items.push(parsed as CentralItem);
-      else page.verdicts.push(parsed as CentralVerdict);
+      else if (r.kind === 'verdict') page.verdicts.push(parsed as CentralVerdict);
+      else page.problems.push(parsed as CentralProblemState);
     }
     this.db.transaction(() => this.apply(page, now)).immediate();
     return this.list().length;
@@ -106,14 +115,16 @@ export class PullApplier {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pull_set_aside').get()?.n ?? 0;
   }
 
-  private each(page: PullPage, fn: (kind: PulledKind, row: CentralBatch | CentralItem | CentralVerdict) => void): void {
+  private each(page: PullPage, fn: (kind: PulledKind, row: PulledRow) => void): void {
     for (const b of page.batches) fn('batch', b);
     for (const i of page.items) fn('item', i);
     for (const v of page.verdicts) fn('verdict', v);
+    for (const p of page.problems) fn('problem', p);
   }
 
-  private write(kind: PulledKind, row: CentralBatch | CentralItem | CentralVerdict): void {
+  private write(kind: PulledKind, row: PulledRow): void {
     if (kind === 'batch') this.upsertBatch.run(row);
+    else if (kind === 'problem') this.setProblemState.run(row);
     else if (kind === 'item') {
       const i = row as CentralItem;
       this.upsertItem.run(
@@ -136,8 +147,8 @@ export class PullApplier {
   }
 }
 
-function keyOf(kind: PulledKind, row: CentralBatch | CentralItem | CentralVerdict): string {
-  return kind === 'item' ? `${(row as CentralItem).batchId}/${(row as CentralItem).obsid}` : (row as CentralBatch | CentralVerdict).id;
+function keyOf(kind: PulledKind, row: PulledRow): string {
+  return kind === 'item' ? `${(row as CentralItem).batchId}/${(row as CentralItem).obsid}` : (row as CentralBatch | CentralVerdict | CentralProblemState).id;
 }
 
 /**

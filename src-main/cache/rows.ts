@@ -49,6 +49,9 @@ export interface ProblemRow {
   reporter: string;
   created_at: string;
   state: ProblemState;
+  handled_by: string | null;
+  handled_at: string | null;
+  handled_note: string | null;
   pushed: 0 | 1;
 }
 
@@ -96,6 +99,7 @@ export function toProblem(r: ProblemRow): ProblemReport {
     reporter: r.reporter,
     createdAt: r.created_at,
     state: r.state,
+    handling: r.handled_by && r.handled_at ? { by: r.handled_by, at: r.handled_at, note: r.handled_note ?? '' } : null,
     pushed: r.pushed === 1,
   };
 }

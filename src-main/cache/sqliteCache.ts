@@ -266,7 +266,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
 
   addProblem(input: ProblemInput, now: Date): ProblemReport {
     const p = ProblemInputSchema.parse(input);
-    const report: ProblemReport = { ...p, id: randomUUID(), reporter: this.user, createdAt: now.toISOString(), state: 'open', pushed: false };
+    const report: ProblemReport = { ...p, id: randomUUID(), reporter: this.user, createdAt: now.toISOString(), state: 'open', handling: null, pushed: false };
     // One open report per stretch of a slit: a second one over the same fibres would send the
     // 2D team after the same fault twice.
     const open = this.problemsOn(p).find((o) => o.state === 'open' && o.fiberFrom <= p.fiberTo && p.fiberFrom <= o.fiberTo);

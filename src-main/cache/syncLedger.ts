@@ -253,6 +253,6 @@ function toPushVerdict(r: VerdictRow): Omit<CentralVerdict, 'reviewer' | 'rev'> 
 
 /** The central row is the local report less what only this device knows (reporter, state, pushed). */
 function toPushProblem(r: ProblemRow): CentralProblem {
-  const { reporter: _reporter, state: _state, pushed: _pushed, ...central } = toProblem(r);
+  const { reporter: _reporter, state: _state, handling: _handling, pushed: _pushed, ...central } = toProblem(r);
   return central;
 }

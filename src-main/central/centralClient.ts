@@ -7,6 +7,7 @@
 import type { Role } from '../../shared/model';
 import type { NodeAddress } from '../../shared/centralUrl';
 import type { PullPage, PushBatch, Revision } from '../sync/contract';
+import type { QualityDesk } from './qualityDesk';
 
 export interface Member {
   user: string;
@@ -46,7 +47,7 @@ export interface ServerInfo {
   skipped: readonly NodeAddress[];
 }
 
-export interface CentralClient {
+export interface CentralClient extends QualityDesk {
   readonly user: string;
   /** Which database and node this client reached; throws CentralError like me(). */
   server(): Promise<ServerInfo>;

@@ -13,9 +13,15 @@ import { createPool, sqlFromIso } from './connection';
 import { toCentralError, type ServerContext } from './mysqlErrors';
 import { newerSchemaError } from './migrate';
 import { transaction, type RetryOptions } from './retry';
-import { batchFromRow, itemFromRow, verdictFromRow, type Row } from './rows';
+import { batchFromRow, itemFromRow, problemStateFromRow, verdictFromRow, type Row } from './rows';
 import { PAGE_BYTES, readPage, type RawPage } from './pullPage';
 import type { Role } from '../../shared/model';
+import type { AgreementThresholds } from '../../shared/agreement';
+import type { CatalogueRow, CatalogueScope, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
+import { recheckList, recheckResolve } from './recheck';
+import { problemList, problemSetState } from './problemDesk';
+import { catalogue } from './catalogue';
+import { trace } from './trace';
 
 export interface SessionOptions {
   /** Connections in this session's pool (a sync needs one; the app's UI may add a second). */
@@ -118,6 +124,7 @@ class MysqlSession implements CentralClient {
         batches: raw.batches.map(batchFromRow),
         items: raw.items.map(itemFromRow),
         verdicts: raw.verdicts.map(verdictFromRow),
+        problems: raw.problems.map(problemStateFromRow),
         rev: (raw.mark < sinceBig ? sinceBig : raw.mark).toString(),
         more: raw.more,
       };
@@ -139,6 +146,35 @@ class MysqlSession implements CentralClient {
         this.opts.retry,
       ),
     );
+  }
+
+  recheckList(thresholds?: AgreementThresholds) {
+    return this.guard(async () => recheckList(await this.pool(), thresholds));
+  }
+
+  recheckResolve(resolution: RecheckResolution) {
+    return this.guard(async () => recheckResolve(await this.pool(), resolution));
+  }
+
+  problemList(filter: ProblemFilter) {
+    return this.guard(async () => problemList(await this.pool(), filter));
+  }
+
+  problemSetState(id: string, action: ProblemAction, note: string) {
+    return this.guard(async () => problemSetState(await this.pool(), id, action, note));
+  }
+
+  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRow> {
+    const rows = catalogue(await this.guard(() => this.pool()), scope);
+    for (;;) {
+      const next = await this.guard(() => rows.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
+  trace(key: TraceKey, at?: string) {
+    return this.guard(async () => trace(await this.pool(), key, at));
   }
 
   async close(): Promise<void> {

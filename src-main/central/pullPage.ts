@@ -33,6 +33,8 @@ export interface RawPage {
   items: Row[];
   /** Verdict changes, then the history of newly assigned spectra, each verdict once. */
   verdicts: Row[];
+  /** How the 2D team handled the reader's problem reports (my_problems). */
+  problems: Row[];
   mark: bigint;
   more: boolean;
 }
@@ -51,10 +53,11 @@ export async function readPage(c: PoolConnection, since: Revision, b: PageBounds
   const page = (sql: string) => query(sql, [since, b.limit + 1]);
   const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
+  const problems = await page('SELECT id, state, handled_by, handled_at, handled_note, rev FROM my_problems WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const changeSizes = await page(`SELECT v.rev, ${VERDICT_BYTES} AS bytes FROM my_verdicts v WHERE v.rev > CAST(? AS UNSIGNED) ORDER BY v.rev LIMIT ?`);
   const headRev = BigInt(String(head!.rev));
   let mark = headRev;
-  for (const rows of [batches, items]) {
+  for (const rows of [batches, items, problems]) {
     if (rows.length > b.limit) mark = min(mark, revOf(rows[b.limit - 1]!));
   }
   const changes = fitting(changeSizes, b.limit, b.maxBytes);
@@ -70,6 +73,7 @@ export async function readPage(c: PoolConnection, since: Revision, b: PageBounds
   return {
     batches: uptoRevision(batches, mark),
     items: uptoRevision(items, mark),
+    problems: uptoRevision(problems, mark),
     verdicts: onceEach([...history.sort((x, y) => compareRev(revOf(x), revOf(y))), ...verdictRows]),
     mark,
     more: mark < headRev,

@@ -1,6 +1,6 @@
 /** Central rows (as mysql2 returns them: BIGINT as text, DATETIME as text) → Interface types. */
-import type { ReviewMode, SpecClass } from '../../shared/model';
-import type { CentralBatch, CentralItem, CentralVerdict } from '../sync/contract';
+import type { ProblemState, ReviewMode, SpecClass } from '../../shared/model';
+import type { CentralBatch, CentralItem, CentralProblemState, CentralVerdict } from '../sync/contract';
 import { isoFromSql, toNumber } from './connection';
 
 export type Row = Record<string, unknown>;
@@ -61,9 +61,20 @@ export function verdictFromRow(r: Row): CentralVerdict {
   };
 }
 
-function parseFlags(v: unknown): string[] {
+export function parseFlags(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
   if (typeof v !== 'string' || v === '') return [];
   const parsed: unknown = JSON.parse(v);
   return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+export function problemStateFromRow(r: Row): CentralProblemState {
+  return {
+    id: str(r.id),
+    state: r.state as ProblemState,
+    handledBy: r.handled_by === null || r.handled_by === undefined ? null : str(r.handled_by),
+    handledAt: r.handled_at === null || r.handled_at === undefined ? null : isoFromSql(r.handled_at),
+    note: r.handled_note === null || r.handled_note === undefined ? null : str(r.handled_note),
+    rev: str(r.rev),
+  };
 }

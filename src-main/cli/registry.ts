@@ -11,5 +11,6 @@ import { batchCommands } from './commands/batch';
 import { progressCommands } from './commands/progress';
 import { localCommands } from './commands/local';
 import { syncCommand } from './commands/sync';
+import { qualityCommands } from './commands/quality';
 
-export const COMMANDS: readonly Command[] = [...spectraCommands, ...fitCommands, ...centralCommands, ...batchCommands, ...progressCommands, syncCommand, ...localCommands];
+export const COMMANDS: readonly Command[] = [...spectraCommands, ...fitCommands, ...centralCommands, ...batchCommands, ...progressCommands, ...qualityCommands, syncCommand, ...localCommands];

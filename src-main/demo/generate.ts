@@ -14,6 +14,7 @@ import { lamostGrid, type Model } from './profile';
 import { Random } from './random';
 import { starModel } from './stars';
 import { makeTarget, type Target } from './targets';
+import { designation } from '../../shared/designation';
 
 export interface GenerateOptions {
   /** Number of spectrum files (default 300). */
@@ -137,16 +138,3 @@ function colour(t: Target): number {
   return x.class === 'GALAXY' ? 0.8 : 0.2;
 }
 
-/** LAMOST designation: "LAMOST JHHMMSS.ss+DDMMSS.s". */
-function designation(ra: number, dec: number): string {
-  const h = ra / 15;
-  const hh = Math.floor(h);
-  const mm = Math.floor((h - hh) * 60);
-  const ss = ((h - hh) * 60 - mm) * 60;
-  const a = Math.abs(dec);
-  const dd = Math.floor(a);
-  const dm = Math.floor((a - dd) * 60);
-  const ds = ((a - dd) * 60 - dm) * 60;
-  const two = (x: number) => String(x).padStart(2, '0');
-  return `LAMOST J${two(hh)}${two(mm)}${ss.toFixed(2).padStart(5, '0')}${dec < 0 ? '-' : '+'}${two(dd)}${two(dm)}${ds.toFixed(1).padStart(4, '0')}`;
-}

@@ -70,7 +70,7 @@ export async function ensureDemo(home: string, opts: DemoOptions = {}): Promise<
   try {
     // The same path a sync takes: one page, applied in one transaction with its watermark.
     const verdicts = demoHistory(rows.items, demoUuid('single'), now.toISOString());
-    cache.applyPullPage({ batches: rows.batches, items: rows.items, verdicts, rev: '1', more: false });
+    cache.applyPullPage({ batches: rows.batches, items: rows.items, verdicts, problems: [], rev: '1', more: false });
     const obsids = new Map(rows.items.map((i) => [i.obsid, i.filePath]));
     const records = await storeAll(cache, bundleFilesDir(dir), [...obsids]);
     // One transaction for every file record: one fsync instead of one per file.

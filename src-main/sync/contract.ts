@@ -4,7 +4,7 @@
  * SQLite) — and by the engine in this folder that moves pages between them. Neither end
  * imports the other; both import this module (docs/architecture.md, "Sync").
  */
-import type { ItemFiber, ProblemOrigin, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
+import type { ItemFiber, ProblemOrigin, ProblemState, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
 import type { FileRecord, FileWanted } from '../files/records';
 import type { FileStore } from '../files/fileStore';
 
@@ -72,11 +72,23 @@ export interface CentralProblem {
   createdAt: string;
 }
 
+/** The 2D team's handling of one of the person's own problem reports (its state, as of `rev`). */
+export interface CentralProblemState {
+  id: string;
+  state: ProblemState;
+  handledBy: string | null;
+  handledAt: string | null;
+  note: string | null;
+  rev: Revision;
+}
+
 export interface PullPage {
   batches: CentralBatch[];
   items: CentralItem[];
   /** Central verdict history of the person's spectra (their own and others' on the same obsid). */
   verdicts: CentralVerdict[];
+  /** The state of the person's own problem reports, changed since the watermark. */
+  problems: CentralProblemState[];
   /** Watermark to store with this page; pass it back as `since` for the next page. */
   rev: Revision;
   more: boolean;
@@ -84,7 +96,7 @@ export interface PullPage {
 
 /** A pulled row the cache could not store (its local schema refused it), kept with the reason. */
 export interface SetAsideRow {
-  kind: 'batch' | 'item' | 'verdict';
+  kind: 'batch' | 'item' | 'verdict' | 'problem';
   /** The row's id (an item: batchId/obsid). */
   key: string;
   rev: Revision;

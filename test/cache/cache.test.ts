@@ -47,6 +47,8 @@ describe('local cache', () => {
       ALTER TABLE verdict DROP COLUMN refused; ALTER TABLE verdict DROP COLUMN refused_at;
       ALTER TABLE problem DROP COLUMN refused; ALTER TABLE problem DROP COLUMN refused_at;
       ALTER TABLE bookmark DROP COLUMN refused; ALTER TABLE bookmark DROP COLUMN refused_at;
+      ALTER TABLE problem DROP COLUMN handled_by; ALTER TABLE problem DROP COLUMN handled_at;
+      ALTER TABLE problem DROP COLUMN handled_note; ALTER TABLE problem DROP COLUMN rev;
       DROP TABLE pull_set_aside;`);
     old.pragma('user_version = 1000');
     old.close();

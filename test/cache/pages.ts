@@ -57,5 +57,5 @@ export function verdictOf(over: Partial<CentralVerdict> & Pick<CentralVerdict, '
 }
 
 export function page(over: Partial<PullPage>): PullPage {
-  return { batches: [], items: [], verdicts: [], rev: '1', more: false, ...over };
+  return { batches: [], items: [], verdicts: [], problems: [], rev: '1', more: false, ...over };
 }

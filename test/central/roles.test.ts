@@ -146,11 +146,11 @@ describe('a reviewer', () => {
       problems: [{ id, lmjd: 60000, planid: 'PLAN000', spid: 1, fiberFrom: 3, fiberTo: 9, type: 'stray-light', origin: '2d', text: 'bright ghost', createdAt: new Date().toISOString() }],
     });
     const c = await connectAs(w.db, w.people.alice);
-    await expect(c.execute("CALL problem_set_state(?, 'acknowledged')", [id])).rejects.toMatchObject({ errno: 1370 });
+    await expect(c.execute("CALL problem_set_state(?, 'acknowledged', '')", [id])).rejects.toMatchObject({ errno: 1370 });
     await c.end();
-    const cli = await mariadbClient(w.db, w.people.alice, `CALL problem_set_state('${id}', 'acknowledged')`);
+    const cli = await mariadbClient(w.db, w.people.alice, `CALL problem_set_state('${id}', 'acknowledged', 'seen')`);
     expect(cli.stderr).toMatch(/execute command denied/i);
-    const twoD = await mariadbClient(w.db, w.people.dave, `CALL problem_set_state('${id}', 'acknowledged'); SELECT state, handled_by, reporter FROM prob2d WHERE id = '${id}'`);
+    const twoD = await mariadbClient(w.db, w.people.dave, `CALL problem_set_state('${id}', 'acknowledged', 'seen'); SELECT state, handled_by, reporter FROM prob2d WHERE id = '${id}'`);
     expect(twoD.stderr).toBe('');
     expect(twoD.stdout.trim().split('\t')).toEqual(['acknowledged', w.people.dave.user, w.people.alice.user]);
   });
@@ -169,7 +169,7 @@ describe('a coordinator', () => {
     expect(plan.batches.map((b) => b.obsids.length)).toEqual([20, 20]);
     const cli = await mariadbClient(w.db, w.people.carol, `SELECT assignee, COUNT(*) FROM spec_check GROUP BY assignee ORDER BY assignee`);
     expect(cli.stdout.trim().split('\n').sort()).toEqual([`${w.people.alice.user}\t20`, `${w.people.bob.user}\t20`].sort());
-    expect((await mariadbClient(w.db, w.people.carol, "CALL problem_set_state(UUID(), 'acknowledged')")).stderr).toMatch(/execute command denied/i);
+    expect((await mariadbClient(w.db, w.people.carol, "CALL problem_set_state(UUID(), 'acknowledged', '')")).stderr).toMatch(/execute command denied/i);
     expect((await mariadbClient(w.db, w.people.carol, "CALL member_add('x', 'admin', '', '*0000000000000000000000000000000000000000')")).stderr).toMatch(/execute command denied/i);
   });
 });

@@ -48,7 +48,7 @@ describe('two databases on one server (finding 1)', () => {
   });
 
   it("A's 2D user cannot handle B's problems; A's reviewer cannot read B's spec_info or push there", async () => {
-    expect((await mariadbClient(a, twodA, `CALL \`${b.database}\`.problem_set_state('${newId()}', 'discarded')`)).stderr).toMatch(/denied/i);
+    expect((await mariadbClient(a, twodA, `CALL \`${b.database}\`.problem_set_state('${newId()}', 'discarded', '')`)).stderr).toMatch(/denied/i);
     expect((await mariadbClient(a, reviewerA, `SELECT COUNT(*) FROM \`${b.database}\`.spec_info`)).stderr).toMatch(/SELECT command denied/i);
     expect((await mariadbClient(a, reviewerA, `CALL \`${b.database}\`.push_verdicts('[]')`)).stderr).toMatch(/denied/i);
     expect((await mariadbClient(a, reviewerA, 'SELECT COUNT(*) FROM spec_info')).stdout.trim()).toBe('4');

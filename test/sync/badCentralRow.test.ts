@@ -4,11 +4,12 @@
  * take is set aside with its reason (status shows it) while the rest syncs, and the push
  * happens even when the pull fails. Real MariaDB, real SQLite files, the CLI in-process.
  */
+import type { PushBatch } from '../../src-main/sync/contract';
 import { describe, expect, it } from 'vitest';
 import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
 import { runCli } from '../support/cli';
-import { assign, cacheOf, loginOf, reviewer, syncOnce, type Person, type World } from './world';
+import { assign, cacheOf, loginOf, overriding, reviewer, syncOnce, type Person, type World } from './world';
 import { useWorld } from '../support/world';
 
 const w = useWorld({ plans: 2, spectrographs: 2, fibers: 10 });
@@ -24,7 +25,7 @@ const verdictOn = (batchId: string, obsid: number) => ({ obsid, batchId, class: 
 function failingPull(w: World, p: Person) {
   return async (): Promise<CentralClient> => {
     const real = await openCentralClient(loginOf(w, p), { poolSize: 1 });
-    return { user: real.user, me: () => real.me(), server: () => real.server(), push: (b) => real.push(b), close: () => real.close(), pull: () => Promise.reject(new Error('page 1 could not be read')) };
+    return overriding(real, { pull: () => Promise.reject(new Error('page 1 could not be read')) });
   };
 }
 
@@ -87,7 +88,7 @@ describe('a pull that fails', () => {
       let pushes = 0;
       const openClient = async (): Promise<CentralClient> => {
         const real = await openCentralClient(loginOf(w, max), { poolSize: 1 });
-        return { user: real.user, me: () => real.me(), server: () => real.server(), close: () => real.close(), push: (x) => (pushes++, real.push(x)), pull: () => Promise.reject(new CentralError('offline', 'connection lost')) };
+        return overriding(real, { push: (x: PushBatch) => (pushes++, real.push(x)), pull: () => Promise.reject(new CentralError('offline', 'connection lost')) });
       };
       const r = await syncOnce(w, cache, max, { openClient });
       expect(r.failure?.kind).toBe('offline');

@@ -3,11 +3,12 @@
  * batches committed before the failure are counted in `pushed`, not reported as 0. Real
  * MariaDB; the connection is cut by a wrapper after two committed pushes.
  */
+import type { PushBatch } from '../../src-main/sync/contract';
 import { describe, expect, it } from 'vitest';
 import { CentralError, type CentralClient } from '../../src-main/central/centralClient';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
 import { adminConnection } from '../central/fixtures';
-import { assign, cacheOf, loginOf, reviewer, syncOnce } from './world';
+import { assign, cacheOf, loginOf, overriding, reviewer, syncOnce } from './world';
 import { useWorld } from '../support/world';
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 10 });
@@ -26,10 +27,9 @@ describe('a push cut off part way', () => {
       let pushes = 0;
       const openClient = async (): Promise<CentralClient> => {
         const real = await openCentralClient(loginOf(w, ola), { poolSize: 1 });
-        return {
-          user: real.user, me: () => real.me(), server: () => real.server(), pull: (s, n) => real.pull(s, n), close: () => real.close(),
-          push: (x) => (++pushes > 2 ? Promise.reject(new CentralError('offline', 'connection lost')) : real.push(x)),
-        };
+        return overriding(real, {
+          push: (x: PushBatch) => (++pushes > 2 ? Promise.reject(new CentralError('offline', 'connection lost')) : real.push(x)),
+        });
       };
       const r = await syncOnce(w, cache, ola, { openClient }, { pushSize: 2 });
       expect(r.failure?.kind).toBe('offline');

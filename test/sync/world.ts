@@ -11,7 +11,7 @@ import { openLocalCache, type SqliteCache } from '../../src-main/cache';
 import { createBatches } from '../../src-main/central/batches';
 import { addressFromUrl, createPool } from '../../src-main/central/connection';
 import { openCentralClient } from '../../src-main/central/mysqlClient';
-import type { CentralLogin } from '../../src-main/central/centralClient';
+import type { CentralClient, CentralLogin } from '../../src-main/central/centralClient';
 import { runSync, type SyncDeps, type SyncOptions, type SyncResult } from '../../src-main/sync/engine';
 import { addPerson, type Person } from '../central/fixtures';
 import type { World } from '../support/world';
@@ -91,3 +91,17 @@ export async function expectCentralEqualsLocal(admin: Connection, cache: SqliteC
 }
 
 export { type Person, type World };
+
+/**
+ * `real` with some of its methods replaced (a server that fails at a chosen step): every other
+ * call goes to `real` itself, so the wrapper shares its connection and closes it.
+ */
+export function overriding(real: CentralClient, over: Partial<CentralClient>): CentralClient {
+  return new Proxy(real, {
+    get(target, key, receiver) {
+      if (key in over) return over[key as keyof CentralClient];
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

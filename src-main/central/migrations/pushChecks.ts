@@ -42,8 +42,21 @@ export const VERDICT_FIELD_RULES = {
 
 export const VERDICT_RULES: readonly Rule[] = Object.values(VERDICT_FIELD_RULES);
 
+const ID_RULE: Rule = VERDICT_FIELD_RULES.id;
+
+/** An answer about a spectrum: a verdict's or a recheck's class, subclass, z and quality. */
+const ANSWER_RULES: readonly Rule[] = [VERDICT_FIELD_RULES.class, VERDICT_FIELD_RULES.subclass, VERDICT_FIELD_RULES.z, VERDICT_FIELD_RULES.quality];
+
+/** A coordinator's final answer (humanrecheck, 1250): the verdict's fields a recheck has. */
+export const RECHECK_RULES: readonly Rule[] = [
+  ID_RULE,
+  whole('obsid', 'obsid'),
+  ...ANSWER_RULES,
+  text('comment', MAX_TEXT_CHARS, 'a comment'),
+];
+
 export const PROBLEM_RULES: readonly Rule[] = [
-  [matches('id', UUID), `CONCAT('has id ', ${shown('id')}, '; it must be a UUID')`],
+  ID_RULE,
   whole('lmjd', 'lmjd'),
   text('planid', 64, 'a planid'),
   whole('spid', 'spid'),

@@ -1,0 +1,123 @@
+/**
+ * The recheck list and its resolutions (coordinator). A spectrum needs a recheck when two of
+ * its reviewers' latest verdicts disagree (shared/agreement.ts: class, |Δz|/(1+z), quality),
+ * or when a verdict contradicts the pipeline on an extragalactic target; it leaves the list
+ * once a recheck (humanrecheck) is newer than every verdict on it.
+ *
+ * The server narrows the candidates with a superset of the rule — (max z − min z) / (1 + min z)
+ * is at least any pair's |Δz| / (1 + z_reference) — and this module decides each one with
+ * shared/agreement.ts, so there is one definition of a disagreement.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'mysql2/promise';
+import { DEFAULT_THRESHOLDS, disagrees, type AgreementThresholds } from '../../shared/agreement';
+import type { SpecClass } from '../../shared/model';
+import { isoFromSql, toNumber } from './connection';
+import { transaction } from './retry';
+import { parseFlags, type Row } from './rows';
+import type { CurrentVerdict, RecheckCase, RecheckReason, RecheckResolution, RecordedRecheck } from './qualityDesk';
+
+/**
+ * Each reviewer's latest verdict per spectrum (a later verdict supersedes their earlier ones),
+ * of the humanverify rows `filter` (a WHERE on `v`) keeps.
+ */
+export const latestVerdicts = (filter = '') => `SELECT * FROM (
+    SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.obsid, v.reviewer ORDER BY v.created_at DESC, v.rev DESC) AS newest
+    FROM humanverify v ${filter}) latest WHERE newest = 1`;
+
+const EXTRAGALACTIC = "(si.class IN ('GALAXY', 'QSO') OR LOWER(COALESCE(ti.objtype, '')) IN ('galaxy', 'qso'))";
+
+const CANDIDATES = `
+  SELECT l.obsid, MAX(l.received_at) AS last_received
+  FROM (${latestVerdicts()}) l
+  JOIN spec_info si ON si.obsid = l.obsid
+  LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid
+  GROUP BY l.obsid, si.class, si.z, ti.objtype
+  HAVING COUNT(DISTINCT l.class) > 1
+    OR MAX(l.z) - MIN(l.z) >= ? * (1 + MIN(l.z))
+    OR MAX(NULLIF(l.quality, 0)) - MIN(NULLIF(l.quality, 0)) >= ?
+    OR (${EXTRAGALACTIC} AND (SUM(l.class <> si.class) > 0 OR MAX(ABS(l.z - si.z) - ? * (1 + si.z)) >= 0))`;
+
+export async function recheckList(pool: Pool, t: AgreementThresholds = DEFAULT_THRESHOLDS): Promise<RecheckCase[]> {
+  checkThresholds(t);
+  const [rows] = await pool.query(
+    `SELECT si.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class AS p_class, si.subclass AS p_subclass, si.z AS p_z,
+       ${EXTRAGALACTIC} AS extragalactic,
+       l.reviewer, l.class, l.subclass, l.z, l.quality, l.flags, l.comment, l.created_at
+     FROM (${CANDIDATES}) c
+     JOIN spec_info si ON si.obsid = c.obsid
+     LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid
+     JOIN (${latestVerdicts()}) l ON l.obsid = c.obsid
+     WHERE NOT EXISTS (SELECT 1 FROM humanrecheck r WHERE r.obsid = c.obsid AND r.created_at >= c.last_received)
+     ORDER BY si.obsid, l.created_at, l.reviewer`,
+    [t.dz, t.quality, t.dz],
+  );
+  const cases: RecheckCase[] = [];
+  for (const r of rows as Row[]) {
+    const obsid = toNumber(r.obsid);
+    let c = cases[cases.length - 1];
+    if (!c || c.obsid !== obsid) {
+      c = {
+        obsid, lmjd: toNumber(r.lmjd), planid: String(r.planid), spid: toNumber(r.spid), fiberid: toNumber(r.fiberid),
+        pipeline: { class: r.p_class as SpecClass, subclass: String(r.p_subclass), z: toNumber(r.p_z) },
+        extragalactic: toNumber(r.extragalactic) === 1, verdicts: [], reasons: [],
+      };
+      cases.push(c);
+    }
+    c.verdicts.push(currentVerdict(r));
+  }
+  for (const c of cases) c.reasons = reasons(c, t);
+  return cases.filter((c) => c.reasons.length > 0);
+}
+
+export function currentVerdict(r: Row): CurrentVerdict {
+  return {
+    reviewer: String(r.reviewer), class: r.class as SpecClass, subclass: String(r.subclass), z: toNumber(r.z),
+    quality: toNumber(r.quality), flags: parseFlags(r.flags), comment: String(r.comment), createdAt: isoFromSql(r.created_at),
+  };
+}
+
+/** Why a spectrum needs a recheck, decided by shared/agreement.ts (earlier verdict = reference). */
+export function reasons(c: Pick<RecheckCase, 'verdicts' | 'pipeline' | 'extragalactic'>, t: AgreementThresholds): RecheckReason[] {
+  const out: RecheckReason[] = [];
+  const v = c.verdicts;
+  if (v.some((a, i) => v.slice(i + 1).some((b) => disagrees(a, b, t)))) out.push('reviewers disagree');
+  // The pipeline gives no quality, so only class and z are compared with it.
+  if (c.extragalactic && v.some((a) => disagrees(c.pipeline, { class: a.class, z: a.z }, t))) out.push('contradicts the pipeline');
+  return out;
+}
+
+function checkThresholds(t: AgreementThresholds): void {
+  if (!(t.dz > 0 && t.dz < 1)) throw new RangeError(`the redshift threshold |Δz|/(1+z) must be between 0 and 1, got ${t.dz}`);
+  if (!(Number.isInteger(t.quality) && t.quality >= 1 && t.quality <= 4)) throw new RangeError(`the quality threshold must be a whole number 1–4, got ${t.quality}`);
+}
+
+/**
+ * Records the final answer. What the coordinator leaves out (z, subclass, quality) is taken
+ * from the answer of that class it confirms — the newest reviewer's verdict of that class,
+ * else the pipeline's; a class nobody gave needs its z.
+ */
+export async function recheckResolve(pool: Pool, res: RecheckResolution): Promise<RecordedRecheck> {
+  const [rows] = await pool.query(
+    `SELECT l.reviewer, l.class, l.subclass, l.z, l.quality, l.flags, l.comment, l.created_at FROM (${latestVerdicts('WHERE v.obsid = ?')}) l
+     ORDER BY l.created_at DESC`,
+    [res.obsid],
+  );
+  const [spectra] = await pool.query('SELECT class, subclass, z FROM spec_info WHERE obsid = ?', [res.obsid]);
+  const pipeline = (spectra as Row[])[0];
+  if (!pipeline) throw new RangeError(`no spectrum with obsid ${res.obsid}`);
+  const same = (rows as Row[]).map(currentVerdict).find((v) => v.class === res.class);
+  const source = same ?? (pipeline.class === res.class ? { subclass: String(pipeline.subclass), z: toNumber(pipeline.z), quality: 0 } : null);
+  if (res.z === undefined && !source) throw new RangeError(`nobody answered ${res.class} for ${res.obsid}: give its redshift with --z`);
+  const recheck: RecordedRecheck = {
+    id: randomUUID(),
+    obsid: res.obsid,
+    class: res.class,
+    subclass: res.subclass ?? source?.subclass ?? '',
+    z: res.z ?? source!.z,
+    quality: res.quality ?? source?.quality ?? 0,
+    comment: res.comment ?? '',
+  };
+  await transaction(pool, (c) => c.execute('CALL recheck_add(?)', [JSON.stringify([recheck])]));
+  return recheck;
+}
