@@ -23,7 +23,7 @@ afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 describe('a password with / or @ in the address', () => {
   it('is parsed as the password, and the rest of the address as it is', () => {
-    expect(parseCentralUrl(url)).toEqual({ user: 'al', password: SECRET, host: 'db.example', port: 3307, database: 'specvet', display: 'mysql://al@db.example:3307/specvet' });
+    expect(parseCentralUrl(url)).toEqual({ user: 'al', password: SECRET, host: 'db.example', port: 3307, nodes: [{ host: 'db.example', port: 3307 }], database: 'specvet', display: 'mysql://al@db.example:3307/specvet' });
     expect(parseCentralUrl('mysql://al:p%40ss@db:3306/x').password).toBe('p@ss');
     expect(parseCentralUrl('mysql://al@db/x')).toMatchObject({ user: 'al', host: 'db', port: 3306, database: 'x' });
     expect(parseCentralUrl('mysql://al@db/x').password).toBeUndefined();

@@ -104,7 +104,7 @@ describe("a coordinator's writes are checked too (finding 5)", () => {
     const c = await connectAs(db, carol);
     const resolution = (over: Record<string, unknown>) => JSON.stringify([{ id: newId(), obsid: batchOf(alice).obsids[0], class: 'STAR', subclass: '', z: 0, quality: 3, comment: '', ...over }]);
     for (const [over, why] of [
-      [{ subclass: 'x'.repeat(100) }, /denied: resolution .* has a subclass of 100 characters; at most 64/],
+      [{ subclass: 'x'.repeat(100) }, /denied: recheck .* has a subclass of 100 characters; at most 64/],
       [{ comment: 'c'.repeat(20_001) }, /has a comment of 20001 characters/],
       [{ quality: '4 OR 1=1' }, /has quality "4 OR 1=1"; it must be a whole number 0-4/],
     ] as const) {

@@ -59,7 +59,7 @@ describe('specvet sync', () => {
     const viaProxy = { ...env, SPECVET_CENTRAL: url(gina.password, proxy.port) };
     expect((await runCli(['sync'], viaProxy)).code).toBe(0);
     const items = JSON.parse((await runCli(['items', '--json'], viaProxy)).stdout) as { obsid: number }[];
-    expect((await runCli(['verdict', 'add', '--obsid', String(items[1]!.obsid), '--class', 'STAR'], viaProxy)).code).toBe(0);
+    expect((await runCli(['verdict', 'add', '--obsid', String(items[1]!.obsid), '--class', 'STAR', '--z', '0'], viaProxy)).code).toBe(0);
     await proxy.stop();
 
     const off = await runCli(['sync'], viaProxy);
