@@ -26,7 +26,7 @@ describe('specvet demo-data and inspect', () => {
     expect(Object.keys(first)).toEqual(['file', 'layout', 'meta', 'wavelength', 'flux', 'ivar', 'andMask', 'orMask']);
     expect(first.file).toBe(files[0]);
     expect(first.meta.obsid).toBe(bundle.spec_info[0]!.obsid);
-    expect(Object.keys(first.meta)).toEqual(['obsid', 'designation', 'obsdate', 'lmjd', 'planid', 'spid', 'fiberid', 'ra', 'dec', 'class', 'subclass', 'z', 'zErr', 'snr']);
+    expect(Object.keys(first.meta)).toEqual(['obsid', 'designation', 'obsdate', 'lmjd', 'planid', 'spid', 'fiberid', 'ra', 'dec', 'class', 'subclass', 'z', 'zErr', 'snr', 'fibertype']);
     expect(Array.isArray(first.flux)).toBe(true);
     expect(first.flux).toHaveLength(first.wavelength.length);
   });
