@@ -14,7 +14,8 @@ import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { freePort, mariadbd, run, waitForSocket } from './mariadb';
+import { createServer } from 'node:net';
+import { mariadbd, run, waitForSocket } from './mariadb';
 
 export const GALERA_PROVIDER = '/usr/lib/galera/libgalera_smm.so';
 
@@ -63,8 +64,8 @@ export async function startGaleraCluster(size = 3): Promise<GaleraCluster> {
   };
   try {
     const ports: Ports[] = [];
-    for (let i = 0; i < size; i++) ports.push({ sql: await freePort(), group: await freePort(), ist: await freePort(), sst: await freePort() });
-    const clusterAddress = `gcomm://${ports.map((p) => `127.0.0.1:${p.group}`).join(',')}`;
+    for (let i = 0; i < size; i++) ports.push(await nodePorts());
+    const clusterAddress = () => `gcomm://${ports.map((p) => `127.0.0.1:${p.group}`).join(',')}`;
     const nodes: GaleraNode[] = [];
     const sockets: string[] = [];
     // One at a time: a joiner needs a primary component to join.
@@ -82,7 +83,16 @@ export async function startGaleraCluster(size = 3): Promise<GaleraCluster> {
           await chown(datadir, nobody.uid, nobody.gid);
         }
       }
-      const child = await startNode(nodeDir, ports[i]!, i === 0 ? 'gcomm://' : clusterAddress, i === 0);
+      let child: ChildProcess | undefined;
+      // A port picked free can still be taken before the node binds it; then pick again.
+      for (let attempt = 1; !child; attempt++) {
+        try {
+          child = await startNode(nodeDir, ports[i]!, i === 0 ? 'gcomm://' : clusterAddress(), i === 0);
+        } catch (err) {
+          if (attempt >= 3 || !/Address already in use/.test((err as Error).message)) throw err;
+          ports[i] = await nodePorts();
+        }
+      }
       children.push(child);
       nodes.push(nodeHandle(i + 1, ports[i]!.sql, child));
       sockets.push(join(nodeDir, 'mysqld.sock'));
@@ -101,6 +111,29 @@ export async function startGaleraCluster(size = 3): Promise<GaleraCluster> {
     await stop();
     throw err;
   }
+}
+
+/**
+ * Four free ports for a node, below Linux's ephemeral range (32768+), so that no outgoing
+ * connection on the machine takes one between the pick and the node's bind.
+ */
+async function nodePorts(): Promise<Ports> {
+  const taken = new Set<number>();
+  const pick = async (): Promise<number> => {
+    for (;;) {
+      const port = 20_000 + Math.floor(Math.random() * 12_000);
+      if (!taken.has(port) && (await canListen(port))) return taken.add(port), port;
+    }
+  };
+  return { sql: await pick(), group: await pick(), ist: await pick(), sst: await pick() };
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
 }
 
 async function startNode(dir: string, p: Ports, clusterAddress: string, bootstrap: boolean): Promise<ChildProcess> {
