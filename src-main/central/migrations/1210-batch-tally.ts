@@ -62,18 +62,25 @@ const refresh = boundedProc(
   IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
 );
 
-function statements({ database }: MigrationContext): string[] {
+/**
+ * A coordinator's fold procedure, (re)created and granted to this database's coordinator role
+ * with SELECT on the tables it fills, then run once over what is there already (the migrating
+ * account passes the caller check as owner). Shared by the summaries folded in by revision.
+ */
+export function foldStatements(database: string, name: string, proc: string, filled: readonly string[]): string[] {
   const db = '`' + database.replace(/`/g, '``') + '`';
   const coordinator = '`' + dbRoleName(database, 'coordinator').replace(/`/g, '``') + '`';
   return [
-    ...tables,
-    dropProc('progress_refresh'),
-    refresh,
-    `GRANT EXECUTE ON PROCEDURE ${db}.progress_refresh TO ${coordinator}`,
-    `GRANT SELECT ON ${db}.batch_tally TO ${coordinator}`,
-    // What is there already, once (the migrating account passes the caller check as owner).
-    'CALL progress_refresh()',
+    dropProc(name),
+    proc,
+    `GRANT EXECUTE ON PROCEDURE ${db}.${name} TO ${coordinator}`,
+    ...filled.map((t) => `GRANT SELECT ON ${db}.${t} TO ${coordinator}`),
+    `CALL ${name}()`,
   ];
+}
+
+function statements({ database }: MigrationContext): string[] {
+  return [...tables, ...foldStatements(database, 'progress_refresh', refresh, ['batch_tally'])];
 }
 
 export const migration: Migration = { version: 1210, name: 'batch-tally', statements };
