@@ -67,7 +67,7 @@ describe('web edition, settings: key rebinding and Enter’s quality', () => {
       await page.keyboard.press('n');
       expect(await header(page), `${round}: n no longer moves`).toContain(`${at} / ${single.itemCount}`);
       await page.keyboard.press('h');
-      await expect.poll(() => header(page), `${round}: h moves on`).toContain(`${at + 1} / ${single.itemCount}`);
+      await expect.poll(() => header(page)).toContain(`${at + 1} / ${single.itemCount}`);
       expect(await page.getByTestId('key-hint').innerText()).toMatch(/→ h\s+next/);
       await page.keyboard.press('?');
       const help = await page.getByRole('dialog', { name: 'review keys' }).innerText();
