@@ -25,6 +25,7 @@ export type ReviewAction =
   | { kind: 'toggleLines' }
   | { kind: 'smooth'; step: 1 | -1 }
   | { kind: 'toggleErrors' }
+  | { kind: 'toggleFrame' }
   | { kind: 'zoom'; op: ZoomOp }
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
@@ -82,6 +83,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   '.': { kind: 'smooth', step: 1 },
   ',': { kind: 'smooth', step: -1 },
   e: { kind: 'toggleErrors' },
+  x: { kind: 'toggleFrame' },
   '+': { kind: 'zoom', op: 'in' },
   // "+" is Shift+= on many keyboards; "=" zooms in too, so no Shift is needed.
   '=': { kind: 'zoom', op: 'in' },
@@ -166,6 +168,8 @@ export function describeAction(a: ReviewAction): string {
       return a.step > 0 ? 'smooth more (boxcar, up to 15 pixels)' : 'smooth less';
     case 'toggleErrors':
       return '1σ error band on/off';
+    case 'toggleFrame':
+      return 'x axis: rest frame, λ / (1 + z) at your z / observed';
     case 'zoom':
       return ZOOM_TEXT[a.op];
     case 'resetZoom':
@@ -214,6 +218,7 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'toggleLines',
   'smooth',
   'toggleErrors',
+  'toggleFrame',
   'zoom',
   'resetZoom',
   'undo',

@@ -31,6 +31,7 @@ function keyHints(k: Keymap): KeyHint[] {
     [hintKeys(k, 'toggleLines'), 'lines'],
     [hintKeys(k, 'smooth'), 'smooth'],
     [hintKeys(k, 'toggleErrors'), 'σ band'],
+    [hintKeys(k, 'toggleFrame'), 'rest frame'],
     [hintKeys(k, 'zoom', 'resetZoom'), 'zoom, pan, reset'],
     [hintKeys(k, 'undo'), 'undo'],
     [hintKeys(k, 'back'), 'batches'],
@@ -46,6 +47,7 @@ export function ReviewScreen() {
   const showErrors = useApp((s) => s.showErrors);
   const feature = useApp((s) => s.feature);
   const keymap = useApp((s) => s.keymap);
+  const restFrame = useApp((s) => s.restFrame);
   const hints = useMemo(() => keyHints(keymap), [keymap]);
 
   const items = review.items;
@@ -63,12 +65,14 @@ export function ReviewScreen() {
         count={items.length}
         smoothing={smoothing}
         showErrors={showErrors}
+        restZ={restFrame ? review.draft.z : null}
       />
       <div className="review-body">
         <div className="chart-area">
           <SpectrumChart
             spectrum={spectrum}
             z={review.draft.z}
+            restZ={restFrame ? review.draft.z : null}
             showLines={showLines}
             lines={LINES_BY_CLASS[review.draft.class]}
             smoothing={smoothing}

@@ -124,6 +124,8 @@ export function runAction(action: ReviewAction): void {
       return setState({ smoothing: Math.min(SMOOTH_MAX, Math.max(0, s.smoothing + action.step)) });
     case 'toggleErrors':
       return setState({ showErrors: !s.showErrors });
+    case 'toggleFrame':
+      return setState({ restFrame: !s.restFrame });
     case 'zoom':
       return setState({ zoom: { op: action.op, seq: s.zoom.seq + 1 } });
     case 'resetZoom':

@@ -58,6 +58,8 @@ export interface AppState {
   smoothing: number;
   /** The 1σ error band. */
   showErrors: boolean;
+  /** The chart's axis in the rest frame of the draft's z (else observed); kept from one spectrum to the next. */
+  restFrame: boolean;
   /** The field open over the chart, which takes every key until it closes; null when none. */
   field: VerdictField | null;
   /** Quality that Enter ("accept the pipeline's answer as is") saves; the reviewer's setting. */
@@ -97,6 +99,7 @@ export const useApp = create<AppState>(() => ({
   zoom: { op: 'reset', seq: 0 },
   smoothing: 0,
   showErrors: true,
+  restFrame: false,
   field: null,
   acceptQuality: DEFAULT_SETTINGS.acceptQuality,
   keys: DEFAULT_SETTINGS.keys,
