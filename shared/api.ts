@@ -22,6 +22,8 @@ import {
   type SyncSummary,
   type Verdict,
 } from './model';
+import type { Settings } from './settings';
+import { SettingsSchema } from './settingsSchema';
 
 /** A method's input schema, its output type (phantom), and how the result travels. */
 interface MethodSpec<In extends z.ZodType, Out> {
@@ -57,6 +59,10 @@ export const API = {
   listProblems: method<ProblemReport[]>()(
     z.object({ lmjd: z.number().int().min(1).max(99_999), planid: z.string().min(1).max(64), spid: z.number().int().min(1).max(SPECTROGRAPHS) }).strict(),
   ),
+  /** This person's settings, kept in their local cache (rebound keys, Enter's quality). */
+  getSettings: method<Settings>()(NoInput),
+  /** Replaces them; two actions on one key are refused (bad-input, naming both). */
+  saveSettings: method<Settings>()(SettingsSchema),
   sync: method<SyncSummary>()(NoInput),
   signIn: method<AppStatus>()(
     z

@@ -15,6 +15,8 @@ export const API_METHODS = [
   'setBookmark',
   'reportProblem',
   'listProblems',
+  'getSettings',
+  'saveSettings',
   'sync',
   'signIn',
   'signOut',

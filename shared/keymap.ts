@@ -25,10 +25,12 @@ export type ReviewAction =
   | { kind: 'toggleLines' }
   | { kind: 'smooth'; step: 1 | -1 }
   | { kind: 'toggleErrors' }
+  | { kind: 'toggleFrame' }
   | { kind: 'zoom'; op: ZoomOp }
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
   | { kind: 'help' }
+  | { kind: 'settings' }
   | { kind: 'back' }
   // The batch list's own (BATCH_LIST_KEYMAP).
   | { kind: 'cursor'; step: 1 | -1 }
@@ -81,6 +83,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   '.': { kind: 'smooth', step: 1 },
   ',': { kind: 'smooth', step: -1 },
   e: { kind: 'toggleErrors' },
+  x: { kind: 'toggleFrame' },
   '+': { kind: 'zoom', op: 'in' },
   // "+" is Shift+= on many keyboards; "=" zooms in too, so no Shift is needed.
   '=': { kind: 'zoom', op: 'in' },
@@ -90,6 +93,8 @@ export const DEFAULT_KEYMAP: Keymap = {
   r: { kind: 'resetZoom' },
   'Ctrl+z': { kind: 'undo' },
   '?': { kind: 'help' },
+  // Ctrl+, is where desktop apps keep their settings; a bare "," is smoothing.
+  'Ctrl+,': { kind: 'settings' },
   Escape: { kind: 'back' },
 };
 
@@ -102,6 +107,8 @@ export const BATCH_LIST_KEYMAP: Keymap = {
   Enter: { kind: 'openBatch' },
   s: { kind: 'sync' },
   '?': { kind: 'help' },
+  // Ctrl+, is where desktop apps keep their settings; a bare "," is smoothing.
+  'Ctrl+,': { kind: 'settings' },
   Escape: { kind: 'back' },
 };
 
@@ -161,6 +168,8 @@ export function describeAction(a: ReviewAction): string {
       return a.step > 0 ? 'smooth more (boxcar, up to 15 pixels)' : 'smooth less';
     case 'toggleErrors':
       return '1σ error band on/off';
+    case 'toggleFrame':
+      return 'x axis: rest frame, λ / (1 + z) at your z / observed';
     case 'zoom':
       return ZOOM_TEXT[a.op];
     case 'resetZoom':
@@ -169,6 +178,8 @@ export function describeAction(a: ReviewAction): string {
       return 'undo the last verdict not yet pushed';
     case 'help':
       return 'show every key';
+    case 'settings':
+      return 'settings: rebind keys, quality of Enter';
     case 'back':
       return 'close this list or the sign-in; else back to the batch list';
     case 'cursor':
@@ -207,6 +218,7 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'toggleLines',
   'smooth',
   'toggleErrors',
+  'toggleFrame',
   'zoom',
   'resetZoom',
   'undo',
@@ -214,6 +226,7 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'openBatch',
   'sync',
   'help',
+  'settings',
   'back',
 ];
 const FEATURE_ORDER: readonly string[] = FEATURE_LINES;
@@ -245,18 +258,38 @@ export interface HelpRow {
   text: string;
 }
 
-/** The key help's rows: one per action, its chords together, in HELP_ORDER. */
-export function helpRows(keymap: Keymap): HelpRow[] {
-  const entries = Object.entries(keymap).sort(([, a], [, b]) => {
+/** A keymap's chords with their actions, in the order the key help lists them. */
+export function inHelpOrder(keymap: Keymap): [string, ReviewAction][] {
+  return Object.entries(keymap).sort(([, a], [, b]) => {
     const byKind = HELP_ORDER.indexOf(a.kind) - HELP_ORDER.indexOf(b.kind);
     return byKind !== 0 ? byKind : rankWithinKind(a) - rankWithinKind(b);
   });
+}
+
+/** The key help's rows: one per action, its chords together, in HELP_ORDER. */
+export function helpRows(keymap: Keymap): HelpRow[] {
   const rows: HelpRow[] = [];
-  for (const [chord, action] of entries) {
+  for (const [chord, action] of inHelpOrder(keymap)) {
     const text = describeAction(action);
     const same = rows.find((r) => r.text === text);
     if (same) same.keys.push(chordLabel(chord));
     else rows.push({ keys: [chordLabel(chord)], text });
   }
   return rows;
+}
+
+/**
+ * The keys of the given kinds of action for a one-line hint, in help order ("s g q u"). Chords
+ * with a modifier are left out where the kind has a bare one: the hint names the main keys, `?`
+ * names them all.
+ */
+export function hintKeys(keymap: Keymap, ...kinds: ReviewAction['kind'][]): string {
+  const rows = helpRows(Object.fromEntries(Object.entries(keymap).filter(([, a]) => kinds.includes(a.kind))));
+  const labels = rows.flatMap((r) => r.keys);
+  const bare = labels.filter((l) => !/^(Ctrl|Alt|Shift)\+./.test(l));
+  const shown = bare.length > 0 ? bare : labels;
+  // "0 1 2 3 4" reads as one range.
+  const digits = shown.map(Number);
+  const run = shown.length > 2 && shown.every((l, i) => /^\d$/.test(l) && (i === 0 || digits[i] === digits[i - 1]! + 1));
+  return run ? `${shown[0]}–${shown.at(-1)}` : shown.join(' ');
 }

@@ -15,7 +15,9 @@ type ReviewMethods =
   | 'undoVerdict'
   | 'setBookmark'
   | 'reportProblem'
-  | 'listProblems';
+  | 'listProblems'
+  | 'getSettings'
+  | 'saveSettings';
 
 /** `cache` is read on every call: sign-in and sign-out swap the session underneath. */
 export function reviewHandlers(cache: () => LocalCache, changed: () => void, clock: () => Date): Pick<ApiHandlers, ReviewMethods> {
@@ -61,5 +63,10 @@ export function reviewHandlers(cache: () => LocalCache, changed: () => void, clo
       return report;
     },
     listProblems: async (at) => cache().problemsOn(at),
+    getSettings: async () => cache().settings(),
+    saveSettings: async (settings) => {
+      cache().putSettings(settings);
+      return settings;
+    },
   };
 }

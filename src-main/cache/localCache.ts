@@ -12,6 +12,7 @@ import type {
   Verdict,
   VerdictInput,
 } from '../../shared/model';
+import type { Settings } from '../../shared/settings';
 export type { CacheCounts };
 
 /** One spectrograph of one plan: what a problem report is filed against. */
@@ -41,6 +42,10 @@ export interface LocalCache {
   addProblem(input: ProblemInput, now: Date): ProblemReport;
   /** The problem reports on one spectrograph of one plan, in fibre order. */
   problemsOn(at: SpectrographAddress): ProblemReport[];
+  /** This person's settings (rebound keys, Enter's quality); the defaults until they change one. */
+  settings(): Settings;
+  /** Stores settings already checked (SettingsSchema); they replace the ones kept. */
+  putSettings(settings: Settings): void;
   counts(): CacheCounts;
   close(): void;
 }

@@ -32,7 +32,9 @@ import { listOutbox, type OutboxEntry } from './outboxList';
 import { migrate } from './migrate';
 import { toProblem, toVerdict, type BatchRow, type ItemRow, type VerdictRow } from './rows';
 import { statementCache, type Statements } from './statements';
+import { settingsFrom } from './settingsRow';
 import { SqliteSyncLedger } from './syncLedger';
+import type { Settings } from '../../shared/settings';
 
 export interface OpenCacheOptions {
   /** better-sqlite3's native addon built for the host's ABI (Electron passes its own). */
@@ -233,6 +235,14 @@ export class SqliteCache implements LocalCache, SyncableCache {
         'SELECT * FROM verdict WHERE reviewer = ? AND obsid = ? ORDER BY created_at DESC, seq DESC LIMIT 1',
       )
       .get(this.user, obsid);
+  }
+
+  settings(): Settings {
+    return settingsFrom(this.ledger.meta('settings'));
+  }
+
+  putSettings(settings: Settings): void {
+    this.ledger.putMeta('settings', JSON.stringify(settings));
   }
 
   undoLastVerdict(): Verdict | null {

@@ -22,7 +22,7 @@ export function useBrowseKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = getState();
-      if (e.isComposing || s.showSignIn || s.review?.batch.mode !== 'browse') return;
+      if (e.isComposing || s.showSignIn || s.showSettings || s.review?.batch.mode !== 'browse') return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const chord = chordOf(e);
       if (useBrowse.getState().single) {

@@ -17,6 +17,7 @@ import { setState, useApp } from '../state/store';
 import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeBar } from './NoticeBar';
+import { SettingsPanel } from './SettingsPanel';
 import { SignInDialog } from './SignIn';
 import { TopBar } from './TopBar';
 
@@ -36,7 +37,7 @@ function Screen({ mode }: { mode: ReviewMode }) {
 
 export function App() {
   const mode = useApp((s) => s.review?.batch.mode ?? null);
-  const modal = useApp((s) => s.showSignIn);
+  const modal = useApp((s) => s.showSignIn || s.showSettings);
   const single = useBrowse((b) => b.single);
   // The mode keys listen first (capture); what they leave goes on to the review keys.
   useBrowseKeys();
@@ -75,6 +76,7 @@ export function App() {
         <KeyHelp modeRows={modeHelp} />
       </div>
       <SignInDialog />
+      <SettingsPanel />
     </div>
   );
 }

@@ -27,6 +27,9 @@ export function TopBar() {
       <span className="sync-state" data-testid="sync-state" title={syncLine}>
         {syncLine}
       </span>
+      <button type="button" {...keepFocus} onClick={() => setState({ showSettings: true, showHelp: false })} title="rebind keys, Enter's quality (Ctrl+,)">
+        Settings
+      </button>
       {status?.origin.kind === 'demo' ? (
         <button type="button" {...keepFocus} onClick={() => setState({ showSignIn: true })}>
           Sign in…

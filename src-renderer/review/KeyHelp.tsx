@@ -1,16 +1,16 @@
 /** Every key of the active keymap, with what it does (the ? key), in the order they are learnt. */
 import { useMemo } from 'react';
-import { BATCH_LIST_KEYMAP, DEFAULT_KEYMAP, helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
+import { BATCH_LIST_KEYMAP, helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
 import { lineNames, LINES_BY_CLASS } from '../../shared/lines';
 import { setState, useApp } from '../state/store';
 
 interface KeyHelpProps {
-  keymap?: Keymap;
   /** The open view's own keys (browse grid, spectrograph view), listed first under their title. */
   modeRows?: { title: string; rows: HelpRow[] } | undefined;
 }
 
-export function KeyHelp({ keymap = DEFAULT_KEYMAP, modeRows }: KeyHelpProps) {
+export function KeyHelp({ modeRows }: KeyHelpProps) {
+  const keymap = useApp((s) => s.keymap);
   const show = useApp((s) => s.showHelp);
   const cls = useApp((s) => s.review?.draft.class ?? null);
   const reviewing = useApp((s) => s.review !== null);

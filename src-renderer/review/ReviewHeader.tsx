@@ -10,11 +10,13 @@ interface Props {
   /** Boxcar width in pixels (0: none). */
   smoothing: number;
   showErrors: boolean;
+  /** The chart's axis in the rest frame of this z; null: observed. */
+  restZ: number | null;
 }
 
 const fmtZ = (z: number) => z.toFixed(4);
 
-export function ReviewHeader({ item, draft, index, count, smoothing, showErrors }: Props) {
+export function ReviewHeader({ item, draft, index, count, smoothing, showErrors, restZ }: Props) {
   const p = item.pipeline;
   const v = item.verdict;
   const changed = draft.class !== p.class || Math.abs(draft.z - p.z) > 1e-9;
@@ -29,7 +31,8 @@ export function ReviewHeader({ item, draft, index, count, smoothing, showErrors 
           {item.objtype}
         </span>
         <span className="view-state" data-testid="view-state">
-          {smoothing > 1 ? `smooth ${smoothing}` : 'no smoothing'} · σ band {showErrors ? 'on' : 'off'}
+          {smoothing > 1 ? `smooth ${smoothing}` : 'no smoothing'} · σ band {showErrors ? 'on' : 'off'} ·{' '}
+          {restZ === null ? 'observed frame' : `rest frame (z ${fmtZ(restZ)})`}
         </span>
         <span className="position">
           {index + 1} / {count}

@@ -2,6 +2,7 @@
  * The single-spectrum review screen: header with the pipeline's answer and the reviewer's
  * verdict, the chart, and the keys. A browse batch's thumbnail opens here too (Space or Enter).
  */
+import { hintKeys, type Keymap } from '../../shared/keymap';
 import { LINES_BY_CLASS } from '../../shared/lines';
 import { useMemo } from 'react';
 import { useApp } from '../state/store';
@@ -16,24 +17,27 @@ import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
 
-/** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
-const KEY_HINTS: readonly KeyHint[] = [
-  ['→', 'next'],
-  ['←', 'previous'],
-  ['Enter', 'accept'],
-  ['s g q u', 'class'],
-  ['0–4', 'quality, saves'],
-  ['[ ] z', 'z, typed'],
-  ['click ⇧A…', 'feature is line'],
-  ['t f c', 'subclass, flags, comment'],
-  ['l', 'lines'],
-  ['. ,', 'smooth'],
-  ['e', 'σ band'],
-  ['+ − ⇧← ⇧→ r', 'zoom, pan, reset'],
-  ['Ctrl+Z', 'undo'],
-  ['Esc', 'batches'],
-  ['?', 'all keys'],
-];
+/** The keys a reviewer needs most, in README order, as the reviewer has bound them; `?` shows them all. */
+function keyHints(k: Keymap): KeyHint[] {
+  return [
+    [hintKeys(k, 'next'), 'next'],
+    [hintKeys(k, 'prev'), 'previous'],
+    [hintKeys(k, 'accept'), 'accept'],
+    [hintKeys(k, 'setClass'), 'class'],
+    [hintKeys(k, 'setQuality'), 'quality, saves'],
+    [hintKeys(k, 'nudgeZ', 'typeZ'), 'z, typed'],
+    [`click ${hintKeys(k, 'zFromFeature').split(' ')[0]}…`, 'feature is line'],
+    [hintKeys(k, 'pickSubclass', 'pickFlags', 'editComment'), 'subclass, flags, comment'],
+    [hintKeys(k, 'toggleLines'), 'lines'],
+    [hintKeys(k, 'smooth'), 'smooth'],
+    [hintKeys(k, 'toggleErrors'), 'σ band'],
+    [hintKeys(k, 'toggleFrame'), 'rest frame'],
+    [hintKeys(k, 'zoom', 'resetZoom'), 'zoom, pan, reset'],
+    [hintKeys(k, 'undo'), 'undo'],
+    [hintKeys(k, 'back'), 'batches'],
+    [hintKeys(k, 'help'), 'all keys'],
+  ];
+}
 
 export function ReviewScreen() {
   const review = useApp((s) => s.review)!;
@@ -42,6 +46,9 @@ export function ReviewScreen() {
   const smoothing = useApp((s) => s.smoothing);
   const showErrors = useApp((s) => s.showErrors);
   const feature = useApp((s) => s.feature);
+  const keymap = useApp((s) => s.keymap);
+  const restFrame = useApp((s) => s.restFrame);
+  const hints = useMemo(() => keyHints(keymap), [keymap]);
 
   const items = review.items;
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
@@ -58,12 +65,14 @@ export function ReviewScreen() {
         count={items.length}
         smoothing={smoothing}
         showErrors={showErrors}
+        restZ={restFrame ? review.draft.z : null}
       />
       <div className="review-body">
         <div className="chart-area">
           <SpectrumChart
             spectrum={spectrum}
             z={review.draft.z}
+            restZ={restFrame ? review.draft.z : null}
             showLines={showLines}
             lines={LINES_BY_CLASS[review.draft.class]}
             smoothing={smoothing}
@@ -87,7 +96,7 @@ export function ReviewScreen() {
         </div>
         <SidePanel item={item} draft={review.draft} />
       </div>
-      <KeyHints hints={KEY_HINTS} />
+      <KeyHints hints={hints} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { PlotSpectrum } from '../spectra/plotSpectrum';
 import type { ZoomRequest } from '../state/store';
 import { LineOverlay, type MarkerLine } from './lineOverlay';
 import { Smoother } from './smooth';
+import { FrameAxis } from './frameAxis';
 import { Underlay } from './underlay';
 import { zoomed } from './zoom';
 
@@ -23,6 +24,8 @@ interface Props {
   smoothing: number;
   showErrors: boolean;
   zoom: ZoomRequest;
+  /** The rest frame of this z on the axis (frameAxis.ts); null: observed. */
+  restZ: number | null;
   /** The feature clicked on this spectrum, observed Å; null when none. */
   feature: number | null;
   /** A click (not a drag) on the plot, at this observed wavelength. */
@@ -38,9 +41,11 @@ interface Parts {
   overlay: LineOverlay;
   underlay: Underlay;
   smoother: Smoother;
+  /** The axis follows the frame: relabelled and redrawn (never re-fed) on a toggle or, in the rest frame, a z change. */
+  setFrame(restZ: number | null): void;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, feature, onFeature }: Props) {
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -96,6 +101,8 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
 
   useEffect(() => parts.current?.overlay.set(z, showLines), [z, showLines]);
 
+  useEffect(() => parts.current?.setFrame(restZ), [restZ]);
+
   useEffect(() => {
     const plot = parts.current?.plot;
     const x = plot?.data[0];
@@ -106,15 +113,19 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
     else plot.setScale('x', zoomed({ min, max }, data, zoom.op));
   }, [zoom]);
 
-  return <div className="spectrum-chart" ref={host} data-testid="spectrum-chart" />;
+  return <div className="spectrum-chart" ref={host} data-testid="spectrum-chart" data-frame="observed" />;
 }
 
 /** The chart and what it draws with, made once per review screen; destroy() undoes all. */
 function createChart(el: HTMLDivElement, painted: { current: number | null }): Parts & { destroy(): void } {
   const underlay = new Underlay(SKY_REGIONS);
+  const frame = new FrameAxis();
   let overlay: LineOverlay | null = null;
-  const opts = chartOptions(el, underlay, (u) => {
+  const opts = chartOptions(el, underlay, frame, (u) => {
     overlay?.draw();
+    // What the axis shows, once drawn, for the browser tests.
+    el.dataset.ticks = frame.ticks.join(' ');
+    el.dataset.frame = frame.rest ? 'rest' : 'observed';
     el.dataset.paintedObsid = painted.current === null ? '' : String(painted.current);
     // The wavelength range in view, for the browser tests (and anyone inspecting the page).
     const { min, max } = u.scales.x;
@@ -135,6 +146,12 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
     overlay: lines,
     underlay,
     smoother: new Smoother(),
+    setFrame(restZ) {
+      if (!frame.set(restZ)) return;
+      plot.axes[0]!.label = frame.label();
+      // recalcAxes: the ticks depend on the frame, not only on the scale.
+      plot.redraw(false, true);
+    },
     destroy() {
       resize.disconnect();
       lines.destroy();
@@ -176,7 +193,7 @@ function visibleYRange(robust: RobustRange): uPlot.Range.Function {
   };
 }
 
-function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: (u: uPlot) => void): uPlot.Options {
+function chartOptions(el: HTMLElement, underlay: Underlay, frame: FrameAxis, onDraw: (u: uPlot) => void): uPlot.Options {
   return {
     ...sizeOf(el),
     pxAlign: false,
@@ -187,7 +204,7 @@ function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: (u: uPlot) =>
       y: { range: visibleYRange(new RobustRange()) },
     },
     axes: [
-      { label: 'vacuum wavelength (Å)', labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' } },
+      { label: frame.label(), labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' }, ...frame.axis() },
       { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' } },
     ],
     series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } }],

@@ -7,7 +7,7 @@ import type { Item } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
-import { currentItem, draftOf, getState, setState, type Draft, type VerdictField } from '../state/store';
+import { currentItem, draftOf, getState, setState, settingsState, type Draft, type VerdictField } from '../state/store';
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
@@ -15,9 +15,12 @@ import { SMOOTH_MAX } from './smooth';
 import { saveAndNext, undo } from './verdicts';
 
 export const loadFrame = guarded(async () => {
-  const [status, batches] = await Promise.all([api.status({}), api.listBatches({})]);
-  setState({ status, batches });
+  const [status, batches, settings] = await Promise.all([api.status({}), api.listBatches({}), api.getSettings({})]);
+  setState({ status, batches, ...settingsState(settings) });
 });
+
+/** The person's settings: after a sign-in or sign-out another cache, so other settings. */
+const loadSettings = async () => setState(settingsState(await api.getSettings({})));
 
 export const refreshBatches = guarded(async () => {
   setState({ batches: await api.listBatches({}) });
@@ -95,6 +98,7 @@ function runListAction(action: ReviewAction): void {
 export function runAction(action: ReviewAction): void {
   const s = getState();
   if (action.kind === 'help') return setState({ showHelp: !s.showHelp });
+  if (action.kind === 'settings') return setState({ showSettings: !s.showSettings, showHelp: false });
   if (action.kind === 'back') return back();
   const r = s.review;
   if (!r) return runListAction(action);
@@ -120,6 +124,8 @@ export function runAction(action: ReviewAction): void {
       return setState({ smoothing: Math.min(SMOOTH_MAX, Math.max(0, s.smoothing + action.step)) });
     case 'toggleErrors':
       return setState({ showErrors: !s.showErrors });
+    case 'toggleFrame':
+      return setState({ restFrame: !s.restFrame });
     case 'zoom':
       return setState({ zoom: { op: action.op, seq: s.zoom.seq + 1 } });
     case 'resetZoom':
@@ -158,7 +164,7 @@ export const signOut = guarded(async () => {
   await flushBookmark();
   const status = await api.signOut({});
   setState({ status, review: null });
-  await refreshBatches();
+  await Promise.all([refreshBatches(), loadSettings()]);
 });
 
 /** Signs in; resolves to null on success or the line to show in the form (nothing typed is lost). */
@@ -167,7 +173,7 @@ export async function signIn(server: string, password: string, remember: boolean
     await flushBookmark();
     const status = await api.signIn({ server, password, remember });
     setState({ status, review: null, showSignIn: false, notice: { kind: 'info', text: `signed in as ${status.user}; press Sync to fetch your batches` } });
-    await refreshBatches();
+    await Promise.all([refreshBatches(), loadSettings()]);
     return null;
   } catch (err) {
     return messageOf(err);

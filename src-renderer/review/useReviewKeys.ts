@@ -3,7 +3,7 @@
  * Mounted once for the whole frame, so ? and Esc work on the batch list too.
  */
 import { useEffect } from 'react';
-import { BATCH_LIST_KEYMAP, chordOf, DEFAULT_KEYMAP, type Keymap } from '../../shared/keymap';
+import { BATCH_LIST_KEYMAP, chordOf } from '../../shared/keymap';
 import { runAction, runSync, signOut } from './actions';
 import { api } from '../api';
 import { notYetAvailable, reviewActionFor } from './menuCommands';
@@ -19,16 +19,18 @@ export function keyBelongsToTarget(e: Pick<KeyboardEvent, 'key'>, t: HTMLElement
   return presses && t.closest('button, a[href], [role="button"], [role="dialog"], dialog') !== null;
 }
 
-export function useReviewKeys(keymap: Keymap = DEFAULT_KEYMAP): void {
+/** The review keys are the reviewer's (`keymap` in the store: the defaults with their rebindings). */
+export function useReviewKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // The sign-in is modal: behind it nothing is reviewed (it closes itself on Escape).
-      if (e.isComposing || getState().showSignIn) return;
+      // The settings panel is modal too: it is where a key is being rebound.
+      if (e.isComposing || getState().showSignIn || getState().showSettings) return;
       // An open field (z, subclass, flags, comment) takes every key until it closes.
       if (getState().field !== null) return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       // No batch open: the batch list's keys (cursor, open, sync).
-      const action = (getState().review ? keymap : BATCH_LIST_KEYMAP)[chordOf(e)];
+      const action = (getState().review ? getState().keymap : BATCH_LIST_KEYMAP)[chordOf(e)];
       if (!action) return;
       e.preventDefault();
       runAction(action);
@@ -47,5 +49,5 @@ export function useReviewKeys(keymap: Keymap = DEFAULT_KEYMAP): void {
       window.removeEventListener('keydown', onKey);
       offMenu();
     };
-  }, [keymap]);
+  }, []);
 }

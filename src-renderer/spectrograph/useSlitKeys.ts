@@ -5,7 +5,7 @@
  * first drops a selection of several fibres, then goes back to the batch list).
  */
 import { useEffect } from 'react';
-import { chordOf, DEFAULT_KEYMAP } from '../../shared/keymap';
+import { chordOf } from '../../shared/keymap';
 import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
 import { SPECTROGRAPH_KEYMAP, type SpectrographAction } from '../../shared/modeKeys';
 import { keyBelongsToTarget } from '../review/useReviewKeys';
@@ -25,7 +25,7 @@ export function useSlitKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const app = getState();
-      if (e.isComposing || app.showSignIn || app.review?.batch.mode !== 'spectrograph') return;
+      if (e.isComposing || app.showSignIn || app.showSettings || app.review?.batch.mode !== 'spectrograph') return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const chord = chordOf(e);
       if (useSlit.getState().form) {
@@ -35,7 +35,7 @@ export function useSlitKeys(): void {
         e.stopPropagation();
         return;
       }
-      const passOn = DEFAULT_KEYMAP[chord]?.kind;
+      const passOn = app.keymap[chord]?.kind;
       if (chord === 'Escape' && !app.showHelp && useSlit.getState().anchor !== null) {
         useSlit.setState({ anchor: null });
       } else if (passOn === 'help' || passOn === 'back') {

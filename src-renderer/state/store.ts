@@ -3,7 +3,8 @@
  * that talk to the API live in review/actions.ts; this file only holds and sets data.
  */
 import { create } from 'zustand';
-import type { ZoomOp } from '../../shared/keymap';
+import { DEFAULT_KEYMAP, type Keymap, type ZoomOp } from '../../shared/keymap';
+import { DEFAULT_SETTINGS, keymapWith, type AcceptQuality, type Settings } from '../../shared/settings';
 import type { AppStatus, BatchSummary, Item, Quality, SpecClass, SyncProgress } from '../../shared/model';
 import { isVerdictFlag, type VerdictFlag } from '../../shared/verdictFlags';
 
@@ -57,10 +58,16 @@ export interface AppState {
   smoothing: number;
   /** The 1σ error band. */
   showErrors: boolean;
+  /** The chart's axis in the rest frame of the draft's z (else observed); kept from one spectrum to the next. */
+  restFrame: boolean;
   /** The field open over the chart, which takes every key until it closes; null when none. */
   field: VerdictField | null;
   /** Quality that Enter ("accept the pipeline's answer as is") saves; the reviewer's setting. */
-  acceptQuality: Quality;
+  acceptQuality: AcceptQuality;
+  /** The reviewer's rebound keys (a setting) and the review keymap they make. */
+  keys: Settings['keys'];
+  keymap: Keymap;
+  showSettings: boolean;
   /**
    * The answer whose class and z were questioned (shared/plausibility.ts), as answerKey():
    * the same save key pressed again for the same answer saves it.
@@ -80,12 +87,6 @@ export function answerKey(obsid: number, cls: SpecClass, z: number): string {
   return `${obsid} ${cls} ${z}`;
 }
 
-/**
- * Enter's quality until the reviewer sets their own: 3, not 4 — accepting at a glance is a
- * confident answer, not a certain one — and never 0, which means "not set".
- */
-export const DEFAULT_ACCEPT_QUALITY: Quality = 3;
-
 export const useApp = create<AppState>(() => ({
   status: null,
   batches: null,
@@ -98,8 +99,12 @@ export const useApp = create<AppState>(() => ({
   zoom: { op: 'reset', seq: 0 },
   smoothing: 0,
   showErrors: true,
+  restFrame: false,
   field: null,
-  acceptQuality: DEFAULT_ACCEPT_QUALITY,
+  acceptQuality: DEFAULT_SETTINGS.acceptQuality,
+  keys: DEFAULT_SETTINGS.keys,
+  keymap: DEFAULT_KEYMAP,
+  showSettings: false,
   questioned: null,
   feature: null,
   batchCursor: 0,
@@ -131,4 +136,9 @@ export function sameAnswer(a: Draft, b: Draft): boolean {
 export function currentItem(s: AppState): Item | null {
   const r = s.review;
   return r ? (r.items[r.index] ?? null) : null;
+}
+
+/** The store's part of the reviewer's settings. */
+export function settingsState(settings: Settings): Pick<AppState, 'acceptQuality' | 'keys' | 'keymap'> {
+  return { acceptQuality: settings.acceptQuality, keys: settings.keys, keymap: keymapWith(settings.keys) };
 }

@@ -65,16 +65,16 @@ describe('web edition, single mode by keyboard', () => {
       expect(await history.nth(1).getAttribute('class')).toBe('disagrees');
 
       // Smoothing: five presses of "." say so in the header and change the plot; "," goes back.
-      expect(await page.getByTestId('view-state').innerText()).toBe('no smoothing · σ band on');
+      expect(await page.getByTestId('view-state').innerText()).toBe('no smoothing · σ band on · observed frame');
       const raw = await pixels(page);
       for (let i = 0; i < 5; i++) await page.keyboard.press('.');
-      await expect.poll(() => page.getByTestId('view-state').innerText()).toBe('smooth 5 · σ band on');
+      await expect.poll(() => page.getByTestId('view-state').innerText()).toBe('smooth 5 · σ band on · observed frame');
       await expect.poll(() => pixels(page)).not.toBe(raw);
       const smoothed = await pixels(page);
 
       // The error band off and on: the picture changes, the header says which.
       await page.keyboard.press('e');
-      await expect.poll(() => page.getByTestId('view-state').innerText()).toBe('smooth 5 · σ band off');
+      await expect.poll(() => page.getByTestId('view-state').innerText()).toBe('smooth 5 · σ band off · observed frame');
       await expect.poll(() => pixels(page)).not.toBe(smoothed);
       await page.keyboard.press('e');
 
