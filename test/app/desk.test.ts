@@ -14,7 +14,7 @@ import { memoryCredentialStore } from '../../src-main/app/credentialStore';
 import { openApp, type OpenedApp } from '../../src-main/app/openApp';
 import { parseCentralUrl } from '../../src-main/config/config';
 import { addPerson, type Person } from '../central/fixtures';
-import { assign, cacheOf, reviewer, syncOnce } from '../sync/world';
+import { disagreeAndReport } from '../support/deskWorld';
 import { useWorld } from '../support/world';
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
@@ -34,22 +34,7 @@ async function appAs(url: string | null): Promise<OpenedApp> {
 const refusal = (p: Promise<unknown>) => p.then<null, ReturnType<typeof toApiError>>(() => null, (err: unknown) => toApiError(err));
 
 beforeAll(async () => {
-  alice = await reviewer(w);
-  const bob = await reviewer(w);
-  await assign(w, 'jan-a', [alice], 2);
-  await assign(w, 'jan-b', [bob], 2);
-  const [ca, cb] = [cacheOf(w, alice), cacheOf(w, bob)];
-  await syncOnce(w, ca, alice);
-  await syncOnce(w, cb, bob);
-  const at = new Date('2024-03-01T10:00:00Z');
-  for (const [cache, cls] of [[ca, 'STAR'], [cb, 'GALAXY']] as const) {
-    const [b] = cache.listBatches();
-    const [item] = cache.listItems(b!.id);
-    obsid = item!.obsid;
-    cache.addVerdict({ obsid, batchId: b!.id, class: cls, subclass: '', z: 0.1, quality: 3, flags: [], comment: '' }, at);
-  }
-  reportId = ca.addProblem({ lmjd: 60_000, planid: 'PLAN000', spid: 1, fiberFrom: 2, fiberTo: 3, type: 'dead fibres', origin: '2d', text: 'flat' }, at).id;
-  for (const [cache, p] of [[ca, alice], [cb, bob]] as const) expect((await syncOnce(w, cache, p)).failure ?? null).toBeNull();
+  ({ alice, obsid, reportId } = await disagreeAndReport(w, new Date('2024-03-01T10:00:00Z')));
 }, 120_000);
 
 afterAll(async () => {
