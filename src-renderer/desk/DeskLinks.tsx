@@ -1,4 +1,4 @@
-/** The top bar's links to the desk screens the signed-in person's role may use, each with its key. */
+/** The top bar's links to the desk screens the signed-in person's role may use (their keys: in the title and README). */
 import { closeDesk, openScreen } from './deskActions';
 import { DESK_SCREENS } from './deskKeys';
 import { useDesk } from './deskState';
@@ -17,8 +17,8 @@ export function DeskLinks() {
         My batches
       </button>
       {offered.map((d) => (
-        <button key={d.screen} type="button" className={screen === d.screen ? 'link current' : 'link'} {...keepFocus} onClick={() => openScreen(d.screen)} title={`key ${d.key} on your batch list`}>
-          {d.title} <kbd>{d.key}</kbd>
+        <button key={d.screen} type="button" className={screen === d.screen ? 'link current' : 'link'} {...keepFocus} onClick={() => openScreen(d.screen)} title={`${d.title}: key ${d.key} on your batch list`}>
+          {d.title}
         </button>
       ))}
     </nav>
