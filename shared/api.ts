@@ -24,6 +24,19 @@ import {
 } from './model';
 import type { Settings } from './settings';
 import { SettingsSchema } from './settingsSchema';
+import {
+  DESK_PROGRESS_VIEWS,
+  PeriodSchema,
+  PROBLEM_ACTIONS,
+  ProblemFilterSchema,
+  RecheckResolutionSchema,
+  type DeskMember,
+  type DeskProblem,
+  type DeskProgress,
+  type DeskRecheckCase,
+  type DeskTrace,
+  type TeamBatch,
+} from './desk';
 
 /** A method's input schema, its output type (phantom), and how the result travels. */
 interface MethodSpec<In extends z.ZodType, Out> {
@@ -75,6 +88,21 @@ export const API = {
       .strict(),
   ),
   signOut: method<AppStatus>()(NoInput),
+  // The central desk (issue 15): online only, as the signed-in person; the server's grants decide.
+  /** Who the server says we are (the screens follow the role); 'offline' when it cannot be asked. */
+  deskMember: method<DeskMember>()(NoInput),
+  /** Every reviewer's active batches with done / total (coordinator). */
+  teamBatches: method<TeamBatch[]>()(NoInput),
+  cancelBatch: method<{ id: string; name: string; assignee: string }[]>()(z.object({ id: UuidSchema }).strict()),
+  reassignBatch: method<{ id: string; name: string }>()(z.object({ id: UuidSchema, to: z.string().min(1).max(80) }).strict()),
+  progress: method<DeskProgress>()(PeriodSchema.extend({ by: z.enum(DESK_PROGRESS_VIEWS) }).strict()),
+  recheckList: method<DeskRecheckCase[]>()(NoInput),
+  recheckResolve: method<{ id: string; obsid: number }>()(RecheckResolutionSchema),
+  problemList: method<DeskProblem[]>()(ProblemFilterSchema),
+  problemSetState: method<DeskProblem>()(
+    z.object({ id: UuidSchema, action: z.enum(PROBLEM_ACTIONS), note: z.string().trim().min(1, 'say why in a note').max(2000) }).strict(),
+  ),
+  trace: method<DeskTrace>()(z.object({ obsid: ObsidSchema }).strict()),
 } as const satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

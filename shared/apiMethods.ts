@@ -20,6 +20,16 @@ export const API_METHODS = [
   'sync',
   'signIn',
   'signOut',
+  'deskMember',
+  'teamBatches',
+  'cancelBatch',
+  'reassignBatch',
+  'progress',
+  'recheckList',
+  'recheckResolve',
+  'problemList',
+  'problemSetState',
+  'trace',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -10,6 +10,7 @@ import { parseCentralUrl } from '../config/config';
 import type { CredentialStore } from './credentialStore';
 import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
+import { deskHandlers } from './deskHandlers';
 import type { AppSession, SessionFactory } from './appSession';
 import type { BackgroundSyncOptions } from '../sync/background';
 import { startSyncControl, type SyncControl } from './syncControl';
@@ -61,6 +62,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   const handlers: ApiHandlers = {
     status: async () => status(),
     ...reviewHandlers(() => session.cache, changed, clock),
+    ...deskHandlers(() => session.desk),
     sync: async () => {
       const { pulled, filesFetched, pushed, error, note } = await syncControl.now();
       // Only the contract's fields cross the boundary.

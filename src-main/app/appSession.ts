@@ -7,6 +7,7 @@ import type { DataOrigin, SyncProgress, SyncSummary } from '../../shared/model';
 import type { CentralTarget } from '../config/config';
 import type { LocalCache } from '../cache/localCache';
 import type { SyncOutcome } from '../sync/background';
+import type { CentralDesk } from './centralDesk';
 
 /** A sync's summary, and whether a failure is worth retrying soon (offline) or needs the person. */
 export type SyncRun = SyncSummary & SyncOutcome;
@@ -22,6 +23,8 @@ export interface AppSession {
   readonly cache: LocalCache;
   /** null for the embedded demo: there is no server to sync with. */
   readonly syncRunner: SessionSyncRunner | null;
+  /** null for the demo: the coordinator's and 2D team's work needs the central server. */
+  readonly desk: CentralDesk | null;
   close(): Promise<void>;
 }
 

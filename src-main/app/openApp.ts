@@ -14,6 +14,7 @@ import type { CredentialStore } from './credentialStore';
 import { createEventBus, type ApiEventBus } from './eventBus';
 import type { AppSession, SessionFactory, SessionSyncRunner } from './appSession';
 import { openSyncRunner } from '../sync/runner';
+import { openCentralDesk, type CentralDesk } from './centralDesk';
 import type { BackgroundSyncOptions } from '../sync/background';
 
 /** Builds the sync runner of a central session. */
@@ -63,7 +64,7 @@ function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory
     async demo() {
       const demo = await ensureDemo(home, { ...opts.demo, cache: opts.cache, clock });
       const cache = openLocalCache(demo.cacheFile, DEMO_USER, opts.cache);
-      return session(DEMO_USER, { kind: 'demo' }, cache, null);
+      return session(DEMO_USER, { kind: 'demo' }, cache, null, null);
     },
     async central(target, password, { verify }) {
       // Signing in checks the password now rather than at the first sync, and learns the
@@ -73,7 +74,7 @@ function sessionFactory(opts: OpenAppOptions, clock: () => Date): SessionFactory
         if (info) learn(target)(info);
       }
       const cache = openLocalCache(resolveCacheFile(home, target), target.user, opts.cache);
-      return session(target.user, { kind: 'central', server: target.display }, cache, openSync(target, password, cache, opts.config));
+      return session(target.user, { kind: 'central', server: target.display }, cache, openSync(target, password, cache, opts.config), openCentralDesk(target, password));
     },
   };
 }
@@ -90,6 +91,6 @@ async function checkCentralLogin(target: CentralTarget, password: string): Promi
   }
 }
 
-function session(user: string, origin: AppSession['origin'], cache: LocalCache, syncRunner: SessionSyncRunner | null): AppSession {
-  return { user, origin, cache, syncRunner, close: async () => cache.close() };
+function session(user: string, origin: AppSession['origin'], cache: LocalCache, syncRunner: SessionSyncRunner | null, desk: CentralDesk | null): AppSession {
+  return { user, origin, cache, syncRunner, desk, close: async () => cache.close() };
 }

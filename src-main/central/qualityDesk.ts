@@ -6,6 +6,7 @@
  * the server's grants and definer procedures decide who may do what.
  */
 import type { AgreementThresholds } from '../../shared/agreement';
+import type { ProblemDeskFields } from '../../shared/desk';
 import type { ProblemOrigin, ProblemState, SpecClass } from '../../shared/model';
 import type { CentralProblem } from '../sync/contract';
 
@@ -76,14 +77,7 @@ export interface ProblemFilter {
 }
 
 /** A problem report as the 2D team sees it: the report, its night, and its handling. */
-export interface ProblemCase extends CentralProblem {
-  obsdate: string | null;
-  reporter: string;
-  state: ProblemState;
-  handledBy: string | null;
-  handledAt: string | null;
-  note: string | null;
-}
+export interface ProblemCase extends CentralProblem, ProblemDeskFields {}
 
 /** What the 2D team does to a report: acknowledge it, mark it reprocessed, or discard it. */
 export type ProblemAction = 'acknowledged' | 'resolved' | 'discarded';

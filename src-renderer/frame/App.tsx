@@ -14,6 +14,10 @@ import { KeyHelp } from '../review/KeyHelp';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { setState, useApp } from '../state/store';
+import { DeskScreen } from '../desk/DeskScreen';
+import { loadMember } from '../desk/deskActions';
+import { useDesk } from '../desk/deskState';
+import { useDeskKeys } from '../desk/useDeskKeys';
 import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeBar } from './NoticeBar';
@@ -39,7 +43,9 @@ export function App() {
   const mode = useApp((s) => s.review?.batch.mode ?? null);
   const modal = useApp((s) => s.showSignIn || s.showSettings);
   const single = useBrowse((b) => b.single);
+  const desk = useDesk((d) => d.screen);
   // The mode keys listen first (capture); what they leave goes on to the review keys.
+  useDeskKeys();
   useBrowseKeys();
   useSlitKeys();
   useReviewKeys();
@@ -47,12 +53,15 @@ export function App() {
 
   useEffect(() => {
     void loadFrame();
+    void loadMember();
     const offStatus = api.on('statusChanged', (status) => setState({ status }));
     const offProgress = api.on('syncProgress', (sync) => setState({ sync: sync.phase === 'done' ? null : sync }));
     // A sign-in or sync elsewhere may change the batches: refresh the list when status changes batch counts.
     const offBatches = api.on('statusChanged', () => {
       if (useApp.getState().review === null) void refreshBatches();
     });
+    // Signing in or out changes who the server says we are, and so the desk screens offered.
+    const offMember = api.on('statusChanged', (s) => (s.origin.kind === 'demo' ? useDesk.setState({ member: null, screen: null }) : void loadMember()));
     // Anything that slipped past an action's own handling still ends as a readable line.
     const onRejection = (e: PromiseRejectionEvent) => showError(e.reason);
     window.addEventListener('unhandledrejection', onRejection);
@@ -61,6 +70,7 @@ export function App() {
       offStatus();
       offProgress();
       offBatches();
+      offMember();
     };
   }, []);
 
@@ -71,7 +81,7 @@ export function App() {
         <TopBar />
         <NoticeBar />
         <main className="app-main">
-          <ErrorBoundary>{mode ? <Screen mode={mode} /> : <BatchList />}</ErrorBoundary>
+          <ErrorBoundary>{mode ? <Screen mode={mode} /> : desk ? <DeskScreen screen={desk} /> : <BatchList />}</ErrorBoundary>
         </main>
         <KeyHelp modeRows={modeHelp} />
       </div>

@@ -2,6 +2,7 @@
 import type { AppStatus, SyncProgress } from '../../shared/model';
 import { closeBatch, runSync, signOut } from '../review/actions';
 import { setState, useApp } from '../state/store';
+import { DeskLinks } from '../desk/DeskLinks';
 
 /**
  * A click on a top-bar button leaves the keyboard focus where it was: otherwise the button keeps
@@ -22,6 +23,7 @@ export function TopBar() {
           ‹ Batches / <strong>{batchName}</strong>
         </button>
       )}
+      {batchName === null && <DeskLinks />}
       <span className="spacer" />
       {status && <StatusText status={status} />}
       <span className="sync-state" data-testid="sync-state" title={syncLine}>

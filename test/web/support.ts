@@ -31,7 +31,7 @@ export async function startTestHost(opts: { secret?: string } = {}): Promise<Tes
       throw new Error('not used');
     },
   };
-  const initial = { user: 'webtester', origin: { kind: 'demo' as const }, cache, syncRunner: null, close: async () => cache.close() };
+  const initial = { user: 'webtester', origin: { kind: 'demo' as const }, cache, syncRunner: null, desk: null, close: async () => cache.close() };
   const services = createAppServices({ initial, sessions, credentials: memoryCredentialStore(), events, clock: () => new Date() });
   const server = await startWebServer({
     handlers: services.handlers,

@@ -1,0 +1,26 @@
+/** The top bar's links to the desk screens the signed-in person's role may use (their keys: in the title and README). */
+import { closeDesk, openScreen } from './deskActions';
+import { DESK_SCREENS } from './deskKeys';
+import { useDesk } from './deskState';
+
+const keepFocus = { onMouseDown: (e: { preventDefault(): void }) => e.preventDefault() };
+
+export function DeskLinks() {
+  const member = useDesk((s) => s.member);
+  const screen = useDesk((s) => s.screen);
+  if (!member) return null;
+  const offered = DESK_SCREENS.filter((d) => d.may(member));
+  if (offered.length === 0) return null;
+  return (
+    <nav className="desk-links" aria-label="desk screens">
+      <button type="button" className={screen === null ? 'link current' : 'link'} {...keepFocus} onClick={closeDesk}>
+        My batches
+      </button>
+      {offered.map((d) => (
+        <button key={d.screen} type="button" className={screen === d.screen ? 'link current' : 'link'} {...keepFocus} onClick={() => openScreen(d.screen)} title={`${d.title}: key ${d.key} on your batch list`}>
+          {d.title}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The frame of a desk screen: its title, why it shows nothing (offline, denied) in one line,
+ * the screen's table, the line being typed (a note, a reviewer), and its keys.
+ */
+import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { DeskBatches } from './DeskBatches';
+import { DeskProblems } from './DeskProblems';
+import { DeskProgressTable } from './DeskProgressTable';
+import { DeskRecheck } from './DeskRecheck';
+import { deskKeysNow, DESK_SCREENS, keyLabel } from './deskKeys';
+import { setDesk, useDesk, type DeskEntry, type DeskScreen as Screen } from './deskState';
+
+const BODY: Record<Screen, () => ReactNode> = {
+  batches: () => <DeskBatches />,
+  progress: () => <DeskProgressTable />,
+  recheck: () => <DeskRecheck />,
+  problems: () => <DeskProblems />,
+};
+
+export function DeskScreen({ screen }: { screen: Screen }) {
+  const failure = useDesk((s) => s.failure);
+  const loading = useDesk((s) => s.loading);
+  const entry = useDesk((s) => s.entry);
+  const title = DESK_SCREENS.find((d) => d.screen === screen)!.title;
+  return (
+    <section className="batch-list desk" data-testid={`desk-screen-${screen}`}>
+      <h1>
+        {title} {loading && <span className="hint">loading…</span>}
+      </h1>
+      {failure && (
+        <p className="desk-failure" role="alert" data-testid="desk-failure">
+          {failure}
+        </p>
+      )}
+      {BODY[screen]()}
+      {entry && <EntryLine entry={entry} />}
+      <KeyLine />
+    </section>
+  );
+}
+
+/** The line typed under the list; Enter sends it, Esc drops it. A refused send keeps the text. */
+function EntryLine({ entry }: { entry: DeskEntry }) {
+  const [text, setText] = useState(entry.text);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const send = async () => {
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    try {
+      await entry.submit(text.trim());
+      setDesk({ entry: null });
+    } catch {
+      // The one line is on screen already (deskActions.change); the text stays to fix and send again.
+      setBusy(false);
+    }
+  };
+  return (
+    <label className="desk-entry">
+      {entry.label}:{' '}
+      <input
+        ref={input}
+        value={text}
+        disabled={busy}
+        aria-label={entry.label}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void send();
+          if (e.key === 'Escape') setDesk({ entry: null });
+          e.stopPropagation();
+        }}
+      />{' '}
+      <span className="hint">Enter sends, Esc drops it</span>
+    </label>
+  );
+}
+
+function KeyLine() {
+  const member = useDesk((s) => s.member);
+  // The keys in force follow the screen and whether a case is open.
+  useDesk((s) => s.screen);
+  useDesk((s) => s.openCase);
+  const keys = deskKeysNow(member);
+  return (
+    <p className="hint desk-keys">
+      {keys.map((k) => (
+        <span key={k.keys.join()}>
+          <kbd>{k.keys.map(keyLabel).join(' ')}</kbd> {k.text}
+        </span>
+      ))}
+    </p>
+  );
+}

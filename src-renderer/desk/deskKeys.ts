@@ -1,0 +1,95 @@
+/**
+ * The desk's keys, as tables: the hook (useDeskKeys.ts) runs them and each screen lists its
+ * own under the table. On the reviewer's batch list, c t p r open the desk screens the role may
+ * use; inside a screen every key is the screen's (Esc back), except ? for the key help.
+ */
+import { mayCoordinate, mayHandleProblems, type DeskMember } from '../../shared/desk';
+import type { Quality, SpecClass } from '../../shared/model';
+import {
+  cancelAtCursor,
+  closeDesk,
+  handleProblemAtCursor,
+  moveCursor,
+  openCaseAtCursor,
+  openScreen,
+  reassignAtCursor,
+  reload,
+  resolveOpenCase,
+  setCaseClass,
+  setCaseQuality,
+} from './deskActions';
+import { cycleProblemState, shiftPeriod, toggleProgressView } from './deskFilters';
+import { getDesk, setDesk, type DeskScreen } from './deskState';
+
+export interface DeskKey {
+  keys: string[];
+  text: string;
+  run: () => void | Promise<void>;
+}
+
+/** Which screens a role is offered, with the key that opens each from the batch list. */
+export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean }[] = [
+  { screen: 'batches', key: 'c', title: 'Team batches', may: (m) => mayCoordinate(m.role) },
+  { screen: 'progress', key: 'p', title: 'Progress', may: (m) => mayCoordinate(m.role) },
+  { screen: 'recheck', key: 'r', title: 'Recheck', may: (m) => mayCoordinate(m.role) },
+  { screen: 'problems', key: 't', title: '2D problems', may: (m) => mayHandleProblems(m.role) },
+];
+
+const CURSOR: DeskKey[] = [
+  { keys: ['ArrowDown', 'j'], text: 'next row', run: () => moveCursor(1) },
+  { keys: ['ArrowUp', 'k'], text: 'previous row', run: () => moveCursor(-1) },
+];
+const BACK: DeskKey = { keys: ['Escape'], text: 'back to your batches', run: closeDesk };
+const RELOAD: DeskKey = { keys: ['l'], text: 'load again', run: reload };
+
+const CLASS_KEYS: [string, SpecClass][] = [['s', 'STAR'], ['g', 'GALAXY'], ['q', 'QSO'], ['u', 'UNKNOWN']];
+const QUALITY_KEYS: Quality[] = [0, 1, 2, 3, 4];
+
+const CASE_KEYS: DeskKey[] = [
+  ...CLASS_KEYS.map(([key, cls]) => ({ keys: [key], text: `final class ${cls}`, run: () => setCaseClass(cls) })),
+  ...QUALITY_KEYS.map((q) => ({ keys: [String(q)], text: `quality ${q}`, run: () => setCaseQuality(q) })),
+  { keys: ['Enter'], text: 'record the final answer', run: resolveOpenCase },
+  { keys: ['Escape'], text: 'back to the list', run: () => setDesk({ openCase: null, failure: null }) },
+];
+
+const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
+  batches: [
+    ...CURSOR,
+    { keys: ['x'], text: 'cancel the batch (press twice)', run: cancelAtCursor },
+    { keys: ['a'], text: 'reassign to another reviewer', run: reassignAtCursor },
+    RELOAD,
+    BACK,
+  ],
+  progress: [
+    ...CURSOR,
+    { keys: ['v'], text: 'per reviewer / per batch', run: toggleProgressView },
+    { keys: ['['], text: 'period earlier', run: () => shiftPeriod(-1) },
+    { keys: [']'], text: 'period later', run: () => shiftPeriod(1) },
+    RELOAD,
+    BACK,
+  ],
+  recheck: [...CURSOR, { keys: ['Enter'], text: 'open the case', run: openCaseAtCursor }, RELOAD, BACK],
+  problems: [
+    ...CURSOR,
+    { keys: ['a'], text: 'acknowledge, with a note', run: () => handleProblemAtCursor('acknowledged') },
+    { keys: ['r'], text: 'resolved (reprocessed), with a note', run: () => handleProblemAtCursor('resolved') },
+    { keys: ['x'], text: 'discard, with a note', run: () => handleProblemAtCursor('discarded') },
+    { keys: ['f'], text: 'which states are listed', run: cycleProblemState },
+    RELOAD,
+    BACK,
+  ],
+};
+
+/** The keys in force on the open desk screen, or on the batch list (the screens' own keys). */
+export function deskKeysNow(member: DeskMember | null): DeskKey[] {
+  const s = getDesk();
+  if (s.screen === null) {
+    return DESK_SCREENS.filter((d) => member && d.may(member)).map((d) => ({ keys: [d.key], text: d.title, run: () => openScreen(d.screen) }));
+  }
+  return s.screen === 'recheck' && s.openCase ? CASE_KEYS : SCREEN_KEYS[s.screen];
+}
+
+/** How a key is shown in the hints. */
+export function keyLabel(key: string): string {
+  return ({ ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' } as Record<string, string>)[key] ?? key;
+}

@@ -1,0 +1,83 @@
+/**
+ * The central desk's screens (issue 15): which one is open, the signed-in person's role as the
+ * server gave it, and what each screen loaded. The reviewer's own state stays in state/store.ts;
+ * this one is empty until a coordinator or 2D user opens a screen.
+ */
+import { create } from 'zustand';
+import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, TeamBatch } from '../../shared/desk';
+import type { Quality, SpecClass } from '../../shared/model';
+
+export type DeskScreen = 'batches' | 'progress' | 'recheck' | 'problems';
+
+/** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
+export interface DeskEntry {
+  label: string;
+  text: string;
+  submit: (text: string) => Promise<void>;
+}
+
+/** The coordinator's answer for the open recheck case, before it is recorded. */
+export interface RecheckDraft {
+  class: SpecClass | null;
+  quality: Quality | null;
+}
+
+export interface DeskState {
+  /** null: not asked yet, or the server could not be reached. */
+  member: DeskMember | null;
+  screen: DeskScreen | null;
+  cursor: number;
+  /** Why the open screen has nothing to show (offline, denied); null when it loaded. */
+  failure: string | null;
+  loading: boolean;
+  batches: TeamBatch[];
+  /** A cancel asked once: the same key again confirms it. */
+  confirmCancel: string | null;
+  progress: DeskProgress | null;
+  period: { from: string; to: string; by: DeskProgressView };
+  recheck: DeskRecheckCase[];
+  /** The recheck case open (an index into `recheck`), with the answer being made. */
+  openCase: { index: number; draft: RecheckDraft } | null;
+  problems: DeskProblem[];
+  problemFilter: { state: 'unhandled' | 'open' | 'acknowledged' | 'resolved' | 'discarded' | 'all'; from: string; to: string };
+  entry: DeskEntry | null;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+export const useDesk = create<DeskState>(() => ({
+  member: null,
+  screen: null,
+  cursor: 0,
+  failure: null,
+  loading: false,
+  batches: [],
+  confirmCancel: null,
+  progress: null,
+  period: { from: daysAgo(29), to: today(), by: 'reviewer' },
+  recheck: [],
+  openCase: null,
+  problems: [],
+  problemFilter: { state: 'unhandled', from: '', to: '' },
+  entry: null,
+}));
+
+export const getDesk = useDesk.getState;
+export const setDesk = useDesk.setState;
+
+/** How many rows the open screen's cursor moves over. */
+export function rowCount(s: DeskState): number {
+  switch (s.screen) {
+    case 'batches':
+      return s.batches.length;
+    case 'progress':
+      return s.progress?.rows.length ?? 0;
+    case 'recheck':
+      return s.recheck.length;
+    case 'problems':
+      return s.problems.length;
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The central desk through the app's services (issue 15), against a real MariaDB: each call
+ * runs as the signed-in person, so a coordinator sees and resolves a disagreement that came
+ * through sync, a 2D user acknowledges a reviewer's report, a reviewer is refused by the
+ * database itself, and the demo or a dead server says "offline" in one line.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInput } from '../../shared/api';
+import { toApiError } from '../../src-main/app/apiErrors';
+import { memoryCredentialStore } from '../../src-main/app/credentialStore';
+import { openApp, type OpenedApp } from '../../src-main/app/openApp';
+import { parseCentralUrl } from '../../src-main/config/config';
+import { addPerson, type Person } from '../central/fixtures';
+import { disagreeAndReport } from '../support/deskWorld';
+import { useWorld } from '../support/world';
+
+const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
+const apps: OpenedApp[] = [];
+const homes: string[] = [];
+let alice: Person;
+let obsid: number;
+let reportId: string;
+
+async function appAs(url: string | null): Promise<OpenedApp> {
+  const home = mkdtempSync(join(tmpdir(), 'specvet-desk-'));
+  homes.push(home);
+  const app = await openApp({ config: { home, central: url ? parseCentralUrl(url) : null, data: null, file: null }, credentials: memoryCredentialStore(), background: false });
+  apps.push(app);
+  return app;
+}
+const refusal = (p: Promise<unknown>) => p.then<null, ReturnType<typeof toApiError>>(() => null, (err: unknown) => toApiError(err));
+
+beforeAll(async () => {
+  ({ alice, obsid, reportId } = await disagreeAndReport(w, new Date('2024-03-01T10:00:00Z')));
+}, 120_000);
+
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
+});
+
+describe('the coordinator through the app', () => {
+  it('is told its role, sees the batches and the disagreement, and resolves it', async () => {
+    const app = await appAs(w.coordinator.url);
+    expect(await app.handlers.deskMember({})).toEqual({ user: w.coordinator.user, role: 'coordinator' });
+    const batches = await app.handlers.teamBatches({});
+    expect(batches.map((b) => [b.name, b.done, b.total]).sort()).toEqual([['jan-a', 1, 2], ['jan-b', 1, 2]]);
+    const report = await app.handlers.progress({ from: '2024-03-01', to: '2024-03-01', by: 'reviewer' });
+    expect(report.rows.map((r) => r.verdicts)).toEqual([1, 1]);
+    const [found] = await app.handlers.recheckList({});
+    expect([found?.obsid, found?.verdicts.map((v) => v.class).sort()]).toEqual([obsid, ['GALAXY', 'STAR']]);
+    expect((await app.handlers.recheckResolve({ obsid, class: 'GALAXY', quality: 4 })).obsid).toBe(obsid);
+    expect(await app.handlers.recheckList({})).toEqual([]);
+  });
+});
+
+describe('the 2D team through the app', () => {
+  it('acknowledges a report with a note; an empty note is refused before the server', async () => {
+    const app = await appAs((await addPerson(w.db, '2d')).url);
+    const open = await app.handlers.problemList({ state: 'open' });
+    expect(open.map((p) => [p.id, p.reporter])).toEqual([[reportId, alice.user]]);
+    expect(() => parseInput('problemSetState', { id: reportId, action: 'acknowledged', note: ' ' })).toThrow(/problemSetState: note: say why in a note/);
+    const acked = await app.handlers.problemSetState({ id: reportId, action: 'acknowledged', note: 'looking at the flat' });
+    expect([acked.state, acked.note]).toEqual(['acknowledged', 'looking at the flat']);
+    expect(await app.handlers.problemList({ state: 'open' })).toEqual([]);
+  });
+});
+
+describe('a reviewer through the app', () => {
+  it('is refused recheck, batches and problem handling by the database itself', async () => {
+    const app = await appAs(alice.url);
+    expect((await app.handlers.deskMember({})).role).toBe('reviewer');
+    for (const call of [
+      () => app.handlers.recheckList({}),
+      () => app.handlers.recheckResolve({ obsid, class: 'STAR' }),
+      () => app.handlers.teamBatches({}),
+      () => app.handlers.problemSetState({ id: reportId, action: 'discarded', note: 'mine' }),
+    ]) {
+      const err = await refusal(call());
+      expect([err?.code, err?.message]).toEqual(['auth', expect.stringMatching(/denied/)]);
+    }
+  });
+});
+
+describe('without a server', () => {
+  it('the demo says the desk needs the central server', async () => {
+    const err = await refusal((await appAs(null)).handlers.recheckList({}));
+    expect([err?.code, err?.message]).toEqual(['offline', expect.stringMatching(/^offline — .* need the central server/)]);
+  });
+
+  it('a dead server is offline, in one line', async () => {
+    const err = await refusal((await appAs('mysql://nobody:pw@127.0.0.1:1/specvet')).handlers.problemList({}));
+    expect([err?.code, err?.message]).toEqual(['offline', expect.stringMatching(/^offline: cannot reach the central server 127\.0\.0\.1:1/)]);
+  });
+});
