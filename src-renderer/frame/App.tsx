@@ -52,8 +52,8 @@ export function App() {
   const modeHelp = mode === 'spectrograph' || (mode === 'browse' && !single) ? MODE_HELP[mode] : undefined;
 
   useEffect(() => {
-    void loadFrame();
-    void loadMember();
+    // The demo has no server to ask who we are at the desk: asking would only fail.
+    void loadFrame().then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
     const offStatus = api.on('statusChanged', (status) => setState({ status }));
     const offProgress = api.on('syncProgress', (sync) => setState({ sync: sync.phase === 'done' ? null : sync }));
     // A sign-in or sync elsewhere may change the batches: refresh the list when status changes batch counts.

@@ -3,8 +3,9 @@
  * Every failure ends as a readable notice, never a blank screen or an unhandled rejection.
  */
 import type { ReviewAction } from '../../shared/keymap';
-import type { Item } from '../../shared/model';
+import type { Item, SpecClass } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
+import { SUBCLASSES_BY_CLASS } from '../../shared/subclasses';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { currentItem, draftOf, getState, setState, settingsState, type Draft, type VerdictField } from '../state/store';
@@ -113,7 +114,7 @@ export function runAction(action: ReviewAction): void {
       if (item) saveAndNext({ class: item.pipeline.class, subclass: item.pipeline.subclass, z: item.pipeline.z, quality: s.acceptQuality });
       return;
     case 'setClass':
-      return patchDraft({ class: action.value });
+      return patchDraft({ class: action.value, subclass: subclassAfterClass(r.draft, action.value, item) });
     case 'setQuality':
       return saveAndNext({ quality: action.value });
     case 'nudgeZ':
@@ -178,4 +179,12 @@ export async function signIn(server: string, password: string, remember: boolean
   } catch (err) {
     return messageOf(err);
   }
+}
+
+/** A new class keeps the draft's subclass only where it belongs to that class (a QSO is never
+ * left with a star's G0); going back to the pipeline's class brings its subclass back. */
+function subclassAfterClass(draft: Draft, cls: SpecClass, item: Item | null): string {
+  if (cls === draft.class) return draft.subclass;
+  if (item && cls === item.pipeline.class) return item.pipeline.subclass;
+  return SUBCLASSES_BY_CLASS[cls].includes(draft.subclass) ? draft.subclass : '';
 }
