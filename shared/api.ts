@@ -57,6 +57,10 @@ export const API = {
   listProblems: method<ProblemReport[]>()(
     z.object({ lmjd: z.number().int().min(1).max(99_999), planid: z.string().min(1).max(64), spid: z.number().int().min(1).max(SPECTROGRAPHS) }).strict(),
   ),
+  /** The fit's template files (docs/assistant.md): the configured set, else the shipped SDSS one. */
+  listTemplates: method<string[]>()(NoInput),
+  /** One template file's bytes, by a name from listTemplates; the renderer's fit worker reads them once. */
+  readTemplate: method<Uint8Array>()(z.object({ name: z.string().min(1).max(200) }).strict(), true),
   sync: method<SyncSummary>()(NoInput),
   signIn: method<AppStatus>()(
     z

@@ -15,6 +15,8 @@ export const API_METHODS = [
   'setBookmark',
   'reportProblem',
   'listProblems',
+  'listTemplates',
+  'readTemplate',
   'sync',
   'signIn',
   'signOut',

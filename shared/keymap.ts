@@ -25,6 +25,9 @@ export type ReviewAction =
   | { kind: 'toggleLines' }
   | { kind: 'smooth'; step: 1 | -1 }
   | { kind: 'toggleErrors' }
+  // The assistant's (docs/assistant.md): the fit's model and χ²(z) strip; step its candidates.
+  | { kind: 'toggleFit' }
+  | { kind: 'stepCandidate'; step: 1 | -1 }
   | { kind: 'zoom'; op: ZoomOp }
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
@@ -81,6 +84,9 @@ export const DEFAULT_KEYMAP: Keymap = {
   '.': { kind: 'smooth', step: 1 },
   ',': { kind: 'smooth', step: -1 },
   e: { kind: 'toggleErrors' },
+  a: { kind: 'toggleFit' },
+  j: { kind: 'stepCandidate', step: 1 },
+  k: { kind: 'stepCandidate', step: -1 },
   '+': { kind: 'zoom', op: 'in' },
   // "+" is Shift+= on many keyboards; "=" zooms in too, so no Shift is needed.
   '=': { kind: 'zoom', op: 'in' },
@@ -161,6 +167,10 @@ export function describeAction(a: ReviewAction): string {
       return a.step > 0 ? 'smooth more (boxcar, up to 15 pixels)' : 'smooth less';
     case 'toggleErrors':
       return '1σ error band on/off';
+    case 'toggleFit':
+      return "the assistant's fit on/off: model over the flux, χ²(z) strip";
+    case 'stepCandidate':
+      return a.step > 0 ? "fit: next candidate, sets the draft's class, subclass and z" : 'fit: previous candidate';
     case 'zoom':
       return ZOOM_TEXT[a.op];
     case 'resetZoom':
@@ -207,6 +217,8 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'toggleLines',
   'smooth',
   'toggleErrors',
+  'toggleFit',
+  'stepCandidate',
   'zoom',
   'resetZoom',
   'undo',
@@ -222,7 +234,7 @@ const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
 function rankWithinKind(a: ReviewAction): number {
   if (a.kind === 'setClass') return CLASS_ORDER.indexOf(a.value);
   if (a.kind === 'setQuality') return a.value;
-  if (a.kind === 'smooth' || a.kind === 'cursor') return -a.step;
+  if (a.kind === 'smooth' || a.kind === 'cursor' || a.kind === 'stepCandidate') return -a.step;
   if (a.kind === 'zoom') return ZOOM_ORDER.indexOf(a.op);
   if (a.kind === 'zFromFeature') return FEATURE_ORDER.indexOf(a.line);
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.

@@ -10,6 +10,7 @@ import { parseCentralUrl } from '../config/config';
 import type { CredentialStore } from './credentialStore';
 import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
+import { templateHandlers } from './templateHandlers';
 import type { AppSession, SessionFactory } from './appSession';
 import type { BackgroundSyncOptions } from '../sync/background';
 import { startSyncControl, type SyncControl } from './syncControl';
@@ -26,6 +27,8 @@ export interface AppServicesDeps {
    * minutes; backs off while offline). false: only when asked (tests).
    */
   background?: BackgroundSyncOptions | false;
+  /** The fit's template folder (config "templates"); unset: the shipped SDSS set. */
+  templates?: string | null;
 }
 
 export interface AppServices {
@@ -61,6 +64,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   const handlers: ApiHandlers = {
     status: async () => status(),
     ...reviewHandlers(() => session.cache, changed, clock),
+    ...templateHandlers(deps.templates ?? null),
     sync: async () => {
       const { pulled, filesFetched, pushed, error, note } = await syncControl.now();
       // Only the contract's fields cross the boundary.

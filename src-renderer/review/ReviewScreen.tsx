@@ -15,6 +15,9 @@ import { markFeature } from './featureZ';
 import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
+import { FitPanel } from '../assistant/FitPanel';
+import { FitStripArea, useFitModel } from '../assistant/FitStripArea';
+import { useFit } from '../assistant/useFit';
 
 /** The keys a reviewer needs most, in README order; `?` shows them all. Each pair stays on one line. */
 const KEY_HINTS: readonly KeyHint[] = [
@@ -29,6 +32,7 @@ const KEY_HINTS: readonly KeyHint[] = [
   ['l', 'lines'],
   ['. ,', 'smooth'],
   ['e', 'σ band'],
+  ['a j k', 'fit, candidates'],
   ['+ − ⇧← ⇧→ r', 'zoom, pan, reset'],
   ['Ctrl+Z', 'undo'],
   ['Esc', 'batches'],
@@ -47,6 +51,8 @@ export function ReviewScreen() {
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
   const { view, spectrum } = useSpectrum(obsids, review.index);
   const item = items[review.index]!;
+  useFit(obsids, review.index);
+  const model = useFitModel(item.obsid);
 
   return (
     <section className="review" data-testid="review">
@@ -71,7 +77,9 @@ export function ReviewScreen() {
             zoom={zoom}
             feature={feature?.obsid === item.obsid ? feature.wavelength : null}
             onFeature={markFeature}
+            model={spectrum?.obsid === item.obsid ? model : null}
           />
+          <FitStripArea obsid={item.obsid} z={review.draft.z} />
           <ZEntry />
           <SubclassPicker />
           <FlagPicker />
@@ -85,7 +93,9 @@ export function ReviewScreen() {
             </div>
           )}
         </div>
-        <SidePanel item={item} draft={review.draft} />
+        <SidePanel item={item} draft={review.draft}>
+          <FitPanel item={item} />
+        </SidePanel>
       </div>
       <KeyHints hints={KEY_HINTS} />
     </section>

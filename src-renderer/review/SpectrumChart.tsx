@@ -27,11 +27,13 @@ interface Props {
   feature: number | null;
   /** A click (not a drag) on the plot, at this observed wavelength. */
   onFeature: (wavelength: number) => void;
+  /** The assistant's model on the spectrum's pixels, drawn over the flux; null: none. */
+  model?: Float32Array | null;
 }
 
 let firstPaintMarked = false;
 
-const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0)];
+const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0), new Float32Array(0)];
 
 interface Parts {
   plot: uPlot;
@@ -40,7 +42,7 @@ interface Parts {
   smoother: Smoother;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, feature, onFeature }: Props) {
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, feature, onFeature, model = null }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -68,31 +70,15 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
     p.overlay.draw();
   }, [lines]);
 
-  // A new spectrum shows whole; a smoothing or band change keeps the zoom.
+  // A new spectrum shows whole; a smoothing, band or model change keeps the zoom.
   useEffect(() => {
     const p = parts.current;
     if (!p) return;
-    const { plot, underlay } = p;
     const isNew = shown.current !== spectrum;
     shown.current = spectrum;
-    if (!spectrum) {
-      painted.current = null;
-      underlay.set(null, showErrors);
-      plot.setData(EMPTY);
-      return;
-    }
-    const s = p.smoother.apply(spectrum.flux, spectrum.sigma, smoothing);
-    underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, showErrors);
-    painted.current = spectrum.obsid;
-    if (isNew) {
-      plot.setData([spectrum.wavelength, s.flux]);
-      return;
-    }
-    const { min, max } = plot.scales.x;
-    plot.setData([spectrum.wavelength, s.flux], false);
-    // Setting x again re-ranges y over the visible pixels and redraws.
-    if (min != null && max != null) plot.setScale('x', { min, max });
-  }, [spectrum, smoothing, showErrors]);
+    painted.current = spectrum?.obsid ?? null;
+    showData(p, spectrum, isNew, { smoothing, showErrors, model });
+  }, [spectrum, smoothing, showErrors, model]);
 
   useEffect(() => parts.current?.overlay.set(z, showLines), [z, showLines]);
 
@@ -107,6 +93,30 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
   }, [zoom]);
 
   return <div className="spectrum-chart" ref={host} data-testid="spectrum-chart" />;
+}
+
+/** Puts a spectrum (or none) into the chart with its smoothing, error band and fit model. */
+function showData(p: Parts, spectrum: PlotSpectrum | null, isNew: boolean, o: { smoothing: number; showErrors: boolean; model: Float32Array | null }): void {
+  const { plot, underlay } = p;
+  if (!spectrum) {
+    underlay.set(null, o.showErrors);
+    plot.setData(EMPTY);
+    return;
+  }
+  const s = p.smoother.apply(spectrum.flux, spectrum.sigma, o.smoothing);
+  underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, o.showErrors);
+  // A model of another length (a stale fit) is not drawn; the hidden series then holds the flux.
+  const fitted = o.model !== null && o.model.length === s.flux.length ? o.model : null;
+  plot.setSeries(2, { show: fitted !== null });
+  const data: uPlot.AlignedData = [spectrum.wavelength, s.flux, fitted ?? s.flux];
+  if (isNew) {
+    plot.setData(data);
+    return;
+  }
+  const { min, max } = plot.scales.x;
+  plot.setData(data, false);
+  // Setting x again re-ranges y over the visible pixels and redraws.
+  if (min != null && max != null) plot.setScale('x', { min, max });
 }
 
 /** The chart and what it draws with, made once per review screen; destroy() undoes all. */
@@ -190,7 +200,11 @@ function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: (u: uPlot) =>
       { label: 'vacuum wavelength (Å)', labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' } },
       { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' } },
     ],
-    series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } }],
+    series: [
+      {},
+      { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } },
+      { label: 'fit model', stroke: '#d9480f', width: 1.5, points: { show: false }, show: false },
+    ],
     hooks: { drawClear: [(u) => underlay.draw(u)], draw: [onDraw] },
   };
 }

@@ -11,6 +11,7 @@ import { currentItem, draftOf, getState, setState, type Draft, type VerdictField
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
+import { stepCandidate, toggleFit } from '../assistant/stepCandidate';
 import { SMOOTH_MAX } from './smooth';
 import { saveAndNext, undo } from './verdicts';
 
@@ -120,6 +121,10 @@ export function runAction(action: ReviewAction): void {
       return setState({ smoothing: Math.min(SMOOTH_MAX, Math.max(0, s.smoothing + action.step)) });
     case 'toggleErrors':
       return setState({ showErrors: !s.showErrors });
+    case 'toggleFit':
+      return toggleFit();
+    case 'stepCandidate':
+      return stepCandidate(action.step);
     case 'zoom':
       return setState({ zoom: { op: action.op, seq: s.zoom.seq + 1 } });
     case 'resetZoom':
