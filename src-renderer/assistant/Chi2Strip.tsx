@@ -18,7 +18,7 @@ export function Chi2Strip({ fit, candidate, z }: { fit: FitSuccess; candidate: n
   return (
     <div className="chi2-strip" data-testid="chi2-strip" data-class={c.class}>
       <span className="chi2-label">
-        χ²(z) {c.class} · candidate {candidate + 1}/{fit.candidates.length}
+        χ²(z) {c.class}, z {range(fit, c.class)} · candidate {candidate + 1}/{fit.candidates.length} (j k)
       </span>
       <canvas ref={canvas} height={HEIGHT} />
     </div>
@@ -82,4 +82,11 @@ function finiteRange(a: Float64Array): [number, number] {
     if (v > hi) hi = v;
   }
   return [lo, hi];
+}
+
+function range(fit: FitSuccess, cls: string): string {
+  const curve = fit.curves.find((k) => k.class === cls);
+  if (!curve || curve.z.length === 0) return '';
+  const digits = cls === 'STAR' ? 4 : 2;
+  return `${curve.z[0]!.toFixed(digits)} … ${curve.z[curve.z.length - 1]!.toFixed(digits)}`;
 }
