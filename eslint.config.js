@@ -48,7 +48,7 @@ const LAYERS = {
   'renderer-api': { files: ['src-renderer/api/'], allow: SHARED },
   'renderer-state': { files: ['src-renderer/state/'], allow: SHARED },
   'renderer-spectra': { files: ['src-renderer/spectra/'], allow: [...SHARED, 'renderer-api'] },
-  'renderer-assistant': { files: ['src-renderer/assistant/'], allow: [...SHARED, 'renderer-api', 'renderer-state'] },
+  'renderer-assistant': { files: ['src-renderer/assistant/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra'] },
   'renderer-review': { files: ['src-renderer/review/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-assistant'] },
   'renderer-browse': { files: ['src-renderer/browse/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review'] },
   'renderer-spectrograph': { files: ['src-renderer/spectrograph/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review'] },

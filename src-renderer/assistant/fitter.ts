@@ -7,6 +7,7 @@
 import type { FitResult } from '../../shared/fit';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
+import { KeptNear } from '../spectra/keptNear';
 import type { FitReply, FitRequest } from './fitMessages';
 
 /** How many spectra after / before the current one to fit ahead (the decoder keeps 3 / 2). */
@@ -19,28 +20,17 @@ export class Fitter {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly kept = new Map<number, Promise<FitResult>>();
+  private readonly near = new KeptNear((obsid) => this.load(obsid), AHEAD, BEHIND);
   /** Worker-side fit times (ms), for the benchmark; bounded. */
   readonly fitTimes: number[] = [];
 
   get(obsid: number): Promise<FitResult> {
-    let p = this.kept.get(obsid);
-    if (!p) {
-      p = this.load(obsid);
-      p.catch(() => this.kept.delete(obsid));
-      this.kept.set(obsid, p);
-    }
-    return p;
+    return this.near.get(obsid);
   }
 
   /** Keeps the fits around `index` of `obsids` (asking for the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
-    const wanted = obsids.slice(Math.max(0, index - BEHIND), index + AHEAD + 1);
-    for (const o of [...this.kept.keys()]) if (!wanted.includes(o)) this.kept.delete(o);
-    for (let d = 1; d <= AHEAD; d++) {
-      const o = obsids[index + d];
-      if (o !== undefined) this.get(o).catch(() => undefined);
-    }
+    this.near.focus(obsids, index);
   }
 
   private async load(obsid: number): Promise<FitResult> {
@@ -88,7 +78,7 @@ export class Fitter {
   private failAll(message: string): void {
     for (const p of this.pending.values()) p.reject(new Error(message));
     this.pending.clear();
-    this.kept.clear();
+    this.near.clear();
     this.worker?.terminate();
     this.worker = null;
   }
