@@ -33,7 +33,9 @@ interface Props {
 
 let firstPaintMarked = false;
 
-const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0), new Float32Array(0)];
+const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0)];
+/** The assistant's model over the flux (docs/assistant.md). */
+const MODEL_SERIES: uPlot.Series = { label: 'fit model', stroke: '#d9480f', width: 1.5, points: { show: false } };
 
 interface Parts {
   plot: uPlot;
@@ -77,7 +79,9 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
     const isNew = shown.current !== spectrum;
     shown.current = spectrum;
     painted.current = spectrum?.obsid ?? null;
-    showData(p, spectrum, isNew, { smoothing, showErrors, model });
+    // One redraw for the series switch and the data: a draw in between would mark the new
+    // obsid painted over the old pixels.
+    p.plot.batch(() => showData(p, spectrum, isNew, { smoothing, showErrors, model }));
   }, [spectrum, smoothing, showErrors, model]);
 
   useEffect(() => parts.current?.overlay.set(z, showLines), [z, showLines]);
@@ -100,15 +104,18 @@ function showData(p: Parts, spectrum: PlotSpectrum | null, isNew: boolean, o: { 
   const { plot, underlay } = p;
   if (!spectrum) {
     underlay.set(null, o.showErrors);
-    plot.setData(EMPTY);
+    plot.setData(plot.series.length === 3 ? [...EMPTY, new Float32Array(0)] : EMPTY);
     return;
   }
   const s = p.smoother.apply(spectrum.flux, spectrum.sigma, o.smoothing);
   underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, o.showErrors);
-  // A model of another length (a stale fit) is not drawn; the hidden series then holds the flux.
+  // A model of another length (a stale fit) is not drawn. Its series is added with the first
+  // model (a hidden third series from the start left the first paint's y range at [0, 1]) and
+  // then kept, all gaps while there is no model (delSeries fails with the cursor points off).
   const fitted = o.model !== null && o.model.length === s.flux.length ? o.model : null;
-  plot.setSeries(2, { show: fitted !== null });
-  const data: uPlot.AlignedData = [spectrum.wavelength, s.flux, fitted ?? s.flux];
+  if (fitted && plot.series.length === 2) plot.addSeries(MODEL_SERIES, 2);
+  const data: uPlot.AlignedData =
+    plot.series.length === 3 ? [spectrum.wavelength, s.flux, fitted ?? new Array<null>(s.flux.length).fill(null)] : [spectrum.wavelength, s.flux];
   if (isNew) {
     plot.setData(data);
     return;
@@ -200,11 +207,7 @@ function chartOptions(el: HTMLElement, underlay: Underlay, onDraw: (u: uPlot) =>
       { label: 'vacuum wavelength (Å)', labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' } },
       { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' } },
     ],
-    series: [
-      {},
-      { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } },
-      { label: 'fit model', stroke: '#d9480f', width: 1.5, points: { show: false }, show: false },
-    ],
+    series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } }],
     hooks: { drawClear: [(u) => underlay.draw(u)], draw: [onDraw] },
   };
 }
