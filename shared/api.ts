@@ -76,6 +76,10 @@ export const API = {
   getSettings: method<Settings>()(NoInput),
   /** Replaces them; two actions on one key are refused (bad-input, naming both). */
   saveSettings: method<Settings>()(SettingsSchema),
+  /** The fit's template files (docs/assistant.md): the configured set, else the shipped SDSS one. */
+  listTemplates: method<string[]>()(NoInput),
+  /** One template file's bytes, by a name from listTemplates; the renderer's fit worker reads them once. */
+  readTemplate: method<Uint8Array>()(z.object({ name: z.string().min(1).max(200) }).strict(), true),
   sync: method<SyncSummary>()(NoInput),
   signIn: method<AppStatus>()(
     z

@@ -17,6 +17,8 @@ export const API_METHODS = [
   'listProblems',
   'getSettings',
   'saveSettings',
+  'listTemplates',
+  'readTemplate',
   'sync',
   'signIn',
   'signOut',

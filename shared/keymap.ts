@@ -26,6 +26,9 @@ export type ReviewAction =
   | { kind: 'smooth'; step: 1 | -1 }
   | { kind: 'toggleErrors' }
   | { kind: 'toggleFrame' }
+  // The assistant's (docs/assistant.md): the fit's model and χ²(z) strip; step its candidates.
+  | { kind: 'toggleFit' }
+  | { kind: 'stepCandidate'; step: 1 | -1 }
   | { kind: 'zoom'; op: ZoomOp }
   | { kind: 'resetZoom' }
   | { kind: 'undo' }
@@ -84,6 +87,9 @@ export const DEFAULT_KEYMAP: Keymap = {
   ',': { kind: 'smooth', step: -1 },
   e: { kind: 'toggleErrors' },
   x: { kind: 'toggleFrame' },
+  a: { kind: 'toggleFit' },
+  j: { kind: 'stepCandidate', step: 1 },
+  k: { kind: 'stepCandidate', step: -1 },
   '+': { kind: 'zoom', op: 'in' },
   // "+" is Shift+= on many keyboards; "=" zooms in too, so no Shift is needed.
   '=': { kind: 'zoom', op: 'in' },
@@ -170,6 +176,10 @@ export function describeAction(a: ReviewAction): string {
       return '1σ error band on/off';
     case 'toggleFrame':
       return 'x axis: rest frame, λ / (1 + z) at your z / observed';
+    case 'toggleFit':
+      return "the assistant's fit on/off: model over the flux, χ²(z) strip";
+    case 'stepCandidate':
+      return a.step > 0 ? "fit: next candidate, sets the draft's class, subclass and z" : 'fit: previous candidate';
     case 'zoom':
       return ZOOM_TEXT[a.op];
     case 'resetZoom':
@@ -219,6 +229,8 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'smooth',
   'toggleErrors',
   'toggleFrame',
+  'toggleFit',
+  'stepCandidate',
   'zoom',
   'resetZoom',
   'undo',
@@ -235,7 +247,7 @@ const CLASS_ORDER: readonly string[] = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'];
 function rankWithinKind(a: ReviewAction): number {
   if (a.kind === 'setClass') return CLASS_ORDER.indexOf(a.value);
   if (a.kind === 'setQuality') return a.value;
-  if (a.kind === 'smooth' || a.kind === 'cursor') return -a.step;
+  if (a.kind === 'smooth' || a.kind === 'cursor' || a.kind === 'stepCandidate') return -a.step;
   if (a.kind === 'zoom') return ZOOM_ORDER.indexOf(a.op);
   if (a.kind === 'zFromFeature') return FEATURE_ORDER.indexOf(a.line);
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.

@@ -61,6 +61,8 @@ export interface FitSuccess {
   deltaChi2: number | null;
   /** The best model on the spectrum's pixels. */
   model: Float32Array;
+  /** Each candidate's model, in candidates' order (models[0] is model): what the review screen steps through. */
+  models: Float32Array[];
 }
 
 export interface FitFailure {
@@ -102,7 +104,7 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
   const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model, data, f.z));
   const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
   const best = candidates[0]!;
-  const fit = modelAt(best.curve.set, best.curve.row, data, input.flux, best.s);
+  const models = candidates.map((c) => modelAt(c.curve.set, c.curve.row, data, input.flux, c.s).model);
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
   return {
     ok: true,
@@ -113,7 +115,8 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
     params,
     reducedChi2: best.chi2 / Math.max(1, data.used - params),
     deltaChi2: candidates.length > 1 ? candidates[1]!.chi2 - best.chi2 : null,
-    model: fit.model,
+    model: models[0]!,
+    models,
   };
 }
 

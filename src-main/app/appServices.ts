@@ -11,6 +11,7 @@ import type { CredentialStore } from './credentialStore';
 import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
 import { deskHandlers } from './deskHandlers';
+import { templateHandlers } from './templateHandlers';
 import type { AppSession, SessionFactory } from './appSession';
 import type { BackgroundSyncOptions } from '../sync/background';
 import { startSyncControl, type SyncControl } from './syncControl';
@@ -27,6 +28,8 @@ export interface AppServicesDeps {
    * minutes; backs off while offline). false: only when asked (tests).
    */
   background?: BackgroundSyncOptions | false;
+  /** The fit's template folder (config "templates"); unset: the shipped SDSS set. */
+  templates?: string | null;
 }
 
 export interface AppServices {
@@ -63,6 +66,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     status: async () => status(),
     ...reviewHandlers(() => session.cache, changed, clock),
     ...deskHandlers(() => session.desk),
+    ...templateHandlers(deps.templates ?? null),
     sync: async () => {
       const { pulled, filesFetched, pushed, error, note } = await syncControl.now();
       // Only the contract's fields cross the boundary.

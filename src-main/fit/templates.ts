@@ -1,10 +1,15 @@
 /** The template library from a folder: the shipped SDSS set, or a survey's own (docs/assistant.md). */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isTemplateFile, templateLibrary, type TemplateLibrary } from '../../shared/fit';
 
-/** resources/templates of this checkout (the CLI runs from source through tsx). */
-export const SHIPPED_TEMPLATES = resolve(import.meta.dirname, '..', '..', 'resources', 'templates');
+/**
+ * resources/templates of this checkout: two folders up from this file (the CLI runs from
+ * source through tsx) or from the Electron bundle in dist/main/ (import.meta.url is the
+ * bundle's there; import.meta.dirname would be empty in its CommonJS).
+ */
+export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../resources/templates', import.meta.url));
 
 export function loadTemplates(dir: string = SHIPPED_TEMPLATES): TemplateLibrary {
   let names: string[];

@@ -16,6 +16,9 @@ import { markFeature } from './featureZ';
 import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
+import { FitPanel } from '../assistant/FitPanel';
+import { FitStripArea, useFitModel } from '../assistant/FitStripArea';
+import { useFit } from '../assistant/useFit';
 
 /** The keys a reviewer needs most, in README order, as the reviewer has bound them; `?` shows them all. */
 function keyHints(k: Keymap): KeyHint[] {
@@ -32,6 +35,7 @@ function keyHints(k: Keymap): KeyHint[] {
     [hintKeys(k, 'smooth'), 'smooth'],
     [hintKeys(k, 'toggleErrors'), 'σ band'],
     [hintKeys(k, 'toggleFrame'), 'rest frame'],
+    [hintKeys(k, 'toggleFit', 'stepCandidate'), 'fit, candidates'],
     [hintKeys(k, 'zoom', 'resetZoom'), 'zoom, pan, reset'],
     [hintKeys(k, 'undo'), 'undo'],
     [hintKeys(k, 'back'), 'batches'],
@@ -54,6 +58,8 @@ export function ReviewScreen() {
   const obsids = useMemo(() => items.map((it) => it.obsid), [items]);
   const { view, spectrum } = useSpectrum(obsids, review.index);
   const item = items[review.index]!;
+  useFit(obsids, review.index);
+  const model = useFitModel(item.obsid);
 
   return (
     <section className="review" data-testid="review">
@@ -80,23 +86,42 @@ export function ReviewScreen() {
             zoom={zoom}
             feature={feature?.obsid === item.obsid ? feature.wavelength : null}
             onFeature={markFeature}
+            model={spectrum?.obsid === item.obsid ? model : null}
           />
-          <ZEntry />
-          <SubclassPicker />
-          <FlagPicker />
-          <CommentEntry />
-          {view?.state === 'loading' && <div className="chart-state loading">loading spectrum {view.obsid}…</div>}
-          {view?.state === 'error' && (
-            <div className="chart-state error" role="alert" data-testid="spectrum-error">
-              {view.message}
-              <br />
-              <small>Press → for the next spectrum; your verdicts are not affected.</small>
-            </div>
-          )}
+          <FitStripArea obsid={item.obsid} z={review.draft.z} />
+          <VerdictFields />
+          <ChartState view={view} />
         </div>
-        <SidePanel item={item} draft={review.draft} />
+        <SidePanel item={item} draft={review.draft}>
+          <FitPanel item={item} />
+        </SidePanel>
       </div>
       <KeyHints hints={hints} />
     </section>
+  );
+}
+
+/** The fields a key opens over the chart: exact z, subclass, flags, comment. */
+function VerdictFields() {
+  return (
+    <>
+      <ZEntry />
+      <SubclassPicker />
+      <FlagPicker />
+      <CommentEntry />
+    </>
+  );
+}
+
+/** What the chart area says while its spectrum loads, or why it could not. */
+function ChartState({ view }: { view: ReturnType<typeof useSpectrum>['view'] }) {
+  if (view?.state === 'loading') return <div className="chart-state loading">loading spectrum {view.obsid}…</div>;
+  if (view?.state !== 'error') return null;
+  return (
+    <div className="chart-state error" role="alert" data-testid="spectrum-error">
+      {view.message}
+      <br />
+      <small>Press → for the next spectrum; your verdicts are not affected.</small>
+    </div>
   );
 }

@@ -3,6 +3,7 @@
  * object type, where and when it was taken) and what everyone said about it before — with a
  * mark on each earlier verdict your answer disagrees with (shared/agreement.ts).
  */
+import type { ReactNode } from 'react';
 import { disagrees } from '../../shared/agreement';
 import type { Item, Verdict } from '../../shared/model';
 import { FLAG_TEXT, isVerdictFlag } from '../../shared/verdictFlags';
@@ -15,7 +16,8 @@ export function lmjdDate(lmjd: number): string {
   return new Date(Date.UTC(1858, 10, 17) + lmjd * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function SidePanel({ item, draft }: { item: Item; draft: Draft }) {
+/** `children` go under the pipeline's answer, to be read beside it (the assistant's fit). */
+export function SidePanel({ item, draft, children }: { item: Item; draft: Draft; children?: ReactNode }) {
   const p = item.pipeline;
   return (
     <aside className="side-panel" data-testid="side-panel">
@@ -41,6 +43,7 @@ export function SidePanel({ item, draft }: { item: Item; draft: Draft }) {
         <dt>objtype</dt>
         <dd>{item.objtype || '–'}</dd>
       </dl>
+      {children}
       <h3>Observation</h3>
       <dl>
         <dt>plan</dt>

@@ -30,11 +30,15 @@ interface Props {
   feature: number | null;
   /** A click (not a drag) on the plot, at this observed wavelength. */
   onFeature: (wavelength: number) => void;
+  /** The assistant's model on the spectrum's pixels, drawn over the flux; null: none. */
+  model?: Float32Array | null;
 }
 
 let firstPaintMarked = false;
 
 const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0)];
+/** The assistant's model over the flux (docs/assistant.md). */
+const MODEL_SERIES: uPlot.Series = { label: 'fit model', stroke: '#d9480f', width: 1.5, points: { show: false } };
 
 interface Parts {
   plot: uPlot;
@@ -45,7 +49,7 @@ interface Parts {
   setFrame(restZ: number | null): void;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature }: Props) {
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -73,31 +77,17 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
     p.overlay.draw();
   }, [lines]);
 
-  // A new spectrum shows whole; a smoothing or band change keeps the zoom.
+  // A new spectrum shows whole; a smoothing, band or model change keeps the zoom.
   useEffect(() => {
     const p = parts.current;
     if (!p) return;
-    const { plot, underlay } = p;
     const isNew = shown.current !== spectrum;
     shown.current = spectrum;
-    if (!spectrum) {
-      painted.current = null;
-      underlay.set(null, showErrors);
-      plot.setData(EMPTY);
-      return;
-    }
-    const s = p.smoother.apply(spectrum.flux, spectrum.sigma, smoothing);
-    underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, showErrors);
-    painted.current = spectrum.obsid;
-    if (isNew) {
-      plot.setData([spectrum.wavelength, s.flux]);
-      return;
-    }
-    const { min, max } = plot.scales.x;
-    plot.setData([spectrum.wavelength, s.flux], false);
-    // Setting x again re-ranges y over the visible pixels and redraws.
-    if (min != null && max != null) plot.setScale('x', { min, max });
-  }, [spectrum, smoothing, showErrors]);
+    painted.current = spectrum?.obsid ?? null;
+    // One redraw for the series switch and the data: a draw in between would mark the new
+    // obsid painted over the old pixels.
+    p.plot.batch(() => showData(p, spectrum, isNew, { smoothing, showErrors, model }));
+  }, [spectrum, smoothing, showErrors, model]);
 
   useEffect(() => parts.current?.overlay.set(z, showLines), [z, showLines]);
 
@@ -114,6 +104,33 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
   }, [zoom]);
 
   return <div className="spectrum-chart" ref={host} data-testid="spectrum-chart" data-frame="observed" />;
+}
+
+/** Puts a spectrum (or none) into the chart with its smoothing, error band and fit model. */
+function showData(p: Parts, spectrum: PlotSpectrum | null, isNew: boolean, o: { smoothing: number; showErrors: boolean; model: Float32Array | null }): void {
+  const { plot, underlay } = p;
+  if (!spectrum) {
+    underlay.set(null, o.showErrors);
+    plot.setData(plot.series.length === 3 ? [...EMPTY, new Float32Array(0)] : EMPTY);
+    return;
+  }
+  const s = p.smoother.apply(spectrum.flux, spectrum.sigma, o.smoothing);
+  underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, o.showErrors);
+  // A model of another length (a stale fit) is not drawn. Its series is added with the first
+  // model (a hidden third series from the start left the first paint's y range at [0, 1]) and
+  // then kept, all gaps while there is no model (delSeries fails with the cursor points off).
+  const fitted = o.model !== null && o.model.length === s.flux.length ? o.model : null;
+  if (fitted && plot.series.length === 2) plot.addSeries(MODEL_SERIES, 2);
+  const data: uPlot.AlignedData =
+    plot.series.length === 3 ? [spectrum.wavelength, s.flux, fitted ?? new Array<null>(s.flux.length).fill(null)] : [spectrum.wavelength, s.flux];
+  if (isNew) {
+    plot.setData(data);
+    return;
+  }
+  const { min, max } = plot.scales.x;
+  plot.setData(data, false);
+  // Setting x again re-ranges y over the visible pixels and redraws.
+  if (min != null && max != null) plot.setScale('x', { min, max });
 }
 
 /** The chart and what it draws with, made once per review screen; destroy() undoes all. */

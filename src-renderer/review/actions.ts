@@ -12,6 +12,7 @@ import { currentItem, draftOf, getState, setState, settingsState, type Draft, ty
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
+import { stepCandidate, toggleFit } from '../assistant/stepCandidate';
 import { SMOOTH_MAX } from './smooth';
 import { saveAndNext, undo } from './verdicts';
 
@@ -127,6 +128,10 @@ export function runAction(action: ReviewAction): void {
       return setState({ showErrors: !s.showErrors });
     case 'toggleFrame':
       return setState({ restFrame: !s.restFrame });
+    case 'toggleFit':
+      return toggleFit();
+    case 'stepCandidate':
+      return stepCandidate(action.step);
     case 'zoom':
       return setState({ zoom: { op: action.op, seq: s.zoom.seq + 1 } });
     case 'resetZoom':

@@ -5,6 +5,7 @@
  */
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
+import { KeptNear } from './keptNear';
 import type { DecodeReply, DecodeRequest, PlotSpectrum } from './plotSpectrum';
 
 /** How many spectra after / before the current one to have ready. */
@@ -26,36 +27,17 @@ export class SpectrumDecoder {
   private nextId = 1;
   private decodesOnWorker = 0;
   private readonly pending = new Map<number, Pending>();
-  private readonly kept = new Map<number, Promise<PlotSpectrum>>();
+  private readonly near = new KeptNear((obsid) => this.load(obsid), AHEAD, BEHIND);
   /** Worker-side decode times (ms), for the benchmark; bounded. */
   readonly decodeTimes: number[] = [];
 
   get(obsid: number): Promise<PlotSpectrum> {
-    let p = this.kept.get(obsid);
-    if (!p) {
-      p = this.load(obsid);
-      // A failure is not kept: the next visit tries again (the file may have been synced since).
-      p.catch(() => this.kept.delete(obsid));
-      this.kept.set(obsid, p);
-    }
-    return p;
+    return this.near.get(obsid);
   }
 
   /** Keeps the spectra around `index` of `obsids` (decoding the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
-    const wanted = new Set<number>();
-    for (let i = index - BEHIND; i <= index + AHEAD; i++) {
-      const o = obsids[i];
-      if (o !== undefined) wanted.add(o);
-    }
-    for (const o of [...this.kept.keys()]) if (!wanted.has(o)) this.kept.delete(o);
-    // Nearest first: the worker handles requests in order.
-    for (let d = 1; d <= AHEAD; d++) {
-      const after = obsids[index + d];
-      if (after !== undefined) this.get(after).catch(() => undefined);
-      const before = d <= BEHIND ? obsids[index - d] : undefined;
-      if (before !== undefined) this.get(before).catch(() => undefined);
-    }
+    this.near.focus(obsids, index);
   }
 
   private async load(obsid: number): Promise<PlotSpectrum> {

@@ -30,6 +30,8 @@ describe('review keymap', () => {
     expect(action(key('.', 'Period'))).toEqual({ kind: 'smooth', step: 1 });
     expect(action(key(',', 'Comma'))).toEqual({ kind: 'smooth', step: -1 });
     expect(action(key('e', 'KeyE'))).toEqual({ kind: 'toggleErrors' });
+    expect(action(key('a', 'KeyA'))).toEqual({ kind: 'toggleFit' });
+    expect(action(key('j', 'KeyJ'))).toEqual({ kind: 'stepCandidate', step: 1 });
     expect(action(key('+', 'Equal', { shiftKey: true }))).toEqual({ kind: 'zoom', op: 'in' });
     expect(action(key('=', 'Equal'))).toEqual({ kind: 'zoom', op: 'in' });
     expect(action(key('-', 'Minus'))).toEqual({ kind: 'zoom', op: 'out' });
@@ -49,7 +51,7 @@ describe('review keymap', () => {
     expect(rows[11]).toMatch(/^4 quality 4/);
     expect(rows.slice(12, 14)).toEqual(['[ z −0.0001', '] z +0.0001']);
     expect(rows.slice(16, 18)).toEqual(['Alt+[ z −0.01', 'Alt+] z +0.01']);
-    expect(rows.slice(-25).map((r) => r.split(' ')[0])).toEqual(['z', 'Shift+A', 'Shift+B', 'Shift+O', 'Shift+M', 'Shift+C', 'Shift+Y', 'Shift+K', 't', 'f', 'c', 'l', '.', ',', 'e', 'x', '+', '-', 'Shift+←', 'Shift+→', 'r', 'Ctrl+Z', '?', 'Ctrl+,', 'Esc']);
+    expect(rows.slice(-28).map((r) => r.split(' ')[0])).toEqual(['z', 'Shift+A', 'Shift+B', 'Shift+O', 'Shift+M', 'Shift+C', 'Shift+Y', 'Shift+K', 't', 'f', 'c', 'l', '.', ',', 'e', 'x', 'a', 'j', 'k', '+', '-', 'Shift+←', 'Shift+→', 'r', 'Ctrl+Z', '?', 'Ctrl+,', 'Esc']);
     expect(rows).toContain('+ = zoom in around the centre');
   });
 

@@ -1,0 +1,65 @@
+/**
+ * The assistant's fit where the reviewer meets it: in the review screen's Web Worker in
+ * Chromium (the built dist/renderer fit worker), one real LAMOST LRS spectrum through every
+ * template set, timed inside the worker. The templates go in once, as the app sends them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SHIPPED_TEMPLATES } from '../src-main/fit/templates';
+import { isTemplateFile } from '../shared/fit';
+import { launchChromium, ROOT, startServe } from '../test/e2e/support';
+import type { Benchmark } from './benchmark';
+
+const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'lamost');
+const LRS = ['spec-57287-KP193637N444141V03_sp10-161.fits.gz', 'spec-58397-EG014118N254444M01_sp03-031.fits', '3703110.fits', '3709013.fits', '3712166.fits'];
+const FITS = 60;
+/** The first fits build the templates' FFT caches; not what a reviewer paging on waits for. */
+const WARM_UP = 5;
+
+const b64 = (path: string) => readFileSync(path).toString('base64');
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'fit in the renderer (Web Worker, Chromium), one LAMOST spectrum',
+    unit: 'ms',
+    target: { kind: 'max', value: 150 },
+    async run() {
+      if (!existsSync(FIXTURES)) return { samples: [], note: `skipped: no LAMOST fixtures at ${FIXTURES}` };
+      const workerFile = readdirSync(join(ROOT, 'dist/renderer/assets')).find((f) => /^fit\.worker-.*\.js$/.test(f));
+      if (!workerFile) throw new Error('no fit worker in dist/renderer/assets: run npm run build');
+      const templates = readdirSync(SHIPPED_TEMPLATES).filter(isTemplateFile).map((name) => ({ name, b64: b64(join(SHIPPED_TEMPLATES, name)) }));
+      const served = await startServe();
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(served.url);
+        const ms = await page.evaluate(
+          async ({ url, templates, files, n, warm }) => {
+            // No named functions in here: tsx would wrap them in a helper the page lacks.
+            const worker = new Worker(url, { type: 'module' });
+            worker.postMessage({ kind: 'templates', files: templates.map((t) => ({ name: t.name, bytes: Uint8Array.from(atob(t.b64), (c) => c.charCodeAt(0)) })) });
+            const spectra = files.map((f) => Uint8Array.from(atob(f), (c) => c.charCodeAt(0)));
+            const times: number[] = [];
+            for (let i = 0; i < n + warm; i++) {
+              const bytes = spectra[i % spectra.length]!.slice();
+              const reply = await new Promise<{ ok: boolean; ms: number; message?: string; fit?: { ok: boolean; reason?: string } }>((done) => {
+                worker.onmessage = (e) => done(e.data as { ok: boolean; ms: number });
+                worker.postMessage({ kind: 'fit', id: i, obsid: i + 1, bytes }, [bytes.buffer]);
+              });
+              if (!reply.ok) throw new Error(reply.message);
+              if (!reply.fit?.ok) throw new Error(reply.fit?.reason);
+              if (i >= warm) times.push(reply.ms);
+            }
+            worker.terminate();
+            return times;
+          },
+          { url: `assets/${workerFile}`, templates, files: LRS.map((f) => b64(join(FIXTURES, f))), n: FITS, warm: WARM_UP },
+        );
+        return { samples: ms, note: `${LRS.length} real LRS stars, decode included, timed in the worker (wall; the machine's load inflates it)` };
+      } finally {
+        await browser.close();
+        await served.stop();
+      }
+    },
+  },
+];

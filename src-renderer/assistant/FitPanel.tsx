@@ -1,0 +1,60 @@
+/**
+ * The side panel's "Fit" section: the assistant's answer at the candidate on screen beside the
+ * pipeline's, with a ≠ when they disagree (shared/agreement.ts, the one rule for all such marks).
+ */
+import { disagrees } from '../../shared/agreement';
+import type { FitSuccess } from '../../shared/fit';
+import type { Item } from '../../shared/model';
+import { useAssistant } from './assistantState';
+
+export function FitPanel({ item }: { item: Item }) {
+  const view = useAssistant((s) => s.view);
+  const candidate = useAssistant((s) => s.candidate);
+  return (
+    <section className="fit-panel" data-testid="fit-panel">
+      <h3>Fit</h3>
+      {view?.obsid !== item.obsid || view.state === 'fitting' ? (
+        <p className="hint">fitting…</p>
+      ) : view.state === 'error' ? (
+        <p className="fit-error">{view.message}</p>
+      ) : !view.fit.ok ? (
+        <p className="fit-error">{view.fit.reason}</p>
+      ) : (
+        <FitAnswer fit={view.fit} index={candidate} item={item} />
+      )}
+    </section>
+  );
+}
+
+function FitAnswer({ fit, index, item }: { fit: FitSuccess; index: number; item: Item }) {
+  const c = fit.candidates[index] ?? fit.best;
+  const p = item.pipeline;
+  const differs = disagrees({ class: p.class, z: p.z }, { class: c.class, z: c.z });
+  return (
+    <dl data-testid="fit-answer" data-disagrees={differs ? 'yes' : 'no'}>
+      <dt>class</dt>
+      <dd data-testid="fit-class">
+        {c.class} {c.subclass ?? ''}
+        {differs && (
+          <span className="disagree" title="the fit disagrees with the pipeline (another class, or |Δz|/(1+z) ≥ 0.0033)">
+            {' '}
+            ≠ pipeline
+          </span>
+        )}
+      </dd>
+      <dt>z</dt>
+      <dd>
+        {c.z.toFixed(4)} ± {c.zErr.toFixed(4)}
+        {c.atEdge ? ' (range edge)' : ''}
+      </dd>
+      <dt>candidate</dt>
+      <dd data-testid="fit-candidate">
+        {index + 1} of {fit.candidates.length} · χ² {(c.chi2 - fit.best.chi2).toFixed(1)} above the best
+      </dd>
+      <dt>Δχ²</dt>
+      <dd title="χ² of the second candidate minus the best's: how sure the fit is">{fit.deltaChi2 === null ? '–' : fit.deltaChi2.toFixed(1)}</dd>
+      <dt>χ²/dof</dt>
+      <dd>{fit.reducedChi2.toFixed(2)}</dd>
+    </dl>
+  );
+}
