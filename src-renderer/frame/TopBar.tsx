@@ -29,8 +29,9 @@ export function TopBar() {
       <span className="sync-state" data-testid="sync-state" title={syncLine}>
         {syncLine}
       </span>
-      <button type="button" {...keepFocus} onClick={() => setState({ showSettings: true, showHelp: false })} title="rebind keys, Enter's quality (Ctrl+,)">
-        Settings
+      <button type="button" {...keepFocus} onClick={() => setState({ showSettings: true, showHelp: false })} title="Settings: rebind keys, Enter's quality (Ctrl+,)" aria-label="Settings">
+        {/* A sign, not a word: with the desk's links the top bar has no room to spare at 1280. */}
+        ⚙
       </button>
       {status?.origin.kind === 'demo' ? (
         <button type="button" {...keepFocus} onClick={() => setState({ showSignIn: true })}>
