@@ -16,6 +16,7 @@ import { fetchFiles, type FetchFailure } from '../files/fetch';
 import type { FileSource } from '../files/source';
 import type { SyncableCache, SyncLedger } from './contract';
 import { describeFailure, type ServerName, type SyncFailure } from './failure';
+import { checkIdentity } from './identityCheck';
 import { pushOutbox, type PushOutcome } from './push';
 
 export interface SyncDeps {
@@ -72,6 +73,7 @@ async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> 
     await client.me();
     const server = await client.server();
     deps.onServer?.(server);
+    checkIdentity(deps.cache.ledger, server);
     result.note = failoverNote(server);
     const pullFailure = await pullAndFetch(client, deps, opts, result);
     if (opts.retryRefused) deps.cache.ledger.retryRefused();
