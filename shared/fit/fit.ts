@@ -4,8 +4,8 @@
  * classes best first, the model at the best. Pure: runs in a browser worker and in Node.
  */
 import { dataSpectra, setSpectra, type DataSpectra, type ShiftPlan } from './correlate';
-import { directCurves, setCurves, type SetCurve } from './chi2';
-import { DIRECT_MAX_LAGS } from './direct';
+import { FEW_LAGS_MAX } from './blocks';
+import { fewLagCurves, setCurves, type SetCurve } from './chi2';
 import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
 import { nextPowerOfTwo } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
@@ -91,8 +91,8 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
   const bySize = new Map<number, DataSpectra>();
   const curves: SetCurve[] = [];
   for (const { set, plan } of planned) {
-    if (set.mode === 'each' && plan.sMax - plan.sMin < DIRECT_MAX_LAGS) {
-      curves.push(...directCurves(set, data, plan));
+    if (set.mode === 'each' && plan.sMax - plan.sMin < FEW_LAGS_MAX) {
+      curves.push(...fewLagCurves(set, data, plan));
       continue;
     }
     let ds = bySize.get(plan.size);
