@@ -100,11 +100,14 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
     curves.push(...setCurves(set, data, plan, ds, setSpectra(set, plan)));
   }
   const found = curves.flatMap((c) => minimaOf(c, data.step));
+  // Each minimum's model solved once: a QSO's serves both the check below and the candidates.
+  const solved = new Map<Found, Float32Array>();
+  const modelOf = (f: Found) => solved.get(f) ?? solved.set(f, modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model).get(f)!;
   // A QSO minimum whose model shows no broad line in emission is no QSO (plausible.ts).
-  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model, data, f.z));
+  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
   const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
   const best = candidates[0]!;
-  const models = candidates.map((c) => modelAt(c.curve.set, c.curve.row, data, input.flux, c.s).model);
+  const models = candidates.map(modelOf);
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
   return {
     ok: true,
