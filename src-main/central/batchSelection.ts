@@ -3,6 +3,7 @@
  * query over the survey tables, in review order (date → plan → spectrograph → fibre), and a
  * sample of them to look at before anything is created.
  */
+import type { DeskSampleSpectrum } from '../../shared/desk';
 import type { SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
 import { SqlFilter } from './sqlFilter';
@@ -48,20 +49,8 @@ export interface Candidate {
   spid: number;
 }
 
-/** One spectrum of a preview, as the coordinator checks the criteria did what they meant. */
-export interface SampleSpectrum {
-  obsid: number;
-  obsdate: string;
-  planid: string;
-  spid: number;
-  fiberid: number;
-  class: SpecClass;
-  subclass: string;
-  z: number;
-  snrR: number | null;
-  objtype: string;
-  tsource: string;
-}
+/** One spectrum of a preview: the wire type the coordinator's screen shows. */
+export type SampleSpectrum = DeskSampleSpectrum;
 
 /** The WHERE clause and its arguments for `c`, over aliases si, p, o, ti. */
 function conditions(c: BatchCriteria): SqlFilter {
