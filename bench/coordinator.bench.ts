@@ -64,7 +64,7 @@ async function explain(c: Connection): Promise<void> {
     const [rows] = await c.query(`EXPLAIN ${sql}`, args);
     console.error(`\n-- ${title}\n${(rows as Record<string, unknown>[]).map((r) => [r.id, r.select_type, r.table, r.type, r.key, r.rows, r.Extra].join(' | ')).join('\n')}`);
   };
-  await show('batch list (done / total)', listSql([]), []);
+  await show('batch list (done / total)', listSql(), []);
   await show('verdicts per day', DAY_SQL, bounds(MONTH));
   await show('time between verdicts', GAP_SQL, [...bounds(MONTH), BREAK_SECONDS]);
   await show('plans: checked and corrected', PLAN_SQL, planArgs(MONTH));

@@ -25,17 +25,21 @@ import {
 import type { Settings } from './settings';
 import { SettingsSchema } from './settingsSchema';
 import {
+  BatchRequestSchema,
   DESK_PROGRESS_VIEWS,
   PeriodSchema,
   PROBLEM_ACTIONS,
   ProblemFilterSchema,
   RecheckResolutionSchema,
+  type DeskBatchCreated,
+  type DeskBatchPreview,
   type DeskMember,
   type DeskProblem,
   type DeskProgress,
   type DeskRecheckCase,
   type DeskTrace,
   type TeamBatch,
+  type TeamMember,
 } from './desk';
 
 /** A method's input schema, its output type (phantom), and how the result travels. */
@@ -99,6 +103,13 @@ export const API = {
   teamBatches: method<TeamBatch[]>()(NoInput),
   cancelBatch: method<{ id: string; name: string; assignee: string }[]>()(z.object({ id: UuidSchema }).strict()),
   reassignBatch: method<{ id: string; name: string }>()(z.object({ id: UuidSchema, to: z.string().min(1).max(80) }).strict()),
+  /** The team's active members, reviewers first: whom a batch can go to (coordinator). */
+  teamMembers: method<TeamMember[]>()(NoInput),
+  /** What a batch would take, creating nothing: the count, each assignee's share, 10 spectra. */
+  previewBatch: method<DeskBatchPreview>()(BatchRequestSchema),
+  createBatch: method<DeskBatchCreated>()(BatchRequestSchema),
+  /** Sets (null: clears) an active batch's due date, YYYY-MM-DD. */
+  setBatchDue: method<{ name: string; assignee: string; due: string | null }[]>()(z.object({ id: UuidSchema, due: z.string().max(32).nullable() }).strict()),
   progress: method<DeskProgress>()(PeriodSchema.extend({ by: z.enum(DESK_PROGRESS_VIEWS) }).strict()),
   recheckList: method<DeskRecheckCase[]>()(NoInput),
   recheckResolve: method<{ id: string; obsid: number }>()(RecheckResolutionSchema),

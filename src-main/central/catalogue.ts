@@ -15,6 +15,7 @@ import type { SpecClass } from '../../shared/model';
 import { isoFromSql, toNumber } from './connection';
 import { currentVerdict, latestVerdicts } from './recheck';
 import type { Row } from './rows';
+import { SqlFilter } from './sqlFilter';
 import type { CatalogueRow, CatalogueScope, CurrentVerdict, FinalSource } from './qualityDesk';
 
 const PAGE = 20_000;
@@ -42,7 +43,7 @@ export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = P
     const [found] = await pool.query('SELECT 1 FROM check_batch WHERE id = ?', [scope.batchId]);
     if ((found as Row[]).length === 0) throw new RangeError(`no batch ${scope.batchId}`);
   }
-  const dates = 'batchId' in scope ? [] : ([['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
+  const dates = 'batchId' in scope ? new SqlFilter() : new SqlFilter().add('p.obsdate >= ?', scope.from).add('p.obsdate <= ?', scope.to);
   let after = 0;
   for (;;) {
     const [idRows] = await pool.query(ids, [...idArgs, after, pageSize]);
@@ -58,8 +59,8 @@ export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = P
        FROM spec_info si
        JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
        LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid
-       WHERE ${slice.sql('si.obsid')}${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY si.obsid`,
-      [...slice.args, ...dates.map(([, v]) => v)],
+       WHERE ${slice.sql('si.obsid')}${dates.and} ORDER BY si.obsid`,
+      [...slice.args, ...dates.args],
     );
     const spectra = rows as Row[];
     const verdicts = spectra.length ? await verdictsOf(pool, slice) : new Map<number, CurrentVerdict[]>();
