@@ -69,9 +69,11 @@ function Target({ item }: { item: Item }) {
     <>
       <h3>Target</h3>
       <dl>
-        <dt>type / source</dt>
-        <dd data-testid="side-target">
-          {item.objtype || '–'} / {item.tsource || '–'}
+        <dt>type</dt>
+        <dd data-testid="side-objtype">{item.objtype || '–'}</dd>
+        <dt>source</dt>
+        <dd data-testid="side-tsource" title="the input catalogue that chose the target">
+          {item.tsource || '–'}
         </dd>
         <dt>mag</dt>
         <dd className="snr" data-testid="side-mag">
