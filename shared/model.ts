@@ -80,6 +80,27 @@ export interface SignalToNoise {
   z: number | null;
 }
 
+/** The input catalogue's magnitudes of a target (target_info.mag_g/r/i); null when it has none. */
+export interface Magnitudes {
+  g: number | null;
+  r: number | null;
+  i: number | null;
+}
+
+/**
+ * What the survey knows of a spectrum besides the pipeline's answer, as the batch's snapshot has
+ * it: the target (target_info) and the night's conditions (plan_info).
+ */
+export interface TargetAndPlan {
+  /** The input catalogue / programme that chose the target (target_info.tsource); '' if none. */
+  tsource: string;
+  mag: Magnitudes;
+  /** The plan's seeing, FWHM in arcseconds (plan_info.seeing). */
+  seeing: number | null;
+  /** The plan's moon: illuminated fraction 0…1 (plan_info.moon). */
+  moon: number | null;
+}
+
 /** What the 1D pipeline said about a spectrum (spec_info). */
 export interface PipelineResult {
   class: SpecClass;
@@ -104,7 +125,7 @@ export interface BatchSummary {
 }
 
 /** One spectrum in one batch, with what the reviewer needs to judge it. */
-export interface Item extends ItemFiber {
+export interface Item extends ItemFiber, TargetAndPlan {
   batchId: string;
   obsid: number;
   position: number;

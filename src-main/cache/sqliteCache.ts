@@ -377,6 +377,10 @@ function toItem(r: ItemJoinRow, history: Verdict[]): Item {
     ra: r.ra,
     dec: r.dec,
     objtype: r.objtype,
+    tsource: r.tsource,
+    mag: { g: r.mag_g, r: r.mag_r, i: r.mag_i },
+    seeing: r.seeing,
+    moon: r.moon,
     pipeline: {
       class: r.class,
       subclass: r.subclass,

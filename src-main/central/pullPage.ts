@@ -19,7 +19,7 @@ export interface PageBounds {
   maxBytes: number;
 }
 
-const ITEM_COLUMNS = 'batch_id, obsid, position, assigned, rev, lmjd, planid, spid, fiberid, ra, `dec`, objtype, class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path';
+const ITEM_COLUMNS = 'batch_id, obsid, position, assigned, rev, lmjd, planid, spid, fiberid, ra, `dec`, objtype, tsource, mag_g, mag_r, mag_i, seeing, moon, class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path';
 const VERDICT_COLUMNS = ['id', 'obsid', 'batch_id', 'reviewer', 'class', 'subclass', 'z', 'quality', 'flags', 'comment', 'supersedes', 'created_at', 'rev'].map((c) => `v.${c}`).join(', ');
 /** A verdict's size on the wire, roughly: its text fields plus the fixed-size rest. */
 const VERDICT_BYTES = 'LENGTH(v.comment) + LENGTH(v.flags) + LENGTH(v.subclass) + 160';

@@ -4,7 +4,7 @@
  * SQLite) — and by the engine in this folder that moves pages between them. Neither end
  * imports the other; both import this module (docs/architecture.md, "Sync").
  */
-import type { ItemFiber, ProblemOrigin, ProblemState, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
+import type { ItemFiber, ProblemOrigin, ProblemState, ReviewMode, SignalToNoise, SpecClass, TargetAndPlan } from '../../shared/model';
 import type { FileRecord, FileWanted } from '../files/records';
 import type { FileStore } from '../files/fileStore';
 
@@ -22,7 +22,7 @@ export interface CentralBatch {
 }
 
 /** A spectrum in a batch, joined with its survey metadata; `assigned: false` is a tombstone. */
-export interface CentralItem extends ItemFiber {
+export interface CentralItem extends ItemFiber, TargetAndPlan {
   batchId: string;
   obsid: number;
   position: number;
