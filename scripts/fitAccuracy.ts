@@ -2,7 +2,7 @@
  * The fit's accuracy on fresh demo surveys, seed by seed (docs/assistant.md, "Accuracy"):
  *   node bin/tsx.mjs scripts/fitAccuracy.ts [--count 200] [--keep DIR] SEED…
  * Prints, per seed and over all, per true class: class right %, class right and
- * |Δz|/(1+z) ≤ 0.001 %, and the confusions (true → fitted), for the spectra at S/N ≥ 5 in
+ * |Δz|/(1+z) ≤ 0.001 % (and < 0.0033, the ≠ rule), and the confusions (true → fitted), for the spectra at S/N ≥ 5 in
  * clean fibres (the issue's figure), then those in fibres with a planted 2D fault and those
  * below S/N 5 (src-main/demo/truthScore.ts). With --keep, each survey is written once under
  * DIR/SEED and reused by later runs.
@@ -34,7 +34,7 @@ async function measure(seed: number, count: number, keep: string | null, all: Sc
 
 function line(label: string, c: ClassScore): string {
   const conf = [...c.confusions].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `  ${label.padEnd(8)} ${String(c.n).padStart(5)}  class right ${pct(c.right, c.n).padStart(7)}  and z right ${pct(c.zRight, c.n).padStart(7)}  ${conf ? `wrong: ${conf}` : ''}`;
+  return `  ${label.padEnd(8)} ${String(c.n).padStart(5)}  class right ${pct(c.right, c.n).padStart(7)}  and z ≤ 0.001 ${pct(c.zRight, c.n).padStart(7)}  < 0.0033 ${pct(c.zClose, c.n).padStart(7)}  ${conf ? `wrong: ${conf}` : ''}`;
 }
 
 function report(label: string, score: Score): string {

@@ -8,12 +8,13 @@
  * spectrograph view shows the block) and neither trust nor blame a classification of it;
  * counting it as the fit's error would measure the fault, not the fit.
  */
+import { Z_DISAGREEMENT } from '../../shared/agreement';
 import type { SpecClass } from '../../shared/model';
 import type { FaultRow, SurveyBundle } from '../survey/bundle';
 
 /** The issue's floor: below it a spectrum is not scored. */
 export const SCORE_MIN_SNR = 5;
-/** |Δz|/(1+z) counted as the right redshift. */
+/** |Δz|/(1+z) counted as the right redshift (the issue's figure). */
 export const Z_TOLERANCE = 0.001;
 
 export interface FitAnswer {
@@ -27,6 +28,8 @@ export interface ClassScore {
   right: number;
   /** Class right and |Δz|/(1+z) ≤ Z_TOLERANCE. */
   zRight: number;
+  /** Class right and |Δz|/(1+z) < Z_DISAGREEMENT (1000 km/s): no ≠ mark against the truth. */
+  zClose: number;
   /** "true → fitted" counts of the wrong ones. */
   confusions: Map<string, number>;
 }
@@ -49,7 +52,7 @@ export function scoreFits(bundle: SurveyBundle, rows: readonly FitAnswer[], into
     const group: ScoreGroup = inFault(bundle.truth.faults, s) ? 'faulty' : (snr.get(fibreKey(s)) ?? 0) >= SCORE_MIN_SNR ? 'clean' : 'lowSnr';
     const byClass = into[group];
     let c = byClass.get(want.class);
-    if (!c) byClass.set(want.class, (c = { n: 0, right: 0, zRight: 0, confusions: new Map() }));
+    if (!c) byClass.set(want.class, (c = { n: 0, right: 0, zRight: 0, zClose: 0, confusions: new Map() }));
     c.n++;
     if (r.class !== want.class) {
       const key = `${want.class} → ${r.class ?? 'failed'}`;
@@ -57,18 +60,21 @@ export function scoreFits(bundle: SurveyBundle, rows: readonly FitAnswer[], into
       return;
     }
     c.right++;
-    if (r.z !== null && Math.abs(r.z - want.z) / (1 + want.z) <= Z_TOLERANCE) c.zRight++;
+    const dz = r.z === null ? Infinity : Math.abs(r.z - want.z) / (1 + want.z);
+    if (dz <= Z_TOLERANCE) c.zRight++;
+    if (dz < Z_DISAGREEMENT) c.zClose++;
   });
   return into;
 }
 
 /** All classes of a group together. */
 export function total(byClass: Map<SpecClass, ClassScore>): ClassScore {
-  const out: ClassScore = { n: 0, right: 0, zRight: 0, confusions: new Map() };
+  const out: ClassScore = { n: 0, right: 0, zRight: 0, zClose: 0, confusions: new Map() };
   for (const c of byClass.values()) {
     out.n += c.n;
     out.right += c.right;
     out.zRight += c.zRight;
+    out.zClose += c.zClose;
     for (const [k, v] of c.confusions) out.confusions.set(k, (out.confusions.get(k) ?? 0) + v);
   }
   return out;
