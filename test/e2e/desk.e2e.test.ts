@@ -4,22 +4,15 @@
  * acknowledges a reviewer's report by keys, and a reviewer is offered neither. Screenshots of
  * each screen at 1280×800 and 1920×1080 go to test-results/ (one of each to docs/ for README).
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
 import { disagreeAndReport } from '../support/deskWorld';
-import { launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
+import { deskShots, useE2eMariaDb } from './deskSupport';
+import { launchChromium, openPage, pageProblems, startServe, type Served } from './support';
 
-let mariadb: RunningServer;
-beforeAll(async () => {
-  // The e2e run has no global MariaDB: this file starts one (or uses MYSQL_URL) before its world.
-  mariadb = await useOrStartMariaDb();
-  process.env.MYSQL_URL = mariadb.url;
-}, 120_000);
-afterAll(async () => mariadb?.stop());
+useE2eMariaDb();
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
 let browser: Browser;
@@ -44,14 +37,6 @@ async function appAs(p: Person): Promise<Page> {
   return openPage(browser, served.url);
 }
 
-async function shots(page: Page, name: string): Promise<void> {
-  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: join(ROOT, `test-results/${name}-${size.width}x${size.height}.png`) });
-    if (size.width === 1280) await page.screenshot({ path: join(ROOT, `docs/${name}.png`) });
-  }
-}
-
 describe('the coordinator', () => {
   it('sees the disagreement and resolves it by keys; the list empties', async () => {
     const page = await appAs(w.coordinator);
@@ -60,7 +45,7 @@ describe('the coordinator', () => {
     const row = page.getByTestId('desk-recheck');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain(String(obsid));
-    await shots(page, 'desk-recheck');
+    await deskShots(page, 'desk-recheck');
     await page.keyboard.press('Enter');
     const kase = page.getByTestId('desk-case');
     await kase.waitFor();
@@ -68,7 +53,7 @@ describe('the coordinator', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('4');
     expect(await page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY · quality 4/);
-    await shots(page, 'desk-recheck-case');
+    await deskShots(page, 'desk-recheck-case');
     await page.keyboard.press('Enter');
     await page.getByTestId('desk-empty').waitFor();
     expect(await page.getByTestId('desk-empty').innerText()).toMatch(/Nothing to recheck/);
@@ -77,11 +62,11 @@ describe('the coordinator', () => {
     await page.keyboard.press('c');
     await expect.poll(() => page.getByTestId('desk-batch').count()).toBe(2);
     expect(await page.getByTestId('desk-batch').first().innerText()).toMatch(/jan-a[\s\S]*1 \/ 2/);
-    await shots(page, 'desk-batches');
+    await deskShots(page, 'desk-batches');
     await page.keyboard.press('Escape');
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('desk-progress').count()).toBe(2);
-    await shots(page, 'desk-progress');
+    await deskShots(page, 'desk-progress');
     expect(pageProblems(page)).toEqual([]);
   });
 });
@@ -97,7 +82,7 @@ describe('the 2D team', () => {
     expect(await row.innerText()).toMatch(new RegExp(`2–3[\\s\\S]*dead fibres[\\s\\S]*${alice.user}[\\s\\S]*open`));
     await page.keyboard.press('a');
     await page.keyboard.type('flat field re-taken tonight');
-    await shots(page, 'desk-problems');
+    await deskShots(page, 'desk-problems');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-problem-state-cell').first().innerText()).toBe('acknowledged');
     expect(await row.innerText()).toContain('flat field re-taken tonight');
