@@ -22,6 +22,7 @@ import {
   type SyncSummary,
   type Verdict,
 } from './model';
+import { dataSourceProblem, normalDataSource } from './dataSource';
 import type { Settings } from './settings';
 import { SettingsSchema } from './settingsSchema';
 import {
@@ -56,6 +57,18 @@ function method<Out>() {
 
 const NoInput = z.object({}).strict();
 
+/** A folder or an http(s) base URL (shared/dataSource.ts); blank or null: none of the person's own. */
+const DataSourceField = z
+  .string()
+  .max(2000)
+  .nullable()
+  .superRefine((text, ctx) => {
+    const problem = text === null ? null : dataSourceProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normalDataSource);
+const DataSourceInput = z.object({ dataSource: DataSourceField }).strict();
+
 export { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod };
 
 /** One spec per name in API_METHODS: `satisfies` makes a missing or extra method a type error. */
@@ -80,6 +93,12 @@ export const API = {
   getSettings: method<Settings>()(NoInput),
   /** Replaces them; two actions on one key are refused (bad-input, naming both). */
   saveSettings: method<Settings>()(SettingsSchema),
+  /**
+   * This person's own data source (a folder or an http(s) base URL; null: the computer's
+   * default), kept in their cache and used from the next sync on. A folder that is not there
+   * is refused (bad-input).
+   */
+  setDataSource: method<AppStatus>()(DataSourceInput),
   /** The fit's template files (docs/assistant.md): the configured set, else the shipped SDSS one. */
   listTemplates: method<string[]>()(NoInput),
   /** One template file's bytes, by a name from listTemplates; the renderer's fit worker reads them once. */
@@ -92,6 +111,8 @@ export const API = {
         server: z.string().min(1).max(2000),
         password: z.string().max(1000),
         remember: z.boolean(),
+        /** Where this person's spectra come from; absent: keep what their cache has (or the default). */
+        dataSource: DataSourceField.optional(),
       })
       .strict(),
   ),

@@ -17,6 +17,7 @@ export const API_METHODS = [
   'listProblems',
   'getSettings',
   'saveSettings',
+  'setDataSource',
   'listTemplates',
   'readTemplate',
   'sync',

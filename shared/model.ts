@@ -246,6 +246,10 @@ export interface AppStatus extends CacheCounts {
   user: string;
   origin: DataOrigin;
   online: boolean;
+  /** Where this person's spectrum files come from (theirs, else the computer's default); null: nowhere. */
+  dataSource: string | null;
+  /** True when the password the sync needs is missing or no longer accepted: the top bar offers Sign in. */
+  signInNeeded: boolean;
 }
 
 export type SyncPhase = 'pull' | 'files' | 'push' | 'done';
