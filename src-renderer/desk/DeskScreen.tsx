@@ -8,6 +8,7 @@ import { DeskBatches } from './DeskBatches';
 import { DeskProblems } from './DeskProblems';
 import { DeskProgressTable } from './DeskProgressTable';
 import { DeskRecheck } from './DeskRecheck';
+import { DeskTraceSearch } from './DeskTraceSearch';
 import { deskKeysNow, DESK_SCREENS, keyLabel } from './deskKeys';
 import { setDesk, useDesk, type DeskEntry, type DeskScreen as Screen } from './deskState';
 
@@ -16,6 +17,7 @@ const BODY: Record<Screen, () => ReactNode> = {
   progress: () => <DeskProgressTable />,
   recheck: () => <DeskRecheck />,
   problems: () => <DeskProblems />,
+  trace: () => <DeskTraceSearch />,
 };
 
 export function DeskScreen({ screen }: { screen: Screen }) {

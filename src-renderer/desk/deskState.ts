@@ -4,10 +4,10 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, TeamBatch } from '../../shared/desk';
+import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, TeamBatch } from '../../shared/desk';
 import type { Quality, SpecClass } from '../../shared/model';
 
-export type DeskScreen = 'batches' | 'progress' | 'recheck' | 'problems';
+export type DeskScreen = 'batches' | 'progress' | 'recheck' | 'problems' | 'trace';
 
 /** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
 export interface DeskEntry {
@@ -41,6 +41,15 @@ export interface DeskState {
   problems: DeskProblem[];
   problemFilter: { state: 'unhandled' | 'open' | 'acknowledged' | 'resolved' | 'discarded' | 'all'; from: string; to: string };
   entry: DeskEntry | null;
+  trace: TraceView;
+}
+
+/** The trace screen: what is typed, the story found, and the batch it was opened from (Esc goes back to it). */
+export interface TraceView {
+  text: string;
+  at: string;
+  story: DeskTrace | null;
+  fromBatch: string | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,6 +70,7 @@ export const useDesk = create<DeskState>(() => ({
   problems: [],
   problemFilter: { state: 'unhandled', from: '', to: '' },
   entry: null,
+  trace: { text: '', at: '', story: null, fromBatch: null },
 }));
 
 export const getDesk = useDesk.getState;
