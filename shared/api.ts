@@ -34,6 +34,7 @@ import {
   RecheckResolutionSchema,
   type DeskBatchCreated,
   type DeskBatchPreview,
+  TraceInputSchema,
   type DeskMember,
   type DeskProblem,
   type DeskProgress,
@@ -138,7 +139,8 @@ export const API = {
   problemSetState: method<DeskProblem>()(
     z.object({ id: UuidSchema, action: z.enum(PROBLEM_ACTIONS), note: z.string().trim().min(1, 'say why in a note').max(2000) }).strict(),
   ),
-  trace: method<DeskTrace>()(z.object({ obsid: ObsidSchema }).strict()),
+  /** One spectrum's story (any role, within what it may read), now or `at` an earlier moment. */
+  trace: method<DeskTrace>()(TraceInputSchema),
 } as const satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

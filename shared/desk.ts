@@ -185,15 +185,58 @@ export const ProblemFilterSchema = z
   .object({ state: z.enum(PROBLEM_STATE_FILTERS).optional(), from: DateSchema.optional(), to: DateSchema.optional(), origin: z.enum(PROBLEM_ORIGINS).optional() })
   .strict();
 
-/** One spectrum's story, as much of it as the trace screen shows. */
+/** How a spectrum is named for a trace: its obsid, its designation, or its plan, spectrograph and fibre. */
+export type DeskTraceKey = { obsid: number } | { designation: string } | { planid: string; spid: number; fiberid: number; lmjd?: number };
+
+const TraceKeySchema = z.union([
+  z.object({ obsid: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
+  z.object({ designation: z.string().trim().min(1).max(60) }).strict(),
+  z
+    .object({ planid: z.string().trim().min(1).max(64), spid: z.number().int().min(1).max(99), fiberid: z.number().int().min(1).max(999), lmjd: z.number().int().min(1).max(99_999).optional() })
+    .strict(),
+]);
+/** `at`: a date (its 00:00 UTC) or an ISO time; the story as it stood then. */
+export const TraceInputSchema = z.object({ key: TraceKeySchema, at: z.string().trim().min(1).max(40).optional() }).strict();
+
+/**
+ * What was typed in the trace screen's search box, as a key: digits are an obsid, "J…" (or
+ * "LAMOST J…") a designation, and "PLAN 4 17" / "PLAN sp4-17" a plan, spectrograph and fibre.
+ * A string that is none of these is a RangeError saying what is accepted.
+ */
+export function traceKeyOf(text: string): DeskTraceKey {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return { obsid: Number(t) };
+  if (/^(LAMOST\s+)?J\d/i.test(t)) return { designation: t };
+  const m = /^(\S+)\s+(?:sp)?(\d{1,2})(?:\s+|-|\s*fib(?:re|er)?\s*)(\d{1,3})$/i.exec(t);
+  if (m) return { planid: m[1]!, spid: Number(m[2]), fiberid: Number(m[3]) };
+  throw new RangeError(`"${t}" is not an obsid (digits), a designation (J123456.78+123456.7) or a plan, spectrograph and fibre (PLAN 4 17)`);
+}
+
+type DeskAnswerQ = Answer & { quality: number };
+type ProblemAt = DeskProblem & { stateAt: ProblemState };
+
+/** The furthest step a spectrum has reached (trace): rechecked › corrected › seen › in a batch › unchecked. */
+export type DeskSpectrumState = 'unchecked' | 'in a batch' | 'seen' | 'corrected' | 'rechecked';
+
+/** One spectrum's story, as the trace screen and `specvet trace` show it. */
 export interface DeskTrace {
   obsid: number;
   designation: string | null;
+  lmjd: number;
   planid: string;
   spid: number;
   fiberid: number;
-  state: string;
-  problemReported: boolean;
+  /** The moment the story is given for (ISO); null: now. */
+  at: string | null;
+  target: { ra: number; dec: number; objtype: string; tsource: string; fibertype: string; mag: { g: number | null; r: number | null; i: number | null } } | null;
+  plan: { obsdate: string; seeing: number | null; moon: number | null; ra: number; dec: number } | null;
+  result2d: { version: string; snr: { u: number | null; g: number | null; r: number | null; i: number | null; z: number | null } } | null;
+  result1d: Answer & { zErr: number; version: string };
+  batches: { id: string; name: string; mode: string; assignee: string; state: string; createdAt: string }[];
   verdicts: (DeskVerdict & { id: string })[];
-  rechecks: (Answer & { id: string; quality: number; comment: string; coordinator: string; createdAt: string })[];
+  rechecks: (DeskAnswerQ & { id: string; comment: string; coordinator: string; createdAt: string })[];
+  problems: ProblemAt[];
+  state: DeskSpectrumState;
+  /** A report touching its fibre that is still open or acknowledged (at `at`). */
+  problemReported: boolean;
 }

@@ -19,7 +19,7 @@ type DeskMethods =
   | 'setBatchDue'
   | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
 
-const NO_SERVER = 'offline — batches, progress, recheck and problems need the central server; this is the demo, sign in to one';
+const NO_SERVER = 'offline — batches, progress, recheck, problems and tracing need the central server; this is the demo, sign in to one';
 
 /** `desk` is read on every call: sign-in and sign-out swap the session underneath. */
 export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, DeskMethods> {
@@ -52,6 +52,6 @@ export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, 
       }),
     problemList: async (filter) => online().client((c) => c.problemList(filter)),
     problemSetState: async ({ id, action, note }) => online().client((c) => c.problemSetState(id, action, note)),
-    trace: async ({ obsid }) => online().client((c) => c.trace({ obsid })),
+    trace: async ({ key, at }) => online().client((c) => c.trace(key, at)),
   };
 }

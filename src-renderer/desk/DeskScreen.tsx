@@ -9,6 +9,7 @@ import { DeskNewBatch } from './DeskNewBatch';
 import { DeskProblems } from './DeskProblems';
 import { DeskProgressTable } from './DeskProgressTable';
 import { DeskRecheck } from './DeskRecheck';
+import { DeskTraceSearch } from './DeskTraceSearch';
 import { deskKeysNow, DESK_SCREENS, keyLabel } from './deskKeys';
 import { setDesk, useDesk, type DeskEntry, type DeskScreen as Screen } from './deskState';
 
@@ -18,6 +19,7 @@ const BODY: Record<Screen, () => ReactNode> = {
   progress: () => <DeskProgressTable />,
   recheck: () => <DeskRecheck />,
   problems: () => <DeskProblems />,
+  trace: () => <DeskTraceSearch />,
 };
 
 export function DeskScreen({ screen }: { screen: Screen }) {

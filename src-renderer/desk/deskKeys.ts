@@ -21,6 +21,7 @@ import {
 import { createFromForm, setDueAtCursor } from './batchBuild';
 import { cycleProblemState, shiftPeriod, toggleProgressView } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
+import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 
 export interface DeskKey {
   keys: string[];
@@ -38,6 +39,8 @@ export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may
   { screen: 'progress', key: 'p', title: 'Progress', may: (m) => mayCoordinate(m.role) },
   { screen: 'recheck', key: 'r', title: 'Recheck', may: (m) => mayCoordinate(m.role) },
   { screen: 'problems', key: 't', title: '2D problems', may: (m) => mayHandleProblems(m.role) },
+  // Any role; its key is in the review keymap (rebindable, listed by ?), so it works offline too and says so.
+  { screen: 'trace', key: '/', title: 'Trace', may: () => true },
 ];
 
 const CURSOR: DeskKey[] = [
@@ -81,6 +84,12 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     BACK,
   ],
   recheck: [...CURSOR, { keys: ['Enter'], text: 'open the case', run: openCaseAtCursor }, RELOAD, BACK],
+  trace: [
+    { keys: ['Enter'], text: 'trace it', run: runTrace },
+    { keys: ['Tab'], text: 'search box / "at" box (a date: the story as it stood then)', run: () => focusTraceBox('other') },
+    { keys: ['/'], text: 'to the search box', run: () => focusTraceBox('search') },
+    { keys: ['Escape'], text: 'back (to the spectrum, when opened from one)', run: leaveTrace },
+  ],
   problems: [
     ...CURSOR,
     { keys: ['a'], text: 'acknowledge, with a note', run: () => handleProblemAtCursor('acknowledged') },
@@ -96,7 +105,7 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
 export function deskKeysNow(member: DeskMember | null): DeskKey[] {
   const s = getDesk();
   if (s.screen === null) {
-    return DESK_SCREENS.filter((d) => member && d.may(member)).map((d) => ({ keys: [d.key], text: d.title, run: () => openScreen(d.screen) }));
+    return DESK_SCREENS.filter((d) => d.screen !== 'trace' && member && d.may(member)).map((d) => ({ keys: [d.key], text: d.title, run: () => openScreen(d.screen) }));
   }
   return s.screen === 'recheck' && s.openCase ? CASE_KEYS : SCREEN_KEYS[s.screen];
 }

@@ -4,11 +4,11 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, TeamBatch, TeamMember } from '../../shared/desk';
+import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, TeamBatch, TeamMember } from '../../shared/desk';
 import type { Quality, SpecClass } from '../../shared/model';
 import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
-export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems';
+export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace';
 
 /** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
 export interface DeskEntry {
@@ -48,6 +48,15 @@ export interface DeskState {
   members: TeamMember[];
   /** The live dry run of the form: what it would take, or the one line saying what to fix. */
   batchPreview: { result: DeskBatchPreview | null; problem: string | null; counting: boolean };
+  trace: TraceView;
+}
+
+/** The trace screen: what is typed, the story found, and the batch it was opened from (Esc goes back to it). */
+export interface TraceView {
+  text: string;
+  at: string;
+  story: DeskTrace | null;
+  fromBatch: string | null;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -71,6 +80,7 @@ export const useDesk = create<DeskState>(() => ({
   batchForm: EMPTY_BATCH_FORM,
   members: [],
   batchPreview: { result: null, problem: null, counting: false },
+  trace: { text: '', at: '', story: null, fromBatch: null },
 }));
 
 export const getDesk = useDesk.getState;

@@ -9,7 +9,7 @@ import { useBrowseKeys } from '../browse/useBrowseKeys';
 import { SpectrographScreen } from '../spectrograph/SpectrographScreen';
 import { useSlitKeys } from '../spectrograph/useSlitKeys';
 import { api } from '../api';
-import { loadFrame, refreshBatches } from '../review/actions';
+import { loadFrame, refreshBatches, setTraceOpener } from '../review/actions';
 import { showError } from '../review/notify';
 import { KeyHelp } from '../review/KeyHelp';
 import { ReviewScreen } from '../review/ReviewScreen';
@@ -19,12 +19,15 @@ import { DeskScreen } from '../desk/DeskScreen';
 import { loadMember } from '../desk/deskActions';
 import { useDesk } from '../desk/deskState';
 import { useDeskKeys } from '../desk/useDeskKeys';
+import { openTrace } from '../desk/traceActions';
 import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeBar } from './NoticeBar';
 import { SettingsPanel } from './SettingsPanel';
 import { SignInDialog } from './SignIn';
 import { TopBar } from './TopBar';
+
+setTraceOpener(openTrace);
 
 /** The mode keys listed first in the key help while that view is on screen. */
 const MODE_HELP = {

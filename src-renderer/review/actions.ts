@@ -89,9 +89,24 @@ function back(): void {
   else if (s.review) closeBatch();
 }
 
-/** The batch list's keys: the cursor, open at the bookmark, sync. */
+/** Opens the trace screen (the desk's, registered by the frame: review/ cannot import desk/). */
+type TraceOpener = (from?: { obsid: number; batchId: string }) => void;
+let openTrace: TraceOpener = () => undefined;
+export function setTraceOpener(open: TraceOpener): void {
+  openTrace = open;
+}
+
+/** `/` in review: the batch closes (its bookmark kept) and the trace shows the spectrum on screen; Esc there comes back. */
+function traceOnScreen(item: Item | null, batchId: string): void {
+  if (!item) return;
+  closeBatch();
+  openTrace({ obsid: item.obsid, batchId });
+}
+
+/** The batch list's keys: the cursor, open at the bookmark, sync, trace. */
 function runListAction(action: ReviewAction): void {
   const { batches, batchCursor } = getState();
+  if (action.kind === 'trace') return openTrace();
   if (!batches || batches.length === 0) return void (action.kind === 'sync' && runSync());
   if (action.kind === 'cursor') setState({ batchCursor: Math.min(batches.length - 1, Math.max(0, batchCursor + action.step)) });
   else if (action.kind === 'openBatch') void openBatch(batches[Math.min(batchCursor, batches.length - 1)]!.id);
@@ -149,6 +164,8 @@ export function runAction(action: ReviewAction): void {
       return openField('comment');
     case 'undo':
       return void undo();
+    case 'trace':
+      return traceOnScreen(item, r.batch.id);
   }
 }
 

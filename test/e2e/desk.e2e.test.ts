@@ -1,41 +1,26 @@
 /**
  * The coordinator's and the 2D team's screens in a real browser against `specvet serve` on a
  * real MariaDB world (issue 15): a coordinator resolves a disagreement by keys, a 2D user
- * acknowledges a reviewer's report by keys, and a reviewer is offered neither. Screenshots of
- * each screen at 1280×800 and 1920×1080 go to test-results/ (one of each to docs/ for README).
+ * acknowledges a reviewer's report by keys, and a reviewer is offered neither (only the trace,
+ * as everyone is). Screenshots of each screen at 1280×800 and 1920×1080 go to test-results/ (one of each to docs/ for README).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
 import { disagreeAndReport } from '../support/deskWorld';
-import { deskShots, useE2eMariaDb } from './deskSupport';
-import { launchChromium, openPage, pageProblems, startServe, type Served } from './support';
+import { shots, useDeskBrowser, useMariaDbForE2e } from './deskSupport';
+import { pageProblems } from './support';
 
-useE2eMariaDb();
+useMariaDbForE2e();
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
-let browser: Browser;
 let alice: Person;
 let obsid: number;
-const running: Served[] = [];
+const { appAs } = useDeskBrowser();
 
 beforeAll(async () => {
   ({ alice, obsid } = await disagreeAndReport(w, new Date()));
-  browser = await launchChromium();
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const s of running) await s.stop();
-});
-
-/** `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password), and a page on it. */
-async function appAs(p: Person): Promise<Page> {
-  const served = await startServe({ env: { SPECVET_CENTRAL: p.url } });
-  running.push(served);
-  return openPage(browser, served.url);
-}
 
 describe('the coordinator', () => {
   it('sees the disagreement and resolves it by keys; the list empties', async () => {
@@ -45,7 +30,7 @@ describe('the coordinator', () => {
     const row = page.getByTestId('desk-recheck');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain(String(obsid));
-    await deskShots(page, 'desk-recheck');
+    await shots(page, 'desk-recheck');
     await page.keyboard.press('Enter');
     const kase = page.getByTestId('desk-case');
     await kase.waitFor();
@@ -53,7 +38,7 @@ describe('the coordinator', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('4');
     expect(await page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY · quality 4/);
-    await deskShots(page, 'desk-recheck-case');
+    await shots(page, 'desk-recheck-case');
     await page.keyboard.press('Enter');
     await page.getByTestId('desk-empty').waitFor();
     expect(await page.getByTestId('desk-empty').innerText()).toMatch(/Nothing to recheck/);
@@ -62,11 +47,11 @@ describe('the coordinator', () => {
     await page.keyboard.press('c');
     await expect.poll(() => page.getByTestId('desk-batch').count()).toBe(2);
     expect(await page.getByTestId('desk-batch').first().innerText()).toMatch(/jan-a[\s\S]*1 \/ 2/);
-    await deskShots(page, 'desk-batches');
+    await shots(page, 'desk-batches');
     await page.keyboard.press('Escape');
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('desk-progress').count()).toBe(2);
-    await deskShots(page, 'desk-progress');
+    await shots(page, 'desk-progress');
     expect(pageProblems(page)).toEqual([]);
   });
 });
@@ -82,7 +67,7 @@ describe('the 2D team', () => {
     expect(await row.innerText()).toMatch(new RegExp(`2–3[\\s\\S]*dead fibres[\\s\\S]*${alice.user}[\\s\\S]*open`));
     await page.keyboard.press('a');
     await page.keyboard.type('flat field re-taken tonight');
-    await deskShots(page, 'desk-problems');
+    await shots(page, 'desk-problems');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-problem-state-cell').first().innerText()).toBe('acknowledged');
     expect(await row.innerText()).toContain('flat field re-taken tonight');
@@ -91,12 +76,12 @@ describe('the 2D team', () => {
 });
 
 describe('a reviewer', () => {
-  it('is offered neither screen, and their keys stay the batch list\'s', async () => {
+  it('is offered only the trace, and their keys stay the batch list\'s', async () => {
     const page = await appAs(alice);
     await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBe(1);
     // The role comes from the same server answer as the sync; give it the same time.
     await page.waitForTimeout(1000);
-    expect(await page.getByRole('navigation', { name: 'desk screens' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button').allInnerTexts()).toEqual(['My batches', 'Trace']);
     await page.keyboard.press('r');
     await page.keyboard.press('t');
     expect(await page.locator('[data-testid^="desk-"]').count()).toBe(0);

@@ -1,16 +1,15 @@
 /**
- * What the desk's e2e files share: a MariaDB of their own (the e2e run has no global one; or
- * MYSQL_URL), started before their world, and the screenshots at 1280×800 and 1920×1080 (the
- * 1280 one also to docs/ for README).
+ * What the desk's browser tests share (desk.e2e, trace.e2e): a MariaDB for the world, a Chromium,
+ * `specvet serve` signed in as a person, and screenshots at both checked sizes.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
-import { ROOT } from './support';
+import { launchChromium, openPage, ROOT, startServe, type Served } from './support';
 
-/** Call before useWorld: its beforeAll must run first. */
-export function useE2eMariaDb(): void {
+/** The e2e run has no global MariaDB: call this before useWorld(), so the world finds one (or MYSQL_URL). */
+export function useMariaDbForE2e(): void {
   let mariadb: RunningServer | undefined;
   beforeAll(async () => {
     mariadb = await useOrStartMariaDb();
@@ -19,7 +18,28 @@ export function useE2eMariaDb(): void {
   afterAll(async () => mariadb?.stop());
 }
 
-export async function deskShots(page: Page, name: string): Promise<void> {
+/** A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password), and a page on it. */
+export function useDeskBrowser(): { appAs(p: { url: string }): Promise<Page> } {
+  let browser: Browser | undefined;
+  const running: Served[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of running) await s.stop();
+  });
+  return {
+    appAs: async (p) => {
+      const served = await startServe({ env: { SPECVET_CENTRAL: p.url } });
+      running.push(served);
+      return openPage(browser!, served.url);
+    },
+  };
+}
+
+/** Screenshots at 1280×800 and 1920×1080 to test-results/, the 1280 one also to docs/ for README. */
+export async function shots(page: Page, name: string): Promise<void> {
   for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(ROOT, `test-results/${name}-${size.width}x${size.height}.png`) });

@@ -8,10 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, adminQuery, buildBundle, type BundleShape, type Person } from '../central/fixtures';
-import { deskShots, useE2eMariaDb } from './deskSupport';
+import { shots, useMariaDbForE2e } from './deskSupport';
 import { launchChromium, openPage, pageProblems, startServe, type Served } from './support';
 
-useE2eMariaDb();
+useMariaDbForE2e();
 
 const shape: BundleShape = { plans: 3, spectrographs: 2, fibers: 8 };
 const w = useWorld(shape);
@@ -95,7 +95,7 @@ describe('the coordinator builds a batch', () => {
     const shares = (await page.getByTestId('batch-shares').textContent())!;
     expect(shares).toBe(` · ${alice.user} ${Math.ceil(expected / 2)} · ${bob.user} ${Math.floor(expected / 2)}`);
     expect(await page.getByTestId('batch-sample').count()).toBe(Math.min(10, expected));
-    await deskShots(page, 'desk-new-batch');
+    await shots(page, 'desk-new-batch');
     // The three refusals above are the server's 400 answers (Chromium logs each); nothing else went wrong.
     expect(pageProblems(page)).toEqual(Array(3).fill(expect.stringMatching(/status of 400/)));
 
