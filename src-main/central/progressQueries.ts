@@ -7,7 +7,8 @@
 import type { SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
 
-/** A gap between two verdicts longer than this is a pause, not time spent on a spectrum. */
+/** A gap between two verdicts longer than this is a pause, not time spent on a spectrum
+ * (migration 1420 keeps the gaps up to it). */
 export const BREAK_SECONDS = 600;
 /** A verdict corrects the pipeline's z when |Δz|/(1+z) reaches this (as the assistant's suspects). */
 export const CORRECTED_DZ = 0.0033;
@@ -18,8 +19,6 @@ export interface Period {
   to: string;
 }
 
-export const bounds = (p: Period) => [`${p.from} 00:00:00`, `${p.to} 00:00:00`];
-const IN_PERIOD = 'created_at >= ? AND created_at < DATE_ADD(?, INTERVAL 1 DAY)';
 
 export interface DayCount {
   reviewer: string;
@@ -28,11 +27,18 @@ export interface DayCount {
   verdicts: number;
 }
 
-export const DAY_SQL = `SELECT reviewer, batch_id, DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n
-  FROM humanverify WHERE ${IN_PERIOD} GROUP BY reviewer, batch_id, day`;
+// From progress_day / progress_gap (migration 1420), kept by progress_days_refresh: a period
+// is a range of days there, not a window over its verdicts.
+export const DAY_SQL = `SELECT reviewer, batch_id, DATE_FORMAT(day, '%Y-%m-%d') AS day, verdicts AS n
+  FROM progress_day WHERE day BETWEEN ? AND ?`;
+
+/** Folds the verdicts committed since the last call into the per-day tables (coordinator). */
+export async function refreshDays(db: Queryable): Promise<void> {
+  await db.query('CALL progress_days_refresh()');
+}
 
 export async function verdictsPerDay(db: Queryable, p: Period): Promise<DayCount[]> {
-  const [rows] = await db.query(DAY_SQL, bounds(p));
+  const [rows] = await db.query(DAY_SQL, [p.from, p.to]);
   return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), day: String(r.day), verdicts: Number(r.n) }));
 }
 
@@ -44,14 +50,14 @@ export interface GapCount {
   count: number;
 }
 
-export const GAP_SQL = `SELECT reviewer, batch_id, gap, COUNT(*) AS n FROM (
-    SELECT reviewer, batch_id,
-      TIMESTAMPDIFF(SECOND, LAG(created_at) OVER (PARTITION BY reviewer ORDER BY created_at, id), created_at) AS gap
-    FROM humanverify WHERE ${IN_PERIOD}) g
-  WHERE gap IS NOT NULL AND gap <= ? GROUP BY reviewer, batch_id, gap`;
+// A gap from a verdict before the period (crossing midnight into its first day) is not the period's.
+export const GAP_SQL = `SELECT reviewer, batch_id, seconds AS gap, SUM(n) AS n FROM progress_gap
+  WHERE day BETWEEN ? AND ? AND NOT (crossing AND day = ?) GROUP BY reviewer, batch_id, seconds`;
+
+export const gapArgs = (p: Period) => [p.from, p.to, p.from];
 
 export async function verdictGaps(db: Queryable, p: Period): Promise<GapCount[]> {
-  const [rows] = await db.query(GAP_SQL, [...bounds(p), BREAK_SECONDS]);
+  const [rows] = await db.query(GAP_SQL, gapArgs(p));
   return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), seconds: Number(r.gap), count: Number(r.n) }));
 }
 
