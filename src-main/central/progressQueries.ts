@@ -72,31 +72,24 @@ export interface PlanClassCount {
   corrected: number;
 }
 
-// A spectrum's answer is its latest recheck, else its latest verdict (a reviewer's change is a
-// later row). Spectra a browse reviewer paged past are checked: seen and accepted.
-export const PLAN_SQL = `WITH period_spectra AS (
-    SELECT si.obsid FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
-    WHERE p.obsdate BETWEEN ? AND ?),
-  answers AS (
-    SELECT obsid, class, z, ROW_NUMBER() OVER (PARTITION BY obsid ORDER BY final DESC, created_at DESC, rev DESC) AS nth FROM (
-      SELECT v.obsid, v.class, v.z, 0 AS final, v.created_at, v.rev FROM humanverify v JOIN period_spectra s ON s.obsid = v.obsid
-      UNION ALL
-      SELECT r.obsid, r.class, r.z, 1 AS final, r.created_at, r.rev FROM humanrecheck r JOIN period_spectra s ON s.obsid = r.obsid) a)
-  SELECT DATE_FORMAT(p.obsdate, '%Y-%m-%d') AS obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total,
-    SUM(a.obsid IS NOT NULL OR EXISTS (SELECT 1 FROM spec_check sc JOIN check_batch b ON b.id = sc.batch_id
-        JOIN check_status cs ON cs.batch_id = sc.batch_id
-      WHERE sc.obsid = si.obsid AND b.mode = 'browse' AND sc.position < cs.position)) AS checked,
-    COALESCE(SUM(a.class <> si.class OR ABS(a.z - si.z) / (1 + si.z) >= ?), 0) AS corrected
-  FROM plan_info p
-  JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
-  LEFT JOIN answers a ON a.obsid = si.obsid AND a.nth = 1
-  WHERE p.obsdate BETWEEN ? AND ?
-  GROUP BY p.obsdate, p.lmjd, p.planid, si.class
-  ORDER BY p.obsdate, p.lmjd, p.planid, si.class`;
+// From spectrum_check (migration 1440, kept by plan_check_refresh): a row per checked spectrum
+// (an answer — its latest recheck, else its latest verdict — or paged past in a browse batch)
+// with whether it corrects the pipeline. Both sides are ranges of covering indexes per plan.
+export const PLAN_SQL = `SELECT DATE_FORMAT(t.obsdate, '%Y-%m-%d') AS obsdate, t.lmjd, t.planid, t.class, t.total,
+    COALESCE(c.checked, 0) AS checked, COALESCE(c.corrected, 0) AS corrected
+  FROM (SELECT p.obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total
+      FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+      WHERE p.obsdate BETWEEN ? AND ? GROUP BY p.obsdate, p.lmjd, p.planid, si.class) t
+  LEFT JOIN (SELECT s.lmjd, s.planid, s.class, COUNT(*) AS checked, SUM(s.corrected) AS corrected
+      FROM plan_info p JOIN spectrum_check s ON s.lmjd = p.lmjd AND s.planid = p.planid
+      WHERE p.obsdate BETWEEN ? AND ? GROUP BY s.lmjd, s.planid, s.class) c
+    ON c.lmjd = t.lmjd AND c.planid = t.planid AND c.class = t.class
+  ORDER BY t.obsdate, t.lmjd, t.planid, t.class`;
 
-export const planArgs = (p: Period) => [p.from, p.to, CORRECTED_DZ, p.from, p.to];
+export const planArgs = (p: Period) => [p.from, p.to, p.from, p.to];
 
 export async function planClassCounts(db: Queryable, p: Period): Promise<PlanClassCount[]> {
+  await db.query('CALL plan_check_refresh()');
   const [rows] = await db.query(PLAN_SQL, planArgs(p));
   return (rows as Record<string, unknown>[]).map((r) => ({
     obsdate: String(r.obsdate),

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyBundle } from '../../src-main/survey/bundle';
 import type { SpecClass } from '../../shared/model';
 import { medianOf } from '../../src-main/central/progress';
-import { BREAK_SECONDS } from '../../src-main/central/progressQueries';
+import { BREAK_SECONDS, CORRECTED_DZ } from '../../src-main/central/progressQueries';
 import { runCli } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminQuery, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from './fixtures';
@@ -239,7 +239,7 @@ describe('a reviewer', () => {
     } finally {
       await c.end();
     }
-    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()', 'CALL progress_days_refresh()', 'SELECT * FROM progress_day']) {
+    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()', 'CALL progress_days_refresh()', 'CALL plan_check_refresh()', 'SELECT * FROM progress_day', 'SELECT * FROM spectrum_check']) {
       const c2 = await connectAs(db, r);
       await expect(c2.query(call, [newId(), '2024-01-01']), call).rejects.toThrow(/denied/);
       await c2.end();
@@ -290,6 +290,26 @@ describe('progress per day as work arrives late', () => {
       medianSeconds: medianOf(gaps.map((g) => ({ seconds: Number(g.gap), count: Number(g.n) }))),
     };
   }
+  /** Per plan and class, straight from the verdicts and bookmarks (the query spectrum_check replaced). */
+  const PLANS_FROM_VERDICTS = `WITH period_spectra AS (
+    SELECT si.obsid FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+    WHERE p.obsdate BETWEEN ? AND ?),
+  answers AS (
+    SELECT obsid, class, z, ROW_NUMBER() OVER (PARTITION BY obsid ORDER BY final DESC, created_at DESC, rev DESC) AS nth FROM (
+      SELECT v.obsid, v.class, v.z, 0 AS final, v.created_at, v.rev FROM humanverify v JOIN period_spectra s ON s.obsid = v.obsid
+      UNION ALL
+      SELECT r.obsid, r.class, r.z, 1 AS final, r.created_at, r.rev FROM humanrecheck r JOIN period_spectra s ON s.obsid = r.obsid) a)
+  SELECT DATE_FORMAT(p.obsdate, '%Y-%m-%d') AS obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total,
+    SUM(a.obsid IS NOT NULL OR EXISTS (SELECT 1 FROM spec_check sc JOIN check_batch b ON b.id = sc.batch_id
+        JOIN check_status cs ON cs.batch_id = sc.batch_id
+      WHERE sc.obsid = si.obsid AND b.mode = 'browse' AND sc.position < cs.position)) AS checked,
+    COALESCE(SUM(a.class <> si.class OR ABS(a.z - si.z) / (1 + si.z) >= ?), 0) AS corrected
+  FROM plan_info p
+  JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+  LEFT JOIN answers a ON a.obsid = si.obsid AND a.nth = 1
+  WHERE p.obsdate BETWEEN ? AND ?
+  GROUP BY p.obsdate, p.lmjd, p.planid, si.class
+  ORDER BY p.obsdate, p.lmjd, p.planid, si.class`;
   const PERIODS = [['2025-06-01', '2025-06-01'], ['2025-06-02', '2025-06-02'], ['2025-06-01', '2025-06-02'], ['2025-06-01', '2025-06-30']] as const;
 
   it('stays equal to the verdicts after a late verdict splits a gap across midnight, a cancel and a new batch', async () => {
@@ -333,5 +353,14 @@ describe('progress per day as work arrives late', () => {
     expect(of(pace.id)).toMatchObject({ state: 'cancelled', verdicts: 4, medianSeconds: 480 });
     expect(of(next.id)).toMatchObject({ state: 'active', verdicts: 1, medianSeconds: 40 });
     await sameAsVerdicts();
+
+    // Per plan, after all this file's work (changed verdicts, paged browse, cancels): as the verdicts say.
+    const nights = ['2024-01-01', '2024-01-04'];
+    const direct = await query<Record<string, string>>(PLANS_FROM_VERDICTS, [...nights, CORRECTED_DZ, ...nights]);
+    const report = await json(carol, ['progress', '--from', nights[0]!, '--to', nights[1]!, '--by', 'plan']);
+    const shares = report.rows.flatMap((r: { planid: string; byClass: Record<string, { total: number; checked: number; corrected: number }> }) =>
+      Object.entries(r.byClass).filter(([, c]) => c.total > 0).map(([cls, c]) => [r.planid, cls, c.total, c.checked, c.corrected]));
+    expect(shares).toEqual(direct.map((d) => [d.planid, d.class, Number(d.total), Number(d.checked), Number(d.corrected)]));
+    expect(shares.some(([, , , checked]: number[]) => checked > 0)).toBe(true);
   });
 });

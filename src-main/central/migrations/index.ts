@@ -18,8 +18,10 @@ import { migration as batchTally } from './1210-batch-tally';
 import { migration as qualityDesk } from './1250-quality-desk';
 import { migration as recheckSummary } from './1300-recheck-summary';
 import { migration as progressDays } from './1420-progress-days';
+import { migration as myBatchesDue } from './1430-my-batches-due';
+import { migration as planCheck } from './1440-plan-check';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary, progressDays];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary, progressDays, myBatchesDue, planCheck];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
