@@ -35,7 +35,7 @@ function pages(total: number, pageSize: number): PullPage[] {
     }
     const last = start + pageSize >= total;
     out.push({
-      batches: start === 0 ? [{ id: batchId, name: 'big', mode: 'browse', assignee: 'bench', state: 'active', createdAt: new Date().toISOString(), rev: '1' }] : [],
+      batches: start === 0 ? [{ id: batchId, name: 'big', mode: 'browse', assignee: 'bench', state: 'active', createdAt: new Date().toISOString(), dueDate: null, rev: '1' }] : [],
       items, verdicts: [], problems: [], rev: String(start + items.length + 1), more: !last,
     });
   }

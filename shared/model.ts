@@ -121,6 +121,8 @@ export interface BatchSummary {
   bookmark: number | null;
   /** When the bookmark last moved (ISO 8601): the batch was last worked on then; null if never opened. */
   lastOpened: string | null;
+  /** YYYY-MM-DD as the coordinator set it; null: none. */
+  dueDate: string | null;
   state: 'active' | 'cancelled';
 }
 

@@ -28,10 +28,10 @@ export class PullApplier {
 
   constructor(private readonly db: Db) {
     this.upsertBatch = db.prepare(`
-      INSERT INTO batch (id, name, mode, assignee, state, created_at, rev)
-      VALUES (@id, @name, @mode, @assignee, @state, @createdAt, @rev)
+      INSERT INTO batch (id, name, mode, assignee, state, created_at, due_date, rev)
+      VALUES (@id, @name, @mode, @assignee, @state, @createdAt, @dueDate, @rev)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, mode = excluded.mode, assignee = excluded.assignee,
-        state = excluded.state, created_at = excluded.created_at, rev = excluded.rev
+        state = excluded.state, created_at = excluded.created_at, due_date = excluded.due_date, rev = excluded.rev
       WHERE ${NOT_OLDER}`);
     this.upsertItem = db.prepare(`
       INSERT INTO item (batch_id, obsid, position, assigned, lmjd, planid, spid, fiberid, ra, dec, objtype,

@@ -71,6 +71,7 @@ export interface BatchRow {
   reviewed_count: number;
   bookmark: number | null;
   last_opened: string | null;
+  due_date: string | null;
 }
 
 export function toVerdict(r: VerdictRow): Verdict {

@@ -51,7 +51,7 @@ export async function readPage(c: PoolConnection, since: Revision, b: PageBounds
   const query = async (sql: string, params: unknown[]) => (await c.query(sql, params))[0] as Row[];
   const [head] = await query('SELECT rev FROM sync_head', []);
   const page = (sql: string) => query(sql, [since, b.limit + 1]);
-  const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
+  const batches = await page('SELECT id, name, mode, assignee, state, created_at, DATE_FORMAT(due_date, \'%Y-%m-%d\') AS due_date, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
   const problems = await page('SELECT id, state, handled_by, handled_at, handled_note, rev FROM my_problems WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const changeSizes = await page(`SELECT v.rev, ${VERDICT_BYTES} AS bytes FROM my_verdicts v WHERE v.rev > CAST(? AS UNSIGNED) ORDER BY v.rev LIMIT ?`);

@@ -16,6 +16,7 @@ export function batchFromRow(r: Row): CentralBatch {
     assignee: str(r.assignee),
     state: r.state as CentralBatch['state'],
     createdAt: isoFromSql(r.created_at),
+    dueDate: r.due_date === null || r.due_date === undefined ? null : str(r.due_date),
     rev: str(r.rev),
   };
 }

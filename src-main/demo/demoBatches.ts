@@ -64,7 +64,7 @@ export function demoBatches(bundle: SurveyBundle, assignee: string, createdAt: s
   const add = (mode: ReviewMode, name: string, spectra: SpecInfoRow[]) => {
     if (spectra.length === 0) return;
     const id = demoUuid(mode);
-    batches.push({ id, name, mode, assignee, state: 'active', createdAt, rev: REV });
+    batches.push({ id, name, mode, assignee, state: 'active', createdAt, dueDate: null, rev: REV });
     spectra.forEach((s, position) => items.push(itemOf(id, position, s, { target: targets.get(keyOf(s)), obj: objs.get(keyOf(s)), plan: plans.get(planKey(s)) })));
   };
   add('single', 'Demo · galaxies, QSOs and odd stars', single);

@@ -18,6 +18,8 @@ export interface CentralBatch {
   assignee: string;
   state: 'active' | 'cancelled';
   createdAt: string;
+  /** YYYY-MM-DD, set by the coordinator; null: none. */
+  dueDate: string | null;
   rev: Revision;
 }
 

@@ -10,6 +10,7 @@ export function batchOf(over: Partial<CentralBatch> = {}): CentralBatch {
     assignee: 'alice',
     state: 'active',
     createdAt: '2026-11-01T00:00:00.000Z',
+    dueDate: null,
     rev: '1',
     ...over,
   };

@@ -17,7 +17,7 @@ export const ifNoColumn = (table: string, column: string, ddl: string) => `
     ${ddl};
   END IF;`;
 
-const ifNoIndex = (table: string, index: string, ddl: string) => `
+export const ifNoIndex = (table: string, index: string, ddl: string) => `
   IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${table}' AND INDEX_NAME = '${index}') THEN
     ${ddl};
