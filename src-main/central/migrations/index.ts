@@ -17,8 +17,9 @@ import { migration as batchProgress } from './1200-batch-progress';
 import { migration as batchTally } from './1210-batch-tally';
 import { migration as qualityDesk } from './1250-quality-desk';
 import { migration as recheckSummary } from './1300-recheck-summary';
+import { migration as catalogueAnswer } from './1450-catalogue-answer';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary, catalogueAnswer];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
