@@ -18,7 +18,7 @@ import { isoFromSql, toNumber } from './connection';
 import type { Row } from './rows';
 import type { CatalogueRow, CatalogueScope, FinalSource } from './qualityDesk';
 
-const PAGE = 20_000;
+const PAGE = 5_000;
 
 export function scopeProblem(scope: CatalogueScope): string | null {
   if ('batchId' in scope) return scope.batchId ? null : '--batch needs a batch id';

@@ -56,13 +56,11 @@ export async function exportCatalogue(pages: AsyncIterable<readonly CatalogueRow
   }
 }
 
-/** Text is quoted when it holds a quote, comma or line break; numbers never need it. */
-const csvField = (c: Field, v: StreamValue) => {
-  if (v === null) return '';
-  if (c.format !== 'A') return String(v);
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** Text is quoted when it holds a quote, comma or line break. */
+const csvText = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Numbers never need quoting. */
+const csvField = (c: Field, v: StreamValue) => (v === null ? '' : c.format === 'A' ? csvText(String(v)) : String(v));
 
 const csvLine = (r: CatalogueRow) => CATALOGUE_COLUMNS.map((c) => csvField(c, c.value(r))).join(',');
 
