@@ -68,6 +68,8 @@ export async function startMariaDb(): Promise<RunningServer> {
       '--max-connections=700',
       '--max-allowed-packet=64M',
       `--log-error=${join(dir, 'error.log')}`,
+      // Its own temporary tables in its own folder: /tmp is shared with every other process here.
+      `--tmpdir=${dir}`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
