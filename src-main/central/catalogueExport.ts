@@ -8,10 +8,22 @@ import type { WriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { columnBytes, dataPadding, emptyPrimary, encodeRow, tableHeader, type StreamColumn, type StreamValue } from '../../shared/fits/tableStream';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/desk';
 import type { CatalogueRow } from './qualityDesk';
 
-export type ExportFormat = 'csv' | 'fits';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'fits'];
+export { EXPORT_FORMATS, type ExportFormat };
+
+/** How often (rows) an export says how far it got. */
+const PROGRESS_EVERY = 500;
+
+/** Passes the rows through, calling `onRows` every PROGRESS_EVERY rows. */
+async function* counted(rows: AsyncIterable<CatalogueRow>, onRows: (n: number) => void): AsyncGenerator<CatalogueRow> {
+  let n = 0;
+  for await (const r of rows) {
+    yield r;
+    if (++n % PROGRESS_EVERY === 0) onRows(n);
+  }
+}
 
 type Field = StreamColumn & { value: (r: CatalogueRow) => StreamValue };
 
@@ -43,13 +55,14 @@ export const CATALOGUE_COLUMNS: readonly Field[] = [
   text('RECHECKED_AT', 24, 'time of the recheck, ISO 8601 UTC', (r) => r.rechecked?.at ?? ''),
 ];
 
-/** Writes `rows` to `file`; resolves to how many were written. */
-export async function exportCatalogue(rows: AsyncIterable<CatalogueRow>, format: ExportFormat, file: string): Promise<number> {
+/** Writes `rows` to `file`; resolves to how many were written. `onRows`: the count so far, now and then. */
+export async function exportCatalogue(all: AsyncIterable<CatalogueRow>, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
+  const rows = onRows ? counted(all, onRows) : all;
   try {
     return format === 'csv' ? await writeCsv(rows, file) : await writeFits(rows, file);
   } catch (err) {
     // Never someone's existing file: both writers open with 'wx'.
-    if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another --out or remove it first`);
+    if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another name or remove it first`);
     await rm(file, { force: true });
     throw err;
   }

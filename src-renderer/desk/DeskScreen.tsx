@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { DeskBatches } from './DeskBatches';
+import { DeskExport } from './DeskExport';
 import { DeskProblems } from './DeskProblems';
 import { DeskProgressTable } from './DeskProgressTable';
 import { DeskRecheck } from './DeskRecheck';
@@ -18,6 +19,7 @@ const BODY: Record<Screen, () => ReactNode> = {
   recheck: () => <DeskRecheck />,
   problems: () => <DeskProblems />,
   trace: () => <DeskTraceSearch />,
+  export: () => <DeskExport />,
 };
 
 export function DeskScreen({ screen }: { screen: Screen }) {

@@ -35,6 +35,7 @@ export async function reload(): Promise<void> {
   try {
     switch (s.screen) {
       case 'batches':
+      case 'export':
         setDesk({ batches: await api.teamBatches({}) });
         break;
       case 'progress':
