@@ -66,6 +66,17 @@ describe('tracing', () => {
     expect(pageProblems(page).filter((p) => !/status of (404 \(Not Found\)|400 \(Bad Request\))$/.test(p))).toEqual([]);
   });
 
+  it('says in one line that the demo has no server to trace on, the text kept', async () => {
+    const page = await appAs(null);
+    await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('/');
+    await page.getByTestId('desk-screen-trace').waitFor();
+    await page.keyboard.type('100001');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/^offline — .*tracing need the central server; this is the demo, sign in to one$/);
+    expect(await page.getByLabel('spectrum to trace').inputValue()).toBe('100001');
+  });
+
   it('traces the spectrum on screen from single mode, and Esc comes back to it', async () => {
     const page = await appAs(alice);
     await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBe(1);
