@@ -70,7 +70,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   const writeCatalogue = catalogueWriter(() => session.desk, events);
   const handlers: ApiHandlers = {
     status: async () => status(),
-    ...exportHandlers(writeCatalogue, deps.chooseExportFile ?? null),
+    ...exportHandlers(() => session.desk, writeCatalogue, deps.chooseExportFile ?? null),
     ...reviewHandlers(() => session.cache, changed, clock),
     ...deskHandlers(() => session.desk),
     ...templateHandlers(deps.templates ?? null),

@@ -19,10 +19,15 @@ export type WriteCatalogue = (input: ExportInput, file: string) => Promise<numbe
 
 const NO_SERVER = 'offline — the export reads the central server; this is the demo, sign in to one';
 
+function onlineDesk(desk: () => CentralDesk | null): CentralDesk {
+  const d = desk();
+  if (!d) throw new ApiError('offline', NO_SERVER);
+  return d;
+}
+
 export function catalogueWriter(desk: () => CentralDesk | null, events: ApiEventBus): WriteCatalogue {
   return async (input, file) => {
-    const d = desk();
-    if (!d) throw new ApiError('offline', NO_SERVER);
+    const d = onlineDesk(desk);
     const { exportCatalogue } = await import('../central/catalogueExport');
     const rows = await d.client((c) => exportCatalogue(c.catalogue(input.scope), input.format, file, (n) => events.emit('exportProgress', { rows: n })));
     events.emit('exportProgress', { rows });
@@ -30,11 +35,15 @@ export function catalogueWriter(desk: () => CentralDesk | null, events: ApiEvent
   };
 }
 
-/** `choose` null: a host without a save dialog (the web edition answers the call itself). */
-export function exportHandlers(write: WriteCatalogue, choose: ChooseExportFile | null): Pick<ApiHandlers, 'exportCatalogue'> {
+/**
+ * `choose` null: a host without a save dialog (the web edition answers the call itself).
+ * Offline is said before the dialog opens: no one should pick a file for nothing.
+ */
+export function exportHandlers(desk: () => CentralDesk | null, write: WriteCatalogue, choose: ChooseExportFile | null): Pick<ApiHandlers, 'exportCatalogue'> {
   return {
     exportCatalogue: async (input) => {
       if (!choose) throw new ApiError('bad-input', 'this host has no save dialog; the web edition downloads the export instead');
+      onlineDesk(desk);
       const file = await choose(exportFileName(input));
       if (file === null) return null;
       return { file, rows: await write(input, file) };
