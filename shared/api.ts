@@ -22,14 +22,18 @@ import {
   type SyncSummary,
   type Verdict,
 } from './model';
+import { dataSourceProblem, normalDataSource } from './dataSource';
 import type { Settings } from './settings';
 import { SettingsSchema } from './settingsSchema';
 import {
+  BatchRequestSchema,
   DESK_PROGRESS_VIEWS,
   PeriodSchema,
   PROBLEM_ACTIONS,
   ProblemFilterSchema,
   RecheckResolutionSchema,
+  type DeskBatchCreated,
+  type DeskBatchPreview,
   TraceInputSchema,
   ExportInputSchema,
   type ExportDone,
@@ -39,6 +43,7 @@ import {
   type DeskRecheckCase,
   type DeskTrace,
   type TeamBatch,
+  type TeamMember,
 } from './desk';
 
 /** A method's input schema, its output type (phantom), and how the result travels. */
@@ -54,6 +59,18 @@ function method<Out>() {
 }
 
 const NoInput = z.object({}).strict();
+
+/** A folder or an http(s) base URL (shared/dataSource.ts); blank or null: none of the person's own. */
+const DataSourceField = z
+  .string()
+  .max(2000)
+  .nullable()
+  .superRefine((text, ctx) => {
+    const problem = text === null ? null : dataSourceProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normalDataSource);
+const DataSourceInput = z.object({ dataSource: DataSourceField }).strict();
 
 export { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod };
 
@@ -79,6 +96,12 @@ export const API = {
   getSettings: method<Settings>()(NoInput),
   /** Replaces them; two actions on one key are refused (bad-input, naming both). */
   saveSettings: method<Settings>()(SettingsSchema),
+  /**
+   * This person's own data source (a folder or an http(s) base URL; null: the computer's
+   * default), kept in their cache and used from the next sync on. A folder that is not there
+   * is refused (bad-input).
+   */
+  setDataSource: method<AppStatus>()(DataSourceInput),
   /** The fit's template files (docs/assistant.md): the configured set, else the shipped SDSS one. */
   listTemplates: method<string[]>()(NoInput),
   /** One template file's bytes, by a name from listTemplates; the renderer's fit worker reads them once. */
@@ -91,6 +114,8 @@ export const API = {
         server: z.string().min(1).max(2000),
         password: z.string().max(1000),
         remember: z.boolean(),
+        /** Where this person's spectra come from; absent: keep what their cache has (or the default). */
+        dataSource: DataSourceField.optional(),
       })
       .strict(),
   ),
@@ -102,6 +127,13 @@ export const API = {
   teamBatches: method<TeamBatch[]>()(NoInput),
   cancelBatch: method<{ id: string; name: string; assignee: string }[]>()(z.object({ id: UuidSchema }).strict()),
   reassignBatch: method<{ id: string; name: string }>()(z.object({ id: UuidSchema, to: z.string().min(1).max(80) }).strict()),
+  /** The team's active members, reviewers first: whom a batch can go to (coordinator). */
+  teamMembers: method<TeamMember[]>()(NoInput),
+  /** What a batch would take, creating nothing: the count, each assignee's share, 10 spectra. */
+  previewBatch: method<DeskBatchPreview>()(BatchRequestSchema),
+  createBatch: method<DeskBatchCreated>()(BatchRequestSchema),
+  /** Sets (null: clears) an active batch's due date, YYYY-MM-DD. */
+  setBatchDue: method<{ name: string; assignee: string; due: string | null }[]>()(z.object({ id: UuidSchema, due: z.string().max(32).nullable() }).strict()),
   progress: method<DeskProgress>()(PeriodSchema.extend({ by: z.enum(DESK_PROGRESS_VIEWS) }).strict()),
   recheckList: method<DeskRecheckCase[]>()(NoInput),
   recheckResolve: method<{ id: string; obsid: number }>()(RecheckResolutionSchema),

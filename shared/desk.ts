@@ -5,7 +5,7 @@
  * together without the renderer importing server code.
  */
 import { z } from 'zod';
-import { PROBLEM_ORIGINS, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
+import { PROBLEM_ORIGINS, ReviewModeSchema, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
 import { Z_RANGE } from './ranges';
 
 /** Who the server says the signed-in person is; the screens a role may use follow from it. */
@@ -27,6 +27,87 @@ export interface TeamBatch {
   due: string | null;
   total: number;
   done: number;
+}
+
+/** An active member of the team: whom a batch can go to. */
+export interface TeamMember {
+  user: string;
+  role: Role;
+}
+
+const names = (max: number) => z.array(z.string().trim().min(1).max(max)).max(100).optional();
+
+/**
+ * A batch as the coordinator's form asks for it: the service's criteria (BatchCriteria in
+ * src-main/central/batchSelection.ts) and request. Dates, ranges and names are checked by the
+ * service, in one line naming the field; the schema only bounds what travels.
+ */
+export const BatchRequestSchema = z
+  .object({
+    /** Empty while the form is being filled in (a preview); required to create. */
+    name: z.string().max(128),
+    /** Empty while being filled in: the preview counts, without shares. */
+    assignees: z.array(z.string().trim().min(1).max(64)).max(50),
+    mode: ReviewModeSchema,
+    due: z.string().max(32).optional(),
+    criteria: z
+      .object({
+        classes: z.array(SpecClassSchema).max(4).optional(),
+        subclasses: names(32),
+        from: z.string().max(32).optional(),
+        to: z.string().max(32).optional(),
+        planid: z.string().trim().min(1).max(64).optional(),
+        spid: z.number().int().min(0).max(999).optional(),
+        snrMin: z.number().finite().optional(),
+        snrMax: z.number().finite().optional(),
+        tsources: names(64),
+        objtypes: names(64),
+        leaveOut: z.object({ assigned: z.boolean(), verified: z.boolean() }).strict(),
+        limit: z.number().int().optional(),
+        suspects: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type DeskBatchRequest = z.infer<typeof BatchRequestSchema>;
+
+/** The form's names of the fields a refusal names (the CLI names them by its flags). */
+export const BATCH_FIELD_LABELS = {
+  from: 'from night',
+  to: 'to night',
+  due: 'due date',
+  'snr-min': 'S/N min',
+  'snr-max': 'S/N max',
+  limit: 'limit',
+  suspects: 'suspects',
+  mode: 'mode',
+} as const;
+
+/** One spectrum of a batch's sample, as the coordinator checks the criteria did what they meant. */
+export interface DeskSampleSpectrum {
+  obsid: number;
+  obsdate: string;
+  planid: string;
+  spid: number;
+  fiberid: number;
+  class: SpecClass;
+  subclass: string;
+  z: number;
+  snrR: number | null;
+  objtype: string;
+  tsource: string;
+}
+
+export interface DeskBatchPreview {
+  count: number;
+  /** Each assignee's share; empty while no assignee is named. */
+  shares: { assignee: string; count: number }[];
+  sample: DeskSampleSpectrum[];
+}
+
+export interface DeskBatchCreated {
+  count: number;
+  batches: { id: string; assignee: string; count: number }[];
 }
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');

@@ -262,6 +262,17 @@ function rankWithinKind(a: ReviewAction): number {
   return 0;
 }
 
+/** Whether two actions are the same (actions are flat records of a kind and its values). */
+export function sameAction(a: ReviewAction, b: ReviewAction): boolean {
+  const ka = Object.keys(a) as (keyof ReviewAction)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Every chord the keymap binds to `action`, in the keymap's order. */
+export function chordsFor(action: ReviewAction, keymap: Keymap): string[] {
+  return Object.entries(keymap).filter(([, a]) => sameAction(a, action)).map(([chord]) => chord);
+}
+
 /** A chord as printed on a key: "ArrowRight" → "→", "Ctrl+z" → "Ctrl+Z", "Escape" → "Esc". */
 export function chordLabel(chord: string): string {
   const names: Readonly<Record<string, string>> = { ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc' };

@@ -6,8 +6,18 @@
  */
 import { ApiError, type ApiHandlers } from '../../shared/api';
 import type { CentralDesk } from './centralDesk';
+import { deskBatchHandlers } from './deskBatchHandlers';
 
-type DeskMethods = 'deskMember' | 'teamBatches' | 'cancelBatch' | 'reassignBatch' | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
+type DeskMethods =
+  | 'deskMember'
+  | 'teamBatches'
+  | 'cancelBatch'
+  | 'reassignBatch'
+  | 'teamMembers'
+  | 'previewBatch'
+  | 'createBatch'
+  | 'setBatchDue'
+  | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
 
 const NO_SERVER = 'offline — batches, progress, recheck, problems and tracing need the central server; this is the demo, sign in to one';
 
@@ -19,6 +29,7 @@ export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, 
     return d;
   };
   return {
+    ...deskBatchHandlers(online),
     deskMember: async () =>
       online().client(async (c) => {
         const { user, role } = await c.me();

@@ -55,7 +55,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     ? await sessions.central!(central, central.password ?? (await opts.credentials.get(central.display)), { verify: false })
     : await sessions.demo();
   const services = createAppServices({
-    initial, sessions, credentials: opts.credentials, events, clock, background: opts.background, templates: opts.config.templates,
+    initial, sessions, credentials: opts.credentials, events, clock, background: opts.background, templates: opts.config.templates, data: opts.config.data,
     ...(opts.chooseExportFile && { chooseExportFile: opts.chooseExportFile }),
   });
   return { ...services, events };

@@ -123,8 +123,8 @@ export interface QualityDesk {
   problemList(filter: ProblemFilter): Promise<ProblemCase[]>;
   /** Acknowledge / resolve / discard a report with a note (2D team). */
   problemSetState(id: string, action: ProblemAction, note: string): Promise<ProblemCase>;
-  /** The human-checked catalogue, streamed in obsid order (coordinator). */
-  catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRow>;
+  /** The human-checked catalogue, streamed in obsid order a page at a time (coordinator). */
+  catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRow[]>;
   /** One spectrum's story, now or `at` an earlier moment (any role, within what it may read). */
   trace(key: TraceKey, at?: string): Promise<Trace>;
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { DeskBatches } from './DeskBatches';
 import { DeskExport } from './DeskExport';
+import { DeskNewBatch } from './DeskNewBatch';
 import { DeskProblems } from './DeskProblems';
 import { DeskProgressTable } from './DeskProgressTable';
 import { DeskRecheck } from './DeskRecheck';
@@ -15,6 +16,7 @@ import { setDesk, useDesk, type DeskEntry, type DeskScreen as Screen } from './d
 
 const BODY: Record<Screen, () => ReactNode> = {
   batches: () => <DeskBatches />,
+  newBatch: () => <DeskNewBatch />,
   progress: () => <DeskProgressTable />,
   recheck: () => <DeskRecheck />,
   problems: () => <DeskProblems />,
@@ -49,7 +51,10 @@ function EntryLine({ entry }: { entry: DeskEntry }) {
   const [text, setText] = useState(entry.text);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Focused on opening, and again after a refused send (the field was disabled while sending).
+  useEffect(() => {
+    if (!busy) input.current?.focus();
+  }, [busy]);
   const send = async () => {
     if (!text.trim() || busy) return;
     setBusy(true);

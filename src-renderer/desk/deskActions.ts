@@ -8,6 +8,7 @@ import type { Quality, SpecClass } from '../../shared/model';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { showInfo } from '../review/notify';
+import { countNow } from './batchPreview';
 import { getDesk, rowCount, setDesk, type DeskScreen } from './deskState';
 
 /** Asks the server who we are; without an answer (demo, offline) no desk screen is offered. */
@@ -38,6 +39,10 @@ export async function reload(): Promise<void> {
       case 'export':
         setDesk({ batches: await api.teamBatches({}) });
         break;
+      case 'newBatch':
+        setDesk({ members: await api.teamMembers({}) });
+        await countNow();
+        break;
       case 'progress':
         setDesk({ progress: await api.progress(s.period) });
         break;
@@ -67,7 +72,7 @@ export function moveCursor(step: 1 | -1): void {
 }
 
 /** Runs a change on the server, then reloads; a failure stays on screen as one line. */
-async function change(work: () => Promise<string>): Promise<void> {
+export async function change(work: () => Promise<string>): Promise<void> {
   try {
     showInfo(await work());
     await reload();

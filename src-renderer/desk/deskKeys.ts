@@ -18,6 +18,7 @@ import {
   setCaseClass,
   setCaseQuality,
 } from './deskActions';
+import { createFromForm, setDueAtCursor } from './batchBuild';
 import { cycleProblemState, shiftPeriod, toggleProgressView } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
@@ -29,9 +30,13 @@ export interface DeskKey {
   run: () => void | Promise<void>;
 }
 
-/** Which screens a role is offered, with the key that opens each from the batch list. */
-export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean }[] = [
+/**
+ * Which screens a role is offered, with the key that opens each from the batch list; `inTopBar`
+ * false: reached by key only (and from Team batches), the top bar has no room to spare at 1280.
+ */
+export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean; inTopBar?: false }[] = [
   { screen: 'batches', key: 'c', title: 'Team batches', may: (m) => mayCoordinate(m.role) },
+  { screen: 'newBatch', key: 'n', title: 'New batch', may: (m) => mayCoordinate(m.role), inTopBar: false },
   { screen: 'progress', key: 'p', title: 'Progress', may: (m) => mayCoordinate(m.role) },
   { screen: 'recheck', key: 'r', title: 'Recheck', may: (m) => mayCoordinate(m.role) },
   { screen: 'problems', key: 't', title: '2D problems', may: (m) => mayHandleProblems(m.role) },
@@ -62,8 +67,15 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     ...CURSOR,
     { keys: ['x'], text: 'cancel the batch (press twice)', run: cancelAtCursor },
     { keys: ['a'], text: 'reassign to another reviewer', run: reassignAtCursor },
+    { keys: ['d'], text: 'due date', run: setDueAtCursor },
+    { keys: ['n'], text: 'new batch', run: () => openScreen('newBatch') },
     RELOAD,
     BACK,
+  ],
+  newBatch: [
+    { keys: ['Tab', 'Shift+Tab'], text: 'next / previous field (Space ticks a box, ↑ ↓ the mode)', run: focusBatchForm },
+    { keys: ['Enter'], text: 'create the batch', run: createFromForm },
+    { keys: ['Escape'], text: 'back to Team batches (the form is kept)', run: () => openScreen('batches') },
   ],
   progress: [
     ...CURSOR,
@@ -109,7 +121,12 @@ export function deskKeysNow(member: DeskMember | null): DeskKey[] {
   return s.screen === 'recheck' && s.openCase ? CASE_KEYS : SCREEN_KEYS[s.screen];
 }
 
+/** Into the form from wherever the focus was (a click beside it, a notice). */
+function focusBatchForm(): void {
+  document.querySelector<HTMLElement>('[data-testid="batch-form"] input')?.focus();
+}
+
 /** How a key is shown in the hints. */
 export function keyLabel(key: string): string {
-  return ({ ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' } as Record<string, string>)[key] ?? key;
+  return ({ ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc', 'Shift+Tab': '⇧Tab' } as Record<string, string>)[key] ?? key;
 }

@@ -4,10 +4,11 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, ExportFormat, TeamBatch } from '../../shared/desk';
+import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, ExportFormat, TeamBatch, TeamMember } from '../../shared/desk';
 import type { Quality, SpecClass } from '../../shared/model';
+import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
-export type DeskScreen = 'batches' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
+export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
 
 /** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
 export interface DeskEntry {
@@ -41,6 +42,12 @@ export interface DeskState {
   problems: DeskProblem[];
   problemFilter: { state: 'unhandled' | 'open' | 'acknowledged' | 'resolved' | 'discarded' | 'all'; from: string; to: string };
   entry: DeskEntry | null;
+  /** The "New batch" form as typed: kept when the screen is left, so nothing typed is lost. */
+  batchForm: BatchForm;
+  /** Whom a batch can go to (the team's active members, reviewers first). */
+  members: TeamMember[];
+  /** The live dry run of the form: what it would take, or the one line saying what to fix. */
+  batchPreview: { result: DeskBatchPreview | null; problem: string | null; counting: boolean };
   trace: TraceView;
   exportForm: ExportForm;
 }
@@ -83,6 +90,9 @@ export const useDesk = create<DeskState>(() => ({
   problems: [],
   problemFilter: { state: 'unhandled', from: '', to: '' },
   entry: null,
+  batchForm: EMPTY_BATCH_FORM,
+  members: [],
+  batchPreview: { result: null, problem: null, counting: false },
   trace: { text: '', at: '', story: null, fromBatch: null },
   exportForm: { by: 'dates', from: '', to: '', format: 'csv', rows: null, done: null },
 }));

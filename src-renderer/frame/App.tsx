@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { BROWSE_KEYMAP, describeBrowse, describeSpectrograph, modeHelpRows, SPECTROGRAPH_KEYMAP } from '../../shared/modeKeys';
 import type { ReviewMode } from '../../shared/model';
+import { readSyncProgress } from '../../shared/syncProgress';
 import { BrowseScreen } from '../browse/BrowseScreen';
 import { useBrowse } from '../browse/browseState';
 import { useBrowseKeys } from '../browse/useBrowseKeys';
@@ -58,7 +59,11 @@ export function App() {
     // The demo has no server to ask who we are at the desk: asking would only fail.
     void loadFrame().then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
     const offStatus = api.on('statusChanged', (status) => setState({ status }));
-    const offProgress = api.on('syncProgress', (sync) => setState({ sync: sync.phase === 'done' ? null : sync }));
+    // The payload crossed a process boundary: a malformed one is dropped, not drawn.
+    const offProgress = api.on('syncProgress', (raw) => {
+      const sync = readSyncProgress(raw);
+      if (sync) setState({ sync: sync.phase === 'done' ? null : sync });
+    });
     // A sign-in or sync elsewhere may change the batches: refresh the list when status changes batch counts.
     const offBatches = api.on('statusChanged', () => {
       if (useApp.getState().review === null) void refreshBatches();

@@ -2,6 +2,7 @@
  * What the frame and the review keys do: each action calls the API and updates the store.
  * Every failure ends as a readable notice, never a blank screen or an unhandled rejection.
  */
+import type { ApiInput } from '../../shared/api';
 import type { ReviewAction } from '../../shared/keymap';
 import type { Item, SpecClass } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
@@ -191,10 +192,10 @@ export const signOut = guarded(async () => {
 });
 
 /** Signs in; resolves to null on success or the line to show in the form (nothing typed is lost). */
-export async function signIn(server: string, password: string, remember: boolean): Promise<string | null> {
+export async function signIn(input: ApiInput<'signIn'>): Promise<string | null> {
   try {
     await flushBookmark();
-    const status = await api.signIn({ server, password, remember });
+    const status = await api.signIn(input);
     setState({ status, review: null, showSignIn: false, notice: { kind: 'info', text: `signed in as ${status.user}; press Sync to fetch your batches` } });
     await Promise.all([refreshBatches(), loadSettings()]);
     return null;

@@ -49,7 +49,7 @@ describe('local cache', () => {
       ALTER TABLE bookmark DROP COLUMN refused; ALTER TABLE bookmark DROP COLUMN refused_at;
       ALTER TABLE problem DROP COLUMN handled_by; ALTER TABLE problem DROP COLUMN handled_at;
       ALTER TABLE problem DROP COLUMN handled_note; ALTER TABLE problem DROP COLUMN rev;
-      DROP TABLE pull_set_aside;`);
+      DROP TABLE pull_set_aside; DROP TABLE file_failure;`);
     old.pragma('user_version = 1000');
     old.close();
     cache = openLocalCache(file, 'alice');
