@@ -35,6 +35,8 @@ import {
   type DeskBatchCreated,
   type DeskBatchPreview,
   TraceInputSchema,
+  ExportInputSchema,
+  type ExportDone,
   type DeskMember,
   type DeskProblem,
   type DeskProgress,
@@ -141,6 +143,12 @@ export const API = {
   ),
   /** One spectrum's story (any role, within what it may read), now or `at` an earlier moment. */
   trace: method<DeskTrace>()(TraceInputSchema),
+  /**
+   * The human-checked catalogue (coordinator). Electron: written to a file chosen in a save
+   * dialog the main process opens (the renderer never names a path). Web edition: the same call
+   * answers with the file itself, streamed as a download.
+   */
+  exportCatalogue: method<ExportDone>()(ExportInputSchema),
 } as const satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
@@ -164,6 +172,8 @@ interface EventPayloads {
   statusChanged: AppStatus;
   /** A command chosen in the Electron application menu (e.g. 'next', 'class-star'); the web edition has no menu. */
   menu: { command: string };
+  /** Rows of the catalogue written so far, while an export runs. */
+  exportProgress: { rows: number };
 }
 /** Each event in API_EVENTS with its payload; an event without one is a type error here. */
 export type ApiEvents = { [E in ApiEvent]: EventPayloads[E] };

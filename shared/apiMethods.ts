@@ -37,10 +37,11 @@ export const API_METHODS = [
   'problemList',
   'problemSetState',
   'trace',
+  'exportCatalogue',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
-export const API_EVENTS = ['syncProgress', 'statusChanged', 'menu'] as const;
+export const API_EVENTS = ['syncProgress', 'statusChanged', 'menu', 'exportProgress'] as const;
 export type ApiEvent = (typeof API_EVENTS)[number];
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);

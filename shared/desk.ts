@@ -240,3 +240,24 @@ export interface DeskTrace {
   /** A report touching its fibre that is still open or acknowledged (at `at`). */
   problemReported: boolean;
 }
+
+export const EXPORT_FORMATS = ['csv', 'fits'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The export screen's choice: observation dates (either end open) or one batch, as CSV or FITS. */
+export const ExportInputSchema = z
+  .object({
+    scope: z.union([z.object({ from: DateSchema.optional(), to: DateSchema.optional() }).strict(), z.object({ batchId: z.string().uuid() }).strict()]),
+    format: z.enum(EXPORT_FORMATS),
+  })
+  .strict();
+export type ExportInput = z.infer<typeof ExportInputSchema>;
+
+/** Where the catalogue went (Electron: the file chosen in the save dialog) and how many rows; null: the dialog was cancelled. */
+export type ExportDone = { file: string; rows: number } | null;
+
+/** The file name offered for an export: its scope and format, e.g. specvet-catalogue-2024-01-01_2024-01-31.csv. */
+export function exportFileName(input: ExportInput): string {
+  const scope = 'batchId' in input.scope ? `batch-${input.scope.batchId.slice(0, 8)}` : `${input.scope.from ?? 'start'}_${input.scope.to ?? 'now'}`;
+  return `specvet-catalogue-${scope}.${input.format}`;
+}

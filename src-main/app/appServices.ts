@@ -11,6 +11,7 @@ import type { CredentialStore } from './credentialStore';
 import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
 import { deskHandlers } from './deskHandlers';
+import { catalogueWriter, exportHandlers, type ChooseExportFile, type WriteCatalogue } from './exportHandlers';
 import { templateHandlers } from './templateHandlers';
 import type { AppSession, SessionFactory } from './appSession';
 import type { BackgroundSyncOptions } from '../sync/background';
@@ -36,10 +37,14 @@ export interface AppServicesDeps {
   templates?: string | null;
   /** The computer's default data source (SPECVET_DATA, config "data"); a person's own wins (sync/dataSource.ts). */
   data?: string | null;
+  /** Electron's save dialog for the export; unset: the host streams it (web edition). */
+  chooseExportFile?: ChooseExportFile;
 }
 
 export interface AppServices {
   handlers: ApiHandlers;
+  /** The export's writer, for a host that sends the file itself (the web edition's download). */
+  writeCatalogue: WriteCatalogue;
   /** The open session, for hosts that show who is signed in. */
   current(): AppSession;
   close(): Promise<void>;
@@ -69,8 +74,10 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     return status();
   };
 
+  const writeCatalogue = catalogueWriter(() => session.desk, events);
   const handlers: ApiHandlers = {
     status: async () => status(),
+    ...exportHandlers(() => session.desk, writeCatalogue, deps.chooseExportFile ?? null),
     ...reviewHandlers(() => session.cache, changed, clock, dataSource),
     ...deskHandlers(() => session.desk),
     ...templateHandlers(deps.templates ?? null),
@@ -94,6 +101,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
 
   return {
     handlers,
+    writeCatalogue,
     current: () => session,
     close: () => {
       syncControl.stop();

@@ -9,10 +9,19 @@ import type { WriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { columnBytes, dataPadding, emptyPrimary, encodeRow, tableHeader, type StreamColumn, type StreamValue } from '../../shared/fits/tableStream';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/desk';
 import type { CatalogueRow } from './qualityDesk';
 
-export type ExportFormat = 'csv' | 'fits';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'fits'];
+export { EXPORT_FORMATS, type ExportFormat };
+
+/** Passes the pages through, calling `onRows` with the rows so far after each one. */
+async function* counted(pages: AsyncIterable<readonly CatalogueRow[]>, onRows: (n: number) => void): AsyncGenerator<readonly CatalogueRow[]> {
+  let n = 0;
+  for await (const page of pages) {
+    yield page;
+    onRows((n += page.length));
+  }
+}
 
 type Field = StreamColumn & { value: (r: CatalogueRow) => StreamValue };
 
@@ -44,13 +53,14 @@ export const CATALOGUE_COLUMNS: readonly Field[] = [
   text('RECHECKED_AT', 24, 'time of the recheck, ISO 8601 UTC', (r) => r.rechecked?.at ?? ''),
 ];
 
-/** Writes the catalogue's pages to `file`; resolves to how many rows were written. */
-export async function exportCatalogue(pages: AsyncIterable<readonly CatalogueRow[]>, format: ExportFormat, file: string): Promise<number> {
+/** Writes the catalogue's pages to `file`; resolves to how many rows were written. `onRows`: the count so far, after each page. */
+export async function exportCatalogue(all: AsyncIterable<readonly CatalogueRow[]>, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
+  const pages = onRows ? counted(all, onRows) : all;
   try {
     return format === 'csv' ? await writeCsv(pages, file) : await writeFits(pages, file);
   } catch (err) {
     // Never someone's existing file: both writers open with 'wx'.
-    if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another --out or remove it first`);
+    if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another name or remove it first`);
     await rm(file, { force: true });
     throw err;
   }

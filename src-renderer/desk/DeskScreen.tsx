@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { DeskBatches } from './DeskBatches';
+import { DeskExport } from './DeskExport';
 import { DeskNewBatch } from './DeskNewBatch';
 import { DeskProblems } from './DeskProblems';
 import { DeskProgressTable } from './DeskProgressTable';
@@ -20,6 +21,7 @@ const BODY: Record<Screen, () => ReactNode> = {
   recheck: () => <DeskRecheck />,
   problems: () => <DeskProblems />,
   trace: () => <DeskTraceSearch />,
+  export: () => <DeskExport />,
 };
 
 export function DeskScreen({ screen }: { screen: Screen }) {

@@ -36,6 +36,7 @@ export async function reload(): Promise<void> {
   try {
     switch (s.screen) {
       case 'batches':
+      case 'export':
         setDesk({ batches: await api.teamBatches({}) });
         break;
       case 'newBatch':

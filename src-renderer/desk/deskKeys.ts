@@ -22,6 +22,7 @@ import { createFromForm, setDueAtCursor } from './batchBuild';
 import { cycleProblemState, shiftPeriod, toggleProgressView } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
+import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
 
 export interface DeskKey {
   keys: string[];
@@ -39,6 +40,7 @@ export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may
   { screen: 'progress', key: 'p', title: 'Progress', may: (m) => mayCoordinate(m.role) },
   { screen: 'recheck', key: 'r', title: 'Recheck', may: (m) => mayCoordinate(m.role) },
   { screen: 'problems', key: 't', title: '2D problems', may: (m) => mayHandleProblems(m.role) },
+  { screen: 'export', key: 'e', title: 'Export', may: (m) => mayCoordinate(m.role) },
   // Any role; its key is in the review keymap (rebindable, listed by ?), so it works offline too and says so.
   { screen: 'trace', key: '/', title: 'Trace', may: () => true },
 ];
@@ -89,6 +91,15 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     { keys: ['Tab'], text: 'search box / "at" box (a date: the story as it stood then)', run: () => focusTraceBox('other') },
     { keys: ['/'], text: 'to the search box', run: () => focusTraceBox('search') },
     { keys: ['Escape'], text: 'back (to the spectrum, when opened from one)', run: leaveTrace },
+  ],
+  export: [
+    ...CURSOR,
+    { keys: ['b'], text: 'by nights / by the batch at the cursor', run: toggleExportScope },
+    { keys: ['f'], text: 'CSV / FITS', run: toggleExportFormat },
+    { keys: ['d'], text: 'type the nights', run: () => document.querySelector<HTMLInputElement>('input.export-from')?.focus() },
+    { keys: ['Enter'], text: 'export', run: runExport },
+    RELOAD,
+    BACK,
   ],
   problems: [
     ...CURSOR,

@@ -4,11 +4,11 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, TeamBatch, TeamMember } from '../../shared/desk';
+import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, ExportFormat, TeamBatch, TeamMember } from '../../shared/desk';
 import type { Quality, SpecClass } from '../../shared/model';
 import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
-export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace';
+export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
 
 /** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
 export interface DeskEntry {
@@ -49,6 +49,19 @@ export interface DeskState {
   /** The live dry run of the form: what it would take, or the one line saying what to fix. */
   batchPreview: { result: DeskBatchPreview | null; problem: string | null; counting: boolean };
   trace: TraceView;
+  exportForm: ExportForm;
+}
+
+/** The export screen: observation dates (blank: open) or the batch at the cursor, the format, and how far it got. */
+export interface ExportForm {
+  by: 'dates' | 'batch';
+  from: string;
+  to: string;
+  format: ExportFormat;
+  /** Rows written so far while it runs; null when none runs. */
+  rows: number | null;
+  /** The last export's one line ("wrote 1,234 spectra to …"). */
+  done: string | null;
 }
 
 /** The trace screen: what is typed, the story found, and the batch it was opened from (Esc goes back to it). */
@@ -81,6 +94,7 @@ export const useDesk = create<DeskState>(() => ({
   members: [],
   batchPreview: { result: null, problem: null, counting: false },
   trace: { text: '', at: '', story: null, fromBatch: null },
+  exportForm: { by: 'dates', from: '', to: '', format: 'csv', rows: null, done: null },
 }));
 
 export const getDesk = useDesk.getState;
@@ -90,6 +104,7 @@ export const setDesk = useDesk.setState;
 export function rowCount(s: DeskState): number {
   switch (s.screen) {
     case 'batches':
+    case 'export':
       return s.batches.length;
     case 'progress':
       return s.progress?.rows.length ?? 0;

@@ -71,7 +71,9 @@ function StatusText({ status }: { status: AppStatus }) {
   const origin = status.origin.kind === 'demo' ? 'demo data (no server)' : status.origin.server;
   return (
     <span className="status" data-testid="status">
-      <span className="user">{status.user}</span> · {/* the less important part: shortened first, in full on hover */}
+      <span className="user" title={status.user}>
+        {status.user}
+      </span> · {/* the less important part: shortened first, in full on hover */}
       <span className="origin" title={origin}>
         {origin}
       </span>{' '}

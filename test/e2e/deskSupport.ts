@@ -18,8 +18,8 @@ export function useMariaDbForE2e(): void {
   afterAll(async () => mariadb?.stop());
 }
 
-/** A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password), and a page on it. */
-export function useDeskBrowser(): { appAs(p: { url: string }): Promise<Page> } {
+/** A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password; null: the demo), and a page on it. */
+export function useDeskBrowser(): { appAs(p: { url: string } | null): Promise<Page> } {
   let browser: Browser | undefined;
   const running: Served[] = [];
   beforeAll(async () => {
@@ -31,7 +31,7 @@ export function useDeskBrowser(): { appAs(p: { url: string }): Promise<Page> } {
   });
   return {
     appAs: async (p) => {
-      const served = await startServe({ env: { SPECVET_CENTRAL: p.url } });
+      const served = await startServe(p ? { env: { SPECVET_CENTRAL: p.url } } : {});
       running.push(served);
       return openPage(browser!, served.url);
     },

@@ -3,8 +3,10 @@
  * two reviewers' verdicts made a day apart and a problem report on the spectrum's fibre, all
  * arrived through the real sync. Traced by keys only: now it shows both verdicts and the
  * report; at a moment between the verdicts, only the first. A reviewer traces the spectrum on
- * screen from single mode and Esc brings them back to it.
+ * screen from single mode and Esc brings them back to it. The coordinator's export from the web
+ * edition downloads a CSV whose row is those verdicts.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import type { Person } from '../central/fixtures';
@@ -64,6 +66,17 @@ describe('tracing', () => {
     expect(pageProblems(page).filter((p) => !/status of (404 \(Not Found\)|400 \(Bad Request\))$/.test(p))).toEqual([]);
   });
 
+  it('says in one line that the demo has no server to trace on, the text kept', async () => {
+    const page = await appAs(null);
+    await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('/');
+    await page.getByTestId('desk-screen-trace').waitFor();
+    await page.keyboard.type('100001');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/^offline — .*tracing need the central server; this is the demo, sign in to one$/);
+    expect(await page.getByLabel('spectrum to trace').inputValue()).toBe('100001');
+  });
+
   it('traces the spectrum on screen from single mode, and Esc comes back to it', async () => {
     const page = await appAs(alice);
     await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBe(1);
@@ -81,3 +94,38 @@ describe('tracing', () => {
     expect(await page.getByTestId('review-header').innerText()).toBe(header);
   });
 });
+
+describe('the export', () => {
+  it('downloads the catalogue as CSV from the web edition, its row made of the verdicts pushed', async () => {
+    const page = await appAs(w.coordinator);
+    await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: 'Export' }).waitFor();
+    await page.keyboard.press('e');
+    await page.getByTestId('desk-screen-export').waitFor();
+    // A night that is no date: one line, nothing sent.
+    await page.keyboard.press('d');
+    await page.keyboard.type('2024-13');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/"from" must be a date YYYY-MM-DD .*got "2024-13"/);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('export-format').innerText()).toBe('CSV');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('specvet-catalogue-start_now.csv');
+    const [header, ...rows] = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    const columns = csvFields(header!);
+    expect(rows).toHaveLength(1);
+    const row = Object.fromEntries(csvFields(rows[0]!).map((v, i) => [columns[i], v]));
+    // Two current verdicts that disagree: the newest (GALAXY) is the answer, marked unresolved; both reviewers, oldest first.
+    expect(row).toMatchObject({ obsid: String(obsid), class: 'GALAXY', class_pipe: 'STAR', quality: '3', source: 'unresolved' });
+    expect(row.reviewers).toMatch(new RegExp(`^${alice.user},reviewer_\\w+$`));
+    await expect.poll(() => page.getByTestId('export-done').innerText()).toBe('wrote 1 spectrum to specvet-catalogue-start_now.csv');
+    await shots(page, 'desk-export');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});
+
+/** One CSV line's fields (RFC 4180 quoting: "a,b" and "" inside quotes). */
+function csvFields(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
+}
