@@ -40,7 +40,8 @@ export const NEXT_PREFETCHED = `async (n) => {
   const frames = [];
   const works = [];
   for (let i = 0; i < n; i++) {
-    await pause(250);
+    // Time for the spectra ahead to arrive and decode, even on a loaded machine.
+    await pause(1000);
     performance.clearMeasures('key-drawn');
     const t0 = performance.now();
     key('ArrowRight');

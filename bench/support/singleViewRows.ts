@@ -12,7 +12,7 @@ import { FIRST_SPECTRUM, KEY_WORK, NEXT_COLD, NEXT_PREFETCHED, OPEN_SINGLE_VIEW,
 type WithPage = <T>(size: { width: number; height: number }, label: string, fn: (page: Page) => Promise<T>, timing?: boolean) => Promise<T>;
 
 const LAPTOP = { width: 1280, height: 800 };
-const NEXT_PRESSES = 60;
+const NEXT_PRESSES = 40;
 const COLD_PRESSES = 25;
 const KEY_PRESSES = 60;
 const PAGING = Number(process.env.SPECVET_BENCH_PAGING ?? 10_000);
