@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureDemo } from '../src-main/demo/install';
 import { launchChromium, startServe } from '../test/e2e/support';
 import type { Benchmark } from './benchmark';
+import { singleViewRows, webFirstSpectrum } from './support/singleViewRows';
 
 const PAGES = 12;
 const DRAWS = 30;
@@ -27,13 +28,16 @@ function benchHome(): Promise<string> {
   return homePromise;
 }
 
-async function withPage<T>(size: { width: number; height: number }, label: string, fn: (page: Page) => Promise<T>): Promise<T> {
+async function withPage<T>(size: { width: number; height: number }, label: string, fn: (page: Page) => Promise<T>, timing = false): Promise<T> {
   const served = await startServe({ home: await benchHome() });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: size });
-    await page.goto(served.url);
+    const url = new URL(served.url);
+    // The renderer's key → drawn measures (src-renderer/state/timing.ts) are on only when asked.
+    if (timing) url.search = 'timing';
+    await page.goto(url.toString());
     await page.getByTestId('batch-row').filter({ hasText: label }).getByRole('button').last().click();
     return await fn(page);
   } finally {
@@ -110,8 +114,10 @@ function slitDraw(overview: boolean, target: number): Benchmark {
 }
 
 export const benchmarks: Benchmark[] = [
+  ...singleViewRows(withPage),
   browsePage(20, { width: 1280, height: 800 }, 30),
   browsePage(100, { width: 2560, height: 1700 }, 60),
   slitDraw(false, 50),
   slitDraw(true, 150),
+  webFirstSpectrum(benchHome),
 ];

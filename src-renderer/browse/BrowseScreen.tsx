@@ -71,9 +71,11 @@ export function BrowseScreen() {
         </span>
       </header>
       <div className="browse-grid" ref={grid} style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${rows}, 1fr)` }}>
-        {page.map((it) => (
+        {/* Keyed by place on the page, not by spectrum: paging on redraws the same 20 canvases
+            instead of making 20 new ones (a canvas, its 2D context and backing store each). */}
+        {page.map((it, slot) => (
           <Thumb
-            key={it.obsid}
+            key={slot}
             item={it}
             shown={thumbnails.get(it.obsid)}
             cursor={it.position === index}

@@ -15,6 +15,7 @@ import { Smoother } from './smooth';
 import { FrameAxis } from './frameAxis';
 import { Underlay } from './underlay';
 import { zoomed } from './zoom';
+import { drawn } from '../state/timing';
 
 interface Props {
   spectrum: PlotSpectrum | null;
@@ -144,6 +145,7 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
     el.dataset.ticks = frame.ticks.join(' ');
     el.dataset.frame = frame.rest ? 'rest' : 'observed';
     el.dataset.paintedObsid = painted.current === null ? '' : String(painted.current);
+    drawn('chart', painted.current);
     // The wavelength range in view, for the browser tests (and anyone inspecting the page).
     const { min, max } = u.scales.x;
     el.dataset.view = min == null || max == null ? '' : `${Math.round(min)}-${Math.round(max)}`;

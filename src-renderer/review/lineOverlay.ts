@@ -3,6 +3,7 @@
  * few lines (≈0.2 ms) and never the spectrum (docs/architecture.md, "Renderer speed").
  */
 import type uPlot from 'uplot';
+import { drawn } from '../state/timing';
 
 export interface MarkerLine {
   name: string;
@@ -116,6 +117,7 @@ export class LineOverlay {
     }
     this.strokeMarkers(height, 0, SOLID);
     this.strokeMarkers(height, 1, DASH);
+    drawn('markers');
   }
 
   private drawFeature(height: number, min: number, max: number): void {

@@ -8,6 +8,7 @@ import { runAction, runSync, signOut } from './actions';
 import { api } from '../api';
 import { notYetAvailable, reviewActionFor } from './menuCommands';
 import { getState, setState } from '../state/store';
+import { keyStarted } from '../state/timing';
 
 /** Whether a key belongs to the element it was typed into rather than to the review keys. */
 export function keyBelongsToTarget(e: Pick<KeyboardEvent, 'key'>, t: HTMLElement | null): boolean {
@@ -33,6 +34,7 @@ export function useReviewKeys(): void {
       const action = (getState().review ? getState().keymap : BATCH_LIST_KEYMAP)[chordOf(e)];
       if (!action) return;
       e.preventDefault();
+      keyStarted(action.kind);
       runAction(action);
     };
     window.addEventListener('keydown', onKey);
