@@ -7,19 +7,12 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
 import { disagreeAndReport } from '../support/deskWorld';
-import { launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
+import { launchChromium, mariaDbForFile, openPage, pageProblems, ROOT, startServe, type Served } from './support';
 
-let mariadb: RunningServer;
-beforeAll(async () => {
-  // The e2e run has no global MariaDB: this file starts one (or uses MYSQL_URL) before its world.
-  mariadb = await useOrStartMariaDb();
-  process.env.MYSQL_URL = mariadb.url;
-}, 120_000);
-afterAll(async () => mariadb?.stop());
+mariaDbForFile();
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
 let browser: Browser;

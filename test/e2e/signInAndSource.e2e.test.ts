@@ -13,19 +13,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/model';
 import type { Person } from '../central/fixtures';
-import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
 import { useWorld } from '../support/world';
 import { assign, loginOf, reviewer } from '../sync/world';
-import { apiCall, launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
+import { apiCall, launchChromium, mariaDbForFile, openPage, pageProblems, ROOT, startServe, type Served } from './support';
 
 const FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
 
-let mariadb: RunningServer;
-beforeAll(async () => {
-  mariadb = await useOrStartMariaDb();
-  process.env.MYSQL_URL = mariadb.url;
-}, 120_000);
-afterAll(async () => mariadb?.stop());
+mariaDbForFile();
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 3 });
 
