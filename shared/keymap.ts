@@ -193,7 +193,7 @@ export function describeAction(a: ReviewAction): string {
     case 'help':
       return 'show every key';
     case 'settings':
-      return 'settings: rebind keys, quality of Enter';
+      return 'settings: data source, rebind keys, quality of Enter';
     case 'back':
       return 'close this list or the sign-in; else back to the batch list';
     case 'cursor':

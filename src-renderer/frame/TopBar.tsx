@@ -89,5 +89,11 @@ function syncText(s: AppStatus): string {
   // lastError is already one full line ("offline: …", "2 changes refused … see them with …").
   if (s.lastError) return s.lastError;
   if (s.origin.kind === 'demo') return 'offline demo';
-  return s.lastSync ? `synced ${new Date(s.lastSync).toLocaleString()}` : 'never synced';
+  return s.lastSync ? `synced ${whenText(new Date(s.lastSync))}` : 'never synced';
+}
+
+/** Today's time alone (the top bar has little room); another day's with its date. */
+function whenText(d: Date): string {
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return d.toDateString() === new Date().toDateString() ? time : `${d.toLocaleDateString()} ${time}`;
 }

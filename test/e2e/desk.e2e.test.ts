@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
 import { disagreeAndReport } from '../support/deskWorld';
-import { shots, useDeskBrowser, useMariaDbForE2e } from './deskSupport';
-import { pageProblems } from './support';
+import { shots, useDeskBrowser } from './deskSupport';
+import { mariaDbForFile, pageProblems } from './support';
 
-useMariaDbForE2e();
+mariaDbForFile();
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
 let alice: Person;

@@ -1,22 +1,11 @@
 /**
- * What the desk's browser tests share (desk.e2e, trace.e2e): a MariaDB for the world, a Chromium,
+ * What the desk's browser tests share (desk, trace, newBatch): a Chromium,
  * `specvet serve` signed in as a person, and screenshots at both checked sizes.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
 import { launchChromium, openPage, ROOT, startServe, type Served } from './support';
-
-/** The e2e run has no global MariaDB: call this before useWorld(), so the world finds one (or MYSQL_URL). */
-export function useMariaDbForE2e(): void {
-  let mariadb: RunningServer | undefined;
-  beforeAll(async () => {
-    mariadb = await useOrStartMariaDb();
-    process.env.MYSQL_URL = mariadb.url;
-  }, 120_000);
-  afterAll(async () => mariadb?.stop());
-}
 
 /** A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password; null: the demo), and a page on it. */
 export function useDeskBrowser(): { appAs(p: { url: string } | null): Promise<Page> } {

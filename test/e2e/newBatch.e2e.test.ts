@@ -8,10 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, adminQuery, buildBundle, type BundleShape, type Person } from '../central/fixtures';
-import { shots, useMariaDbForE2e } from './deskSupport';
-import { launchChromium, openPage, pageProblems, startServe, type Served } from './support';
+import { shots } from './deskSupport';
+import { launchChromium, mariaDbForFile, openPage, pageProblems, type Served, startServe } from './support';
 
-useMariaDbForE2e();
+mariaDbForFile();
 
 const shape: BundleShape = { plans: 3, spectrographs: 2, fibers: 8 };
 const w = useWorld(shape);

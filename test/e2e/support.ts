@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { BatchSummary, ReviewMode } from '../../shared/model';
+import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -172,4 +173,17 @@ export async function demoBatch(served: Served, mode: ReviewMode): Promise<Batch
   const batch = (await apiCall<BatchSummary[]>(served.url, 'listBatches')).find((b) => b.mode === mode);
   if (!batch) throw new Error(`the demo has no ${mode} batch`);
   return batch;
+}
+
+/**
+ * The e2e run has no global MariaDB: a file that needs one calls this before `useWorld`, which
+ * starts one (or uses MYSQL_URL) for the file and stops it after.
+ */
+export function mariaDbForFile(): void {
+  let mariadb: RunningServer | undefined;
+  beforeAll(async () => {
+    mariadb = await useOrStartMariaDb();
+    process.env.MYSQL_URL = mariadb.url;
+  }, 120_000);
+  afterAll(async () => mariadb?.stop());
 }

@@ -36,12 +36,19 @@ export async function useOrStartMariaDb(): Promise<RunningServer> {
   return startMariaDb();
 }
 
-export async function startMariaDb(): Promise<RunningServer> {
+/** A private server a test may kill (as a crash would) and start again on the same data and port. */
+export interface KillableServer extends RunningServer {
+  /** SIGKILL: no shutdown, connections drop as they would if the machine died. */
+  kill(): Promise<void>;
+  /** Starts mariadbd again on the same data directory and port; resolves once it accepts connections. */
+  restart(): Promise<void>;
+}
+
+export async function startMariaDb(): Promise<KillableServer> {
   const dir = await mkdtemp(join(tmpdir(), 'specvet-mariadb-'));
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
-  const tmp = join(dir, 'tmp');
-  await mkdir(tmp);
+  await mkdir(join(dir, 'tmp'));
   await run('mariadb-install-db', [
     '--no-defaults',
     `--datadir=${datadir}`,
@@ -51,11 +58,57 @@ export async function startMariaDb(): Promise<RunningServer> {
     '--skip-name-resolve',
   ]);
   const port = await freePort();
+  let server = await launch(dir, port);
+  // If the test runner exits without its teardown (an uncaught error), take the server along.
+  const killOnExit = () => {
+    server.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+  try {
+    await server.ready;
+    // root@localhost exists; tests connect over TCP from 127.0.0.1 as an account for '%'.
+    const c = await mysql.createConnection({ socketPath: socket, user: 'root' });
+    await c.query("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'");
+    await c.query("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
+    await c.end();
+  } catch (err) {
+    process.off('exit', killOnExit);
+    server.child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const halt = async (signal: NodeJS.Signals) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+    server.child.kill(signal);
+    const t = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+    await server.exited;
+    clearTimeout(t);
+  };
+  return {
+    url: `mysql://root@127.0.0.1:${port}`,
+    kill: () => halt('SIGKILL'),
+    async restart() {
+      await halt('SIGKILL');
+      server = await launch(dir, port);
+      await server.ready;
+    },
+    async stop() {
+      process.off('exit', killOnExit);
+      await halt('SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** mariadbd on `dir`'s data directory and `port`, bound to 127.0.0.1 with its own socket. */
+async function launch(dir: string, port: number): Promise<{ child: ChildProcess; ready: Promise<void>; exited: Promise<unknown> }> {
+  const socket = join(dir, 'mysqld.sock');
   const child = spawn(
     mariadbd(),
     [
       '--no-defaults',
-      `--datadir=${datadir}`,
+      `--datadir=${join(dir, 'data')}`,
       `--socket=${socket}`,
       `--pid-file=${join(dir, 'mysqld.pid')}`,
       `--port=${port}`,
@@ -73,45 +126,14 @@ export async function startMariaDb(): Promise<RunningServer> {
       // Its own directory for on-disk temporary tables: files left in /tmp itself were removed
       // from under a long query by something else on a shared machine ("Error on delete of
       // '/tmp/#sql-temptable-….MAI'").
-      `--tmpdir=${tmp}`,
+      `--tmpdir=${join(dir, 'tmp')}`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  // If the test runner exits without its teardown (an uncaught error), take the server along.
-  const killOnExit = () => {
-    child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', killOnExit);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  try {
-    await waitForSocket(socket, child, () => stderr);
-    // root@localhost exists; tests connect over TCP from 127.0.0.1 as an account for '%'.
-    const c = await mysql.createConnection({ socketPath: socket, user: 'root' });
-    await c.query("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'");
-    await c.query("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION");
-    await c.end();
-  } catch (err) {
-    process.off('exit', killOnExit);
-    child.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
-  return {
-    url: `mysql://root@127.0.0.1:${port}`,
-    async stop() {
-      process.off('exit', killOnExit);
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(t);
-      }
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return { child, exited, ready: waitForSocket(socket, child, () => stderr) };
 }
 
 export function mariadbd(): string {
