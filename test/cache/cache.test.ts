@@ -49,7 +49,7 @@ describe('local cache', () => {
       ALTER TABLE bookmark DROP COLUMN refused; ALTER TABLE bookmark DROP COLUMN refused_at;
       ALTER TABLE problem DROP COLUMN handled_by; ALTER TABLE problem DROP COLUMN handled_at;
       ALTER TABLE problem DROP COLUMN handled_note; ALTER TABLE problem DROP COLUMN rev;
-      DROP TABLE pull_set_aside;`);
+      DROP TABLE pull_set_aside; ALTER TABLE batch DROP COLUMN due_date;`);
     old.pragma('user_version = 1000');
     old.close();
     cache = openLocalCache(file, 'alice');
@@ -61,6 +61,8 @@ describe('local cache', () => {
     const columns = db.pragma('table_info(item)') as { name: string; notnull: number }[];
     expect(columns.filter((c) => c.name === 'ra' || c.name === 'dec').map((c) => c.notnull)).toEqual([0, 0]);
     expect(cache.listItems(b.id)).toHaveLength(2);
+    // 1100: the batch kept, without a due date until the server sends one.
+    expect(cache.listBatches().map((x) => [x.id, x.dueDate])).toEqual([[b.id, null]]);
     db.close();
   });
 
