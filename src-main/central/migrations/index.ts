@@ -20,8 +20,9 @@ import { migration as recheckSummary } from './1300-recheck-summary';
 import { migration as progressDays } from './1420-progress-days';
 import { migration as myBatchesDue } from './1430-my-batches-due';
 import { migration as planCheck } from './1440-plan-check';
+import { migration as batchSeen } from './1445-batch-seen';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary, progressDays, myBatchesDue, planCheck];
+export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary, progressDays, myBatchesDue, planCheck, batchSeen];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
