@@ -113,7 +113,7 @@ export interface DeskBatchCreated {
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
 export const PeriodSchema = z.object({ from: DateSchema, to: DateSchema });
 
-export const DESK_PROGRESS_VIEWS = ['reviewer', 'batch'] as const;
+export const DESK_PROGRESS_VIEWS = ['reviewer', 'batch', 'plan', 'night'] as const;
 export type DeskProgressView = (typeof DESK_PROGRESS_VIEWS)[number];
 
 interface Work {
@@ -123,9 +123,20 @@ interface Work {
   perDay: { day: string; verdicts: number }[];
   medianSeconds: number | null;
 }
+export interface DeskShare {
+  total: number;
+  checked: number;
+  corrected: number;
+}
+/** Spectra of a plan or night, how many are checked and how many of those corrected the pipeline. */
+export interface DeskCheckedShare extends DeskShare {
+  byClass: Record<SpecClass, DeskShare>;
+}
 export type DeskProgress = { from: string; to: string } & (
   | { by: 'reviewer'; rows: (Work & { reviewer: string; openBatches: number })[] }
   | { by: 'batch'; rows: (Work & { id: string; name: string; assignee: string; state: 'active' | 'cancelled' })[] }
+  | { by: 'plan'; rows: (DeskCheckedShare & { obsdate: string; lmjd: number; planid: string })[] }
+  | { by: 'night'; rows: (DeskCheckedShare & { obsdate: string; plans: number })[] }
 );
 
 interface Answer {

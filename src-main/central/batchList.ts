@@ -36,22 +36,22 @@ export interface BatchProgressRow {
 /**
  * Total and verdict-done from batch_tally (kept by progress_refresh, 1210-batch-tally.ts); in
  * browse mode also the items before the bookmark without such a verdict (not counted twice),
- * a range of the batch's items read per browse batch.
+ * from batch_seen (kept by batch_seen_refresh, 1445-batch-seen.ts).
  */
 /** `where`: a WHERE clause over alias b, or nothing. */
 export const listSql = (where = '') => `SELECT b.id, b.name, b.mode, b.assignee, b.state, DATE_FORMAT(b.due_date, '%Y-%m-%d') AS due,
     b.created_at, b.created_by, COALESCE(t.total, 0) AS total,
-    COALESCE(t.done, 0) + IF(b.mode = 'browse', (SELECT COUNT(*) FROM check_status cs JOIN spec_check sc ON sc.batch_id = cs.batch_id AND sc.position < cs.position
-        WHERE cs.batch_id = b.id
-          AND NOT EXISTS (SELECT 1 FROM humanverify v WHERE v.batch_id = sc.batch_id AND v.obsid = sc.obsid AND v.reviewer = b.assignee)), 0) AS done
+    COALESCE(t.done, 0) + COALESCE(s.seen, 0) AS done
   FROM check_batch b
   LEFT JOIN batch_tally t ON t.batch_id = b.id
+  LEFT JOIN batch_seen s ON s.batch_id = b.id
   ${where}
   ORDER BY b.created_at, b.name, b.assignee`;
 
 /** Folds the verdicts and batches committed since the last call into batch_tally (coordinator). */
 export async function refreshTally(db: Queryable): Promise<void> {
   await db.query('CALL progress_refresh()');
+  await db.query('CALL batch_seen_refresh()');
 }
 
 export async function listBatches(db: Queryable, f: BatchFilter = {}): Promise<BatchProgressRow[]> {

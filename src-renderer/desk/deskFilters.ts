@@ -1,5 +1,5 @@
 /** The period of the progress table and the states the problems list shows, changed by keys or fields. */
-import { PROBLEM_STATE_FILTERS } from '../../shared/desk';
+import { DESK_PROGRESS_VIEWS, PROBLEM_STATE_FILTERS, type DeskProgressView } from '../../shared/desk';
 import { reload } from './deskActions';
 import { getDesk, setDesk, type DeskState } from './deskState';
 
@@ -7,10 +7,16 @@ const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-export function toggleProgressView(): void {
+/** Shows progress per reviewer, batch, plan or night; without one, the next in that order. */
+export function showProgressView(by?: DeskProgressView): void {
   const p = getDesk().period;
-  setDesk({ period: { ...p, by: p.by === 'reviewer' ? 'batch' : 'reviewer' }, cursor: 0 });
+  const next = by ?? DESK_PROGRESS_VIEWS[(DESK_PROGRESS_VIEWS.indexOf(p.by) + 1) % DESK_PROGRESS_VIEWS.length]!;
+  setDesk({ period: { ...p, by: next }, cursor: 0 });
   void reload();
+}
+
+export function toggleProgressPlot(): void {
+  setDesk({ plot: getDesk().plot === 'top' ? 'each' : 'top' });
 }
 
 /** Moves the period by its own length, earlier (-1) or later (+1). */

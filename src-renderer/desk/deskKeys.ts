@@ -19,7 +19,7 @@ import {
   setCaseQuality,
 } from './deskActions';
 import { createFromForm, setDueAtCursor } from './batchBuild';
-import { cycleProblemState, shiftPeriod, toggleProgressView } from './deskFilters';
+import { cycleProblemState, shiftPeriod, showProgressView, toggleProgressPlot } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
@@ -79,7 +79,12 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
   ],
   progress: [
     ...CURSOR,
-    { keys: ['v'], text: 'per reviewer / per batch', run: toggleProgressView },
+    { keys: ['v'], text: 'next view (reviewer, batch, plan, night)', run: () => showProgressView() },
+    { keys: ['1'], text: 'per reviewer', run: () => showProgressView('reviewer') },
+    { keys: ['2'], text: 'per batch', run: () => showProgressView('batch') },
+    { keys: ['3'], text: 'per plan: checked, corrected', run: () => showProgressView('plan') },
+    { keys: ['4'], text: 'per night: checked, corrected', run: () => showProgressView('night') },
+    { keys: ['o'], text: 'plot: total and busiest / one line each', run: toggleProgressPlot },
     { keys: ['['], text: 'period earlier', run: () => shiftPeriod(-1) },
     { keys: [']'], text: 'period later', run: () => shiftPeriod(1) },
     RELOAD,

@@ -9,6 +9,8 @@ import type { Quality, SpecClass } from '../../shared/model';
 import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
 export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
+/** The progress plot: the total with the busiest rows, or one line per row. */
+export type ProgressPlot = 'top' | 'each';
 
 /** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
 export interface DeskEntry {
@@ -36,6 +38,7 @@ export interface DeskState {
   confirmCancel: string | null;
   progress: DeskProgress | null;
   period: { from: string; to: string; by: DeskProgressView };
+  plot: ProgressPlot;
   recheck: DeskRecheckCase[];
   /** The recheck case open (an index into `recheck`), with the answer being made. */
   openCase: { index: number; draft: RecheckDraft } | null;
@@ -85,6 +88,7 @@ export const useDesk = create<DeskState>(() => ({
   confirmCancel: null,
   progress: null,
   period: { from: daysAgo(29), to: today(), by: 'reviewer' },
+  plot: 'top',
   recheck: [],
   openCase: null,
   problems: [],

@@ -49,7 +49,9 @@ describe('the coordinator through the app', () => {
     const batches = await app.handlers.teamBatches({});
     expect(batches.map((b) => [b.name, b.done, b.total]).sort()).toEqual([['jan-a', 1, 2], ['jan-b', 1, 2]]);
     const report = await app.handlers.progress({ from: '2024-03-01', to: '2024-03-01', by: 'reviewer' });
-    expect(report.rows.map((r) => r.verdicts)).toEqual([1, 1]);
+    expect(report.by === 'reviewer' && report.rows.map((r) => r.verdicts)).toEqual([1, 1]);
+    const nights = await app.handlers.progress({ from: '2024-01-01', to: '2024-12-31', by: 'night' });
+    expect(nights.by === 'night' && nights.rows.map((n) => [n.total, n.checked])).toEqual([[4, 1]]);
     const [found] = await app.handlers.recheckList({});
     expect([found?.obsid, found?.verdicts.map((v) => v.class).sort()]).toEqual([obsid, ['GALAXY', 'STAR']]);
     expect((await app.handlers.recheckResolve({ obsid, class: 'GALAXY', quality: 4 })).obsid).toBe(obsid);

@@ -63,6 +63,8 @@ describe('local cache', () => {
     const columns = db.pragma('table_info(item)') as { name: string; notnull: number }[];
     expect(columns.filter((c) => c.name === 'ra' || c.name === 'dec').map((c) => c.notnull)).toEqual([0, 0]);
     expect(cache.listItems(b.id)).toHaveLength(2);
+    // 1100: the batch kept, without a due date until the server sends one.
+    expect(cache.listBatches().map((x) => [x.id, x.dueDate])).toEqual([[b.id, null]]);
     db.close();
   });
 

@@ -239,7 +239,7 @@ describe('a reviewer', () => {
     } finally {
       await c.end();
     }
-    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()', 'CALL progress_days_refresh()', 'CALL plan_check_refresh()', 'SELECT * FROM progress_day', 'SELECT * FROM spectrum_check']) {
+    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()', 'CALL progress_days_refresh()', 'CALL plan_check_refresh()', 'CALL batch_seen_refresh()', 'SELECT * FROM progress_day', 'SELECT * FROM spectrum_check']) {
       const c2 = await connectAs(db, r);
       await expect(c2.query(call, [newId(), '2024-01-01']), call).rejects.toThrow(/denied/);
       await c2.end();
@@ -270,6 +270,21 @@ describe('done counts as work arrives', () => {
     await verdicts(d, late.id, [{ obsid: late.obsids[0]!, class: 'GALAXY', z: 0.1, at: '2025-05-01T10:00:09Z', supersedes: first! }]);
     await verdicts(d, late.id, [{ obsid: late.obsids[2]!, class: 'QSO', z: 1.5, at: '2025-05-01T10:00:30Z' }]);
     expect(await json(carol, ['batch', 'list', '--name', 'late'])).toEqual([expect.objectContaining({ done: 2, total: 3 })]);
+  });
+});
+
+describe('browse done as the bookmark moves', () => {
+  it('counts the spectra paged past, and one corrected after it was seen not again', async () => {
+    const f = rev[5]!;
+    const browse = await itemsOf('p-2', f.user);
+    const done = async () => (await json(carol, ['batch', 'list', '--name', 'p-2']))[0].done as number;
+    expect(await done()).toBe(7); // 6 paged past, and the 9th corrected
+    const client = await sessionAs(db, f);
+    await client.push({ verdicts: [], problems: [], bookmarks: [{ batchId: browse.id, position: 9, updatedAt: '2025-03-13T12:00:00Z' }] });
+    await client.close();
+    expect(await done()).toBe(9);
+    await verdicts(f, browse.id, [{ obsid: browse.obsids[2]!, class: 'GALAXY', z: 0.2, at: '2025-03-13T12:01:00Z' }]);
+    expect(await done()).toBe(9);
   });
 });
 

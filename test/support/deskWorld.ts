@@ -11,6 +11,8 @@ import type { World } from './world';
 export interface DeskStart {
   /** The reviewer who reported the problem. */
   alice: Person;
+  /** The one who disagrees with alice. */
+  bob: Person;
   /** The spectrum the reviewers disagree on. */
   obsid: number;
   reportId: string;
@@ -36,5 +38,5 @@ export async function disagreeAndReport(w: World, at: Date, opts: { bobAt?: Date
   }
   const reportId = ca.addProblem({ lmjd: 60_000, planid: 'PLAN000', spid: 1, fiberFrom, fiberTo, type: 'dead fibres', origin: '2d', text: 'flat in all three arms' }, at).id;
   for (const [cache, p] of [[ca, alice], [cb, bob]] as const) expect((await syncOnce(w, cache, p)).failure ?? null).toBeNull();
-  return { alice, obsid, reportId };
+  return { alice, bob, obsid, reportId };
 }

@@ -20,6 +20,7 @@ import { migration as recheckSummary } from './1300-recheck-summary';
 import { migration as progressDays } from './1420-progress-days';
 import { migration as myBatchesDue } from './1430-my-batches-due';
 import { migration as planCheck } from './1440-plan-check';
+import { migration as batchSeen } from './1445-batch-seen';
 import { migration as catalogueAnswer } from './1450-catalogue-answer';
 import { migration as itemSurveyFields } from './1520-item-survey-fields';
 import { migration as disableWithoutCursor } from './1600-disable-without-cursor';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   progressDays,
   myBatchesDue,
   planCheck,
+  batchSeen,
   catalogueAnswer,
   itemSurveyFields,
   disableWithoutCursor,
