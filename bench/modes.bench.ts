@@ -74,7 +74,12 @@ function browsePage(count: 20 | 100, size: { width: number; height: number }, ta
     async run() {
       return withPage(size, 'browse (stars)', async (page) => {
         await page.getByTestId('browse').waitFor();
-        const shown = await page.getByTestId('thumb').count();
+        // The grid takes its shape from its box once laid out: give it a moment on a loaded machine.
+        let shown = 0;
+        for (let i = 0; i < 100 && shown !== count; i++) {
+          if (i > 0) await page.waitForTimeout(100);
+          shown = await page.getByTestId('thumb').count();
+        }
         if (shown !== count) throw new Error(`the grid shows ${shown} thumbnails at ${size.width}×${size.height}, not ${count}`);
         const samples = await page.evaluate<number[]>(`(${PAGE_ON})(${PAGES})`);
         return { samples };

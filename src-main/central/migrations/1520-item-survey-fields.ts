@@ -8,12 +8,11 @@
  * revisions, so every reviewer's next pull brings them again with the new fields (a one-time
  * re-pull of their open items). Tombstones are left as they are.
  */
-import type { Migration, MigrationContext } from './types';
 import { ifNoColumn } from './1200-batch-progress';
 import { bounded, criteriaCap } from './1110-stall-watchdog';
 import { dbRoleName, quoteId } from './1090-db-roles';
 import { deny, dropProc, takeRevs, type ProcSpec } from './sql';
-import { LOGIN } from './types';
+import { LOGIN, type Migration, type MigrationContext } from './types';
 
 const TEXT = 'CHARACTER SET utf8mb4';
 const FIELDS = 'tsource, mag_g, mag_r, mag_i, seeing, moon';
