@@ -37,11 +37,11 @@ describe('web edition, keys and dialogs', () => {
     await help.waitFor();
     const rows = await help.locator('li').allInnerTexts();
     const at = (text: string) => rows.findIndex((r) => r.includes(text));
-    // The batch list's own keys first (with ?, Ctrl+, and Esc), then what opening a batch gives.
-    expect(rows.slice(0, 7).map((r) => r.split(/\s/)[0])).toEqual(['↓', '↑', 'Enter', 's', '?', 'Ctrl+,', 'Esc']);
-    expect(at('next spectrum')).toBe(7);
-    expect(at('previous spectrum')).toBe(8);
-    expect(at('accept the pipeline')).toBe(9);
+    // The batch list's own keys first (with /, ?, Ctrl+, and Esc), then what opening a batch gives.
+    expect(rows.slice(0, 8).map((r) => r.split(/\s/)[0])).toEqual(['↓', '↑', 'Enter', 's', '/', '?', 'Ctrl+,', 'Esc']);
+    expect(at('next spectrum')).toBe(8);
+    expect(at('previous spectrum')).toBe(9);
+    expect(at('accept the pipeline')).toBe(10);
     expect(at('class UNKNOWN')).toBeLessThan(at('quality not set'));
     expect(at('quality 4')).toBeLessThan(at('z −0.0001'));
     await page.keyboard.press('Escape');
