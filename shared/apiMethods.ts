@@ -32,6 +32,8 @@ export const API_METHODS = [
   'problemList',
   'problemSetState',
   'trace',
+  'deskSpectrum',
+  'deskFibres',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 

@@ -11,6 +11,7 @@ import type { CredentialStore } from './credentialStore';
 import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
 import { deskHandlers } from './deskHandlers';
+import { deskFileHandlers } from './deskFiles';
 import { templateHandlers } from './templateHandlers';
 import type { AppSession, SessionFactory } from './appSession';
 import type { BackgroundSyncOptions } from '../sync/background';
@@ -30,6 +31,8 @@ export interface AppServicesDeps {
   background?: BackgroundSyncOptions | false;
   /** The fit's template folder (config "templates"); unset: the shipped SDSS set. */
   templates?: string | null;
+  /** Where spectrum files come from (config "data", SPECVET_DATA): the desk's plots read from it. */
+  data?: string | null;
 }
 
 export interface AppServices {
@@ -66,6 +69,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     status: async () => status(),
     ...reviewHandlers(() => session.cache, changed, clock),
     ...deskHandlers(() => session.desk),
+    ...deskFileHandlers(() => session.cache, () => session.desk, deps.data ?? null),
     ...templateHandlers(deps.templates ?? null),
     sync: async () => {
       const { pulled, filesFetched, pushed, error, note } = await syncControl.now();

@@ -51,7 +51,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   const initial = central
     ? await sessions.central!(central, central.password ?? (await opts.credentials.get(central.display)), { verify: false })
     : await sessions.demo();
-  const services = createAppServices({ initial, sessions, credentials: opts.credentials, events, clock, background: opts.background, templates: opts.config.templates });
+  const services = createAppServices({ initial, sessions, credentials: opts.credentials, events, clock, background: opts.background, templates: opts.config.templates, data: opts.config.data });
   return { ...services, events };
 }
 

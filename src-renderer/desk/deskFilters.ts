@@ -1,5 +1,4 @@
-/** The period of the progress table and the states the problems list shows, changed by keys or fields. */
-import { PROBLEM_STATE_FILTERS } from '../../shared/desk';
+/** The period of the progress table, changed by keys or fields (the problems list's filters: problemFilters.ts). */
 import { reload } from './deskActions';
 import { getDesk, setDesk, type DeskState } from './deskState';
 
@@ -23,17 +22,5 @@ export function shiftPeriod(direction: 1 | -1): void {
 
 export function setPeriod(change: Partial<Pick<DeskState['period'], 'from' | 'to'>>): void {
   setDesk({ period: { ...getDesk().period, ...change } });
-  void reload();
-}
-
-export function cycleProblemState(): void {
-  const f = getDesk().problemFilter;
-  const next = PROBLEM_STATE_FILTERS[(PROBLEM_STATE_FILTERS.indexOf(f.state) + 1) % PROBLEM_STATE_FILTERS.length]!;
-  setDesk({ problemFilter: { ...f, state: next }, cursor: 0 });
-  void reload();
-}
-
-export function setProblemDates(change: Partial<Pick<DeskState['problemFilter'], 'from' | 'to'>>): void {
-  setDesk({ problemFilter: { ...getDesk().problemFilter, ...change } });
   void reload();
 }

@@ -4,8 +4,8 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, TeamBatch } from '../../shared/desk';
-import type { Quality, SpecClass } from '../../shared/model';
+import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskSpectrograph, PROBLEM_STATE_FILTERS, TeamBatch } from '../../shared/desk';
+import type { ProblemOrigin, Quality, SpecClass } from '../../shared/model';
 
 export type DeskScreen = 'batches' | 'progress' | 'recheck' | 'problems';
 
@@ -14,12 +14,41 @@ export interface DeskEntry {
   label: string;
   text: string;
   submit: (text: string) => Promise<void>;
+  /** Sends an empty line too (a filter cleared); else Enter waits for text. */
+  allowEmpty?: boolean;
 }
 
 /** The coordinator's answer for the open recheck case, before it is recorded. */
 export interface RecheckDraft {
   class: SpecClass | null;
+  /** null: the z of the answer of that class (the server's rule), until a z key sets one. */
+  z: number | null;
   quality: Quality | null;
+}
+
+/** The open recheck case: an index into `recheck`, the answer being made, and whose markers stand out. */
+export interface OpenCase {
+  index: number;
+  draft: RecheckDraft;
+  /** Index into the case's answers: its reviewers in order, then the pipeline. */
+  emphasis: number;
+}
+
+/** What the problems list shows; empty text / null: any. */
+export interface ProblemFilterState {
+  state: (typeof PROBLEM_STATE_FILTERS)[number];
+  from: string;
+  to: string;
+  planid: string;
+  spid: number | null;
+  type: string;
+  origin: ProblemOrigin | '';
+}
+
+/** A problem report opened on its spectrograph: the report as last seen, and that spectrograph's fibres once loaded. */
+export interface OpenProblem {
+  problem: DeskProblem;
+  view: DeskSpectrograph | null;
 }
 
 export interface DeskState {
@@ -36,12 +65,14 @@ export interface DeskState {
   progress: DeskProgress | null;
   period: { from: string; to: string; by: DeskProgressView };
   recheck: DeskRecheckCase[];
-  /** The recheck case open (an index into `recheck`), with the answer being made. */
-  openCase: { index: number; draft: RecheckDraft } | null;
+  openCase: OpenCase | null;
   problems: DeskProblem[];
-  problemFilter: { state: 'unhandled' | 'open' | 'acknowledged' | 'resolved' | 'discarded' | 'all'; from: string; to: string };
+  problemFilter: ProblemFilterState;
+  openProblem: OpenProblem | null;
   entry: DeskEntry | null;
 }
+
+export const NO_PROBLEM_FILTER: ProblemFilterState = { state: 'unhandled', from: '', to: '', planid: '', spid: null, type: '', origin: '' };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -59,7 +90,8 @@ export const useDesk = create<DeskState>(() => ({
   recheck: [],
   openCase: null,
   problems: [],
-  problemFilter: { state: 'unhandled', from: '', to: '' },
+  problemFilter: NO_PROBLEM_FILTER,
+  openProblem: null,
   entry: null,
 }));
 
