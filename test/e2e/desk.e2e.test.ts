@@ -120,6 +120,11 @@ describe('the coordinator', () => {
     expect(first!.length).toBeGreaterThan(3);
     expect(second!.length).toBeGreaterThan(3);
     expect(first).not.toEqual(second);
+    // ? lists the case's keys first, the emphasis key among them.
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('mode-keys').innerText()).toMatch(/e\s+next answer's markers stand out[\s\S]*record the final answer/);
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByTestId('mode-keys').count()).toBe(0);
     expect(await legend.nth(0).getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('e');
     expect(await legend.nth(1).getAttribute('aria-current')).toBe('true');
