@@ -130,6 +130,19 @@ describe('the coordinator', () => {
     expect(await legend.nth(1).getAttribute('aria-current')).toBe('true');
     // The final answer by the single mode's keys: GALAXY takes the GALAXY reviewer's z, ] adds 0.0001.
     await page.keyboard.press('g');
+    // z types it: a wrong value is refused in one line and kept to fix.
+    await page.keyboard.press('z');
+    const zField = page.getByRole('textbox', { name: /final z/ });
+    await zField.waitFor();
+    expect(await zField.inputValue()).toBe('0.3000');
+    await zField.fill('0.3x');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/"0.3x" is not a number/);
+    expect(await zField.inputValue()).toBe('0.3x');
+    await zField.fill('0.2999');
+    await page.keyboard.press('Enter');
+    await zField.waitFor({ state: 'detached' });
+    await page.keyboard.press(']');
     await page.keyboard.press(']');
     await page.keyboard.press('4');
     expect(await page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY z=0\.3001 · quality 4/);
@@ -177,6 +190,22 @@ describe('the 2D team', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain('stray light');
     await page.keyboard.press('y');
+    await page.getByTestId('desk-empty').waitFor();
+    await page.keyboard.press('c');
+    await expect.poll(() => row.count()).toBe(2);
+    // Nights and plan are typed: the world's night is 2024-01-01, its plan PLAN000.
+    await page.keyboard.press('d');
+    await page.keyboard.type('2024-01-02 2024-01-31');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-empty').waitFor();
+    await page.keyboard.press('d');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2024-01-01');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.count()).toBe(2);
+    await page.keyboard.press('p');
+    await page.keyboard.type('PLAN999');
+    await page.keyboard.press('Enter');
     await page.getByTestId('desk-empty').waitFor();
     await page.keyboard.press('c');
     await expect.poll(() => row.count()).toBe(2);
