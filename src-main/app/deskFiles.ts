@@ -12,6 +12,7 @@ import type { FileKey } from '../central/qualityDesk';
 import { openFileSource, type FileSource } from '../files/source';
 import { firstLine } from './apiErrors';
 import type { CentralDesk } from './centralDesk';
+import { NO_SERVER } from './deskHandlers';
 
 type DeskFileMethods = 'deskSpectrum' | 'deskFibres';
 
@@ -28,7 +29,7 @@ export function deskFileHandlers(cache: () => LocalCache, desk: () => CentralDes
   };
   const filesOf = async (key: FileKey) => {
     const d = desk();
-    if (!d) throw new ApiError('offline', 'offline — the desk needs the central server; this is the demo, sign in to one');
+    if (!d) throw new ApiError('offline', NO_SERVER);
     return d.client((c) => c.spectrumFiles(key));
   };
   return {

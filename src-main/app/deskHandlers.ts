@@ -9,7 +9,7 @@ import type { CentralDesk } from './centralDesk';
 
 type DeskMethods = 'deskMember' | 'teamBatches' | 'cancelBatch' | 'reassignBatch' | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
 
-const NO_SERVER = 'offline — batches, progress, recheck and problems need the central server; this is the demo, sign in to one';
+export const NO_SERVER = 'offline — batches, progress, recheck and problems need the central server; this is the demo, sign in to one';
 
 /** `desk` is read on every call: sign-in and sign-out swap the session underneath. */
 export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, DeskMethods> {

@@ -14,8 +14,6 @@ import { addPerson, type Person } from '../central/fixtures';
 import { dataSourceFor, disagreeAndReport, reportAs } from '../support/deskWorld';
 import { launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
 
-/** A real LAMOST file, copied to every spectrum's path of the world's data source. */
-const FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
 /** The first two reviewers' marker colours (src-renderer/desk/RecheckCase.tsx ANSWER_COLOURS). */
 const FIRST_COLOURS: [number, number, number][] = [
   [0xe8, 0x59, 0x0c],
@@ -41,7 +39,7 @@ beforeAll(async () => {
   ({ alice, obsid } = await disagreeAndReport(w, new Date()));
   // A second report, elsewhere and of another kind, for the filters to tell apart.
   await reportAs(w, { lmjd: 60_000, planid: 'PLAN000', spid: 2, fiberFrom: 1, fiberTo: 2, type: 'stray-light', origin: 'raw', text: 'glow at the red end' }, new Date());
-  data = await dataSourceFor(w, FIXTURE);
+  data = await dataSourceFor(w);
   browser = await launchChromium();
 }, 180_000);
 

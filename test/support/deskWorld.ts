@@ -60,8 +60,11 @@ export async function reportAs(w: World, report: ProblemInput, at: Date): Promis
   return who;
 }
 
-/** A data source (SPECVET_DATA) holding a real LAMOST file at every spectrum's path in the world. */
-export async function dataSourceFor(w: World, fixture: string): Promise<string> {
+/** A real LAMOST spectrum file. */
+export const LAMOST_FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
+
+/** A data source (SPECVET_DATA) holding `fixture` at every spectrum's path in the world. */
+export async function dataSourceFor(w: World, fixture = LAMOST_FIXTURE): Promise<string> {
   const data = mkdtempSync(join(tmpdir(), 'specvet-data-'));
   const [rows] = await w.admin.query('SELECT file_path FROM spec_info');
   for (const { file_path } of rows as { file_path: string }[]) {
