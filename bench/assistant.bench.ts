@@ -9,6 +9,7 @@ import { SHIPPED_TEMPLATES } from '../src-main/fit/templates';
 import { isTemplateFile } from '../shared/fit';
 import { launchChromium, ROOT, startServe } from '../test/e2e/support';
 import type { Benchmark } from './benchmark';
+import { descendantsCpuMs } from './support/childCpu';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'lamost');
 const LRS = ['spec-57287-KP193637N444141V03_sp10-161.fits.gz', 'spec-58397-EG014118N254444M01_sp03-031.fits', '3703110.fits', '3709013.fits', '3712166.fits'];
@@ -33,14 +34,19 @@ export const benchmarks: Benchmark[] = [
       try {
         const page = await browser.newPage();
         await page.goto(served.url);
-        const ms = await page.evaluate(
-          async ({ url, templates, files, n, warm }) => {
-            // No named functions in here: tsx would wrap them in a helper the page lacks.
-            const worker = new Worker(url, { type: 'module' });
-            worker.postMessage({ kind: 'templates', files: templates.map((t) => ({ name: t.name, bytes: Uint8Array.from(atob(t.b64), (c) => c.charCodeAt(0)) })) });
-            const spectra = files.map((f) => Uint8Array.from(atob(f), (c) => c.charCodeAt(0)));
+        const args = { url: `assets/${workerFile}`, templates, files: LRS.map((f) => b64(join(FIXTURES, f))) };
+        // The worker stays on the page between the two evaluations: warm-up, then the timed fits.
+        await page.evaluate(({ url, templates, files }) => {
+          // No named functions in here: tsx would wrap them in a helper the page lacks.
+          const worker = new Worker(url, { type: 'module' });
+          worker.postMessage({ kind: 'templates', files: templates.map((t) => ({ name: t.name, bytes: Uint8Array.from(atob(t.b64), (c) => c.charCodeAt(0)) })) });
+          (globalThis as unknown as { bench: unknown }).bench = { worker, spectra: files.map((f) => Uint8Array.from(atob(f), (c) => c.charCodeAt(0))) };
+        }, args);
+        const fits = (n: number) =>
+          page.evaluate(async (count) => {
+            const { worker, spectra } = (globalThis as unknown as { bench: { worker: Worker; spectra: Uint8Array[] } }).bench;
             const times: number[] = [];
-            for (let i = 0; i < n + warm; i++) {
+            for (let i = 0; i < count; i++) {
               const bytes = spectra[i % spectra.length]!.slice();
               const reply = await new Promise<{ ok: boolean; ms: number; message?: string; fit?: { ok: boolean; reason?: string } }>((done) => {
                 worker.onmessage = (e) => done(e.data as { ok: boolean; ms: number });
@@ -48,14 +54,16 @@ export const benchmarks: Benchmark[] = [
               });
               if (!reply.ok) throw new Error(reply.message);
               if (!reply.fit?.ok) throw new Error(reply.fit?.reason);
-              if (i >= warm) times.push(reply.ms);
+              times.push(reply.ms);
             }
-            worker.terminate();
             return times;
-          },
-          { url: `assets/${workerFile}`, templates, files: LRS.map((f) => b64(join(FIXTURES, f))), n: FITS, warm: WARM_UP },
-        );
-        return { samples: ms, note: `${LRS.length} real LRS stars, decode included, timed in the worker (wall; the machine's load inflates it)` };
+          }, n);
+        await fits(WARM_UP);
+        const cpu0 = descendantsCpuMs();
+        const ms = await fits(FITS);
+        const cpu1 = descendantsCpuMs();
+        const cpu = cpu0 === null || cpu1 === null ? 'n/a' : `${((cpu1 - cpu0) / FITS).toFixed(0)} ms`;
+        return { samples: ms, note: `${LRS.length} real LRS stars, decode included, timed in the worker (wall; the machine's load inflates it); CPU of all Chromium processes per fit ${cpu}` };
       } finally {
         await browser.close();
         await served.stop();

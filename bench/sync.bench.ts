@@ -28,13 +28,14 @@ function pages(total: number, pageSize: number): PullPage[] {
     for (let k = start; k < Math.min(total, start + pageSize); k++) {
       items.push({
         batchId, obsid: 100_000_000 + k, position: k, assigned: true, lmjd: 58000 + (k % 300), planid: `PLAN${k % 997}`,
-        spid: 1 + (k % 16), fiberid: 1 + (k % 250), ra: k / 1000, dec: -k / 2000, objtype: 'Star', class: 'STAR', subclass: 'G2',
+        spid: 1 + (k % 16), fiberid: 1 + (k % 250), ra: k / 1000, dec: -k / 2000, objtype: 'Star', tsource: 'LEGAS', mag: { g: 15.2, r: 14.8, i: 14.6 }, seeing: 2.8, moon: 0.4,
+        class: 'STAR', subclass: 'G2',
         z: 0.0001, zErr: 0.00001, snr: { u: 1, g: 20, r: 30, i: 25, z: 5 }, filePath: `spec/${k}.fits.gz`, rev: String(k + 2),
       });
     }
     const last = start + pageSize >= total;
     out.push({
-      batches: start === 0 ? [{ id: batchId, name: 'big', mode: 'browse', assignee: 'bench', state: 'active', createdAt: new Date().toISOString(), rev: '1' }] : [],
+      batches: start === 0 ? [{ id: batchId, name: 'big', mode: 'browse', assignee: 'bench', state: 'active', createdAt: new Date().toISOString(), dueDate: null, rev: '1' }] : [],
       items, verdicts: [], problems: [], rev: String(start + items.length + 1), more: !last,
     });
   }

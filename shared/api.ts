@@ -21,14 +21,21 @@ import {
   type SyncSummary,
   type Verdict,
 } from './model';
+import { dataSourceProblem, normalDataSource } from './dataSource';
 import type { Settings } from './settings';
 import { SettingsSchema } from './settingsSchema';
 import {
+  BatchRequestSchema,
   DESK_PROGRESS_VIEWS,
   PeriodSchema,
   PROBLEM_ACTIONS,
   ProblemFilterSchema,
   RecheckResolutionSchema,
+  type DeskBatchCreated,
+  type DeskBatchPreview,
+  TraceInputSchema,
+  ExportInputSchema,
+  type ExportDone,
   type DeskMember,
   type DeskProblem,
   type DeskProgress,
@@ -37,6 +44,7 @@ import {
   SpectrographKeySchema,
   type DeskTrace,
   type TeamBatch,
+  type TeamMember,
 } from './desk';
 
 /** A method's input schema, its output type (phantom), and how the result travels. */
@@ -52,6 +60,18 @@ function method<Out>() {
 }
 
 const NoInput = z.object({}).strict();
+
+/** A folder or an http(s) base URL (shared/dataSource.ts); blank or null: none of the person's own. */
+const DataSourceField = z
+  .string()
+  .max(2000)
+  .nullable()
+  .superRefine((text, ctx) => {
+    const problem = text === null ? null : dataSourceProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normalDataSource);
+const DataSourceInput = z.object({ dataSource: DataSourceField }).strict();
 
 export { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod };
 
@@ -75,6 +95,12 @@ export const API = {
   getSettings: method<Settings>()(NoInput),
   /** Replaces them; two actions on one key are refused (bad-input, naming both). */
   saveSettings: method<Settings>()(SettingsSchema),
+  /**
+   * This person's own data source (a folder or an http(s) base URL; null: the computer's
+   * default), kept in their cache and used from the next sync on. A folder that is not there
+   * is refused (bad-input).
+   */
+  setDataSource: method<AppStatus>()(DataSourceInput),
   /** The fit's template files (docs/assistant.md): the configured set, else the shipped SDSS one. */
   listTemplates: method<string[]>()(NoInput),
   /** One template file's bytes, by a name from listTemplates; the renderer's fit worker reads them once. */
@@ -87,6 +113,8 @@ export const API = {
         server: z.string().min(1).max(2000),
         password: z.string().max(1000),
         remember: z.boolean(),
+        /** Where this person's spectra come from; absent: keep what their cache has (or the default). */
+        dataSource: DataSourceField.optional(),
       })
       .strict(),
   ),
@@ -98,6 +126,13 @@ export const API = {
   teamBatches: method<TeamBatch[]>()(NoInput),
   cancelBatch: method<{ id: string; name: string; assignee: string }[]>()(z.object({ id: UuidSchema }).strict()),
   reassignBatch: method<{ id: string; name: string }>()(z.object({ id: UuidSchema, to: z.string().min(1).max(80) }).strict()),
+  /** The team's active members, reviewers first: whom a batch can go to (coordinator). */
+  teamMembers: method<TeamMember[]>()(NoInput),
+  /** What a batch would take, creating nothing: the count, each assignee's share, 10 spectra. */
+  previewBatch: method<DeskBatchPreview>()(BatchRequestSchema),
+  createBatch: method<DeskBatchCreated>()(BatchRequestSchema),
+  /** Sets (null: clears) an active batch's due date, YYYY-MM-DD. */
+  setBatchDue: method<{ name: string; assignee: string; due: string | null }[]>()(z.object({ id: UuidSchema, due: z.string().max(32).nullable() }).strict()),
   progress: method<DeskProgress>()(PeriodSchema.extend({ by: z.enum(DESK_PROGRESS_VIEWS) }).strict()),
   recheckList: method<DeskRecheckCase[]>()(NoInput),
   recheckResolve: method<{ id: string; obsid: number }>()(RecheckResolutionSchema),
@@ -105,7 +140,14 @@ export const API = {
   problemSetState: method<DeskProblem>()(
     z.object({ id: UuidSchema, action: z.enum(PROBLEM_ACTIONS), note: z.string().trim().min(1, 'say why in a note').max(2000) }).strict(),
   ),
-  trace: method<DeskTrace>()(z.object({ obsid: ObsidSchema }).strict()),
+  /** One spectrum's story (any role, within what it may read), now or `at` an earlier moment. */
+  trace: method<DeskTrace>()(TraceInputSchema),
+  /**
+   * The human-checked catalogue (coordinator). Electron: written to a file chosen in a save
+   * dialog the main process opens (the renderer never names a path). Web edition: the same call
+   * answers with the file itself, streamed as a download.
+   */
+  exportCatalogue: method<ExportDone>()(ExportInputSchema),
   /** Any spectrum's file for the desk's plots: from the local store, else from the data source (SPECVET_DATA). */
   deskSpectrum: method<Uint8Array>()(z.object({ obsid: ObsidSchema }).strict(), true),
   /** The fibres of one spectrograph of one plan that have a spectrum (an opened problem report). */
@@ -133,6 +175,8 @@ interface EventPayloads {
   statusChanged: AppStatus;
   /** A command chosen in the Electron application menu (e.g. 'next', 'class-star'); the web edition has no menu. */
   menu: { command: string };
+  /** Rows of the catalogue written so far, while an export runs. */
+  exportProgress: { rows: number };
 }
 /** Each event in API_EVENTS with its payload; an event without one is a type error here. */
 export type ApiEvents = { [E in ApiEvent]: EventPayloads[E] };

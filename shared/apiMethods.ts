@@ -17,6 +17,7 @@ export const API_METHODS = [
   'listProblems',
   'getSettings',
   'saveSettings',
+  'setDataSource',
   'listTemplates',
   'readTemplate',
   'sync',
@@ -26,6 +27,10 @@ export const API_METHODS = [
   'teamBatches',
   'cancelBatch',
   'reassignBatch',
+  'teamMembers',
+  'previewBatch',
+  'createBatch',
+  'setBatchDue',
   'progress',
   'recheckList',
   'recheckResolve',
@@ -34,10 +39,11 @@ export const API_METHODS = [
   'trace',
   'deskSpectrum',
   'deskFibres',
+  'exportCatalogue',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
-export const API_EVENTS = ['syncProgress', 'statusChanged', 'menu'] as const;
+export const API_EVENTS = ['syncProgress', 'statusChanged', 'menu', 'exportProgress'] as const;
 export type ApiEvent = (typeof API_EVENTS)[number];
 
 const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS);

@@ -3,11 +3,12 @@
  * the exported catalogue) and read back into one (tracing a spectrum by its designation).
  */
 
+const two = (x: number) => String(x).padStart(2, '0');
+
 export function designation(ra: number, dec: number): string {
   // Rounded to the last digit shown first, then split: 19.9999999° is 20°00'00.0", never 19°59'60.0".
   const cs = Math.round(((((ra % 360) + 360) % 360) / 15) * 360_000) % (24 * 360_000);
   const ds = Math.round(Math.abs(dec) * 36_000);
-  const two = (x: number) => String(x).padStart(2, '0');
   const hms = `${two(Math.floor(cs / 360_000))}${two(Math.floor(cs / 6000) % 60)}${((cs % 6000) / 100).toFixed(2).padStart(5, '0')}`;
   const dms = `${two(Math.floor(ds / 36_000))}${two(Math.floor(ds / 600) % 60)}${((ds % 600) / 10).toFixed(1).padStart(4, '0')}`;
   return `LAMOST J${hms}${dec < 0 ? '-' : '+'}${dms}`;

@@ -5,7 +5,7 @@
  * together without the renderer importing server code.
  */
 import { z } from 'zod';
-import { PROBLEM_ORIGINS, SPECTROGRAPHS, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
+import { PROBLEM_ORIGINS, ReviewModeSchema, SPECTROGRAPHS, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
 import { Z_RANGE } from './ranges';
 
 /** Who the server says the signed-in person is; the screens a role may use follow from it. */
@@ -27,6 +27,87 @@ export interface TeamBatch {
   due: string | null;
   total: number;
   done: number;
+}
+
+/** An active member of the team: whom a batch can go to. */
+export interface TeamMember {
+  user: string;
+  role: Role;
+}
+
+const names = (max: number) => z.array(z.string().trim().min(1).max(max)).max(100).optional();
+
+/**
+ * A batch as the coordinator's form asks for it: the service's criteria (BatchCriteria in
+ * src-main/central/batchSelection.ts) and request. Dates, ranges and names are checked by the
+ * service, in one line naming the field; the schema only bounds what travels.
+ */
+export const BatchRequestSchema = z
+  .object({
+    /** Empty while the form is being filled in (a preview); required to create. */
+    name: z.string().max(128),
+    /** Empty while being filled in: the preview counts, without shares. */
+    assignees: z.array(z.string().trim().min(1).max(64)).max(50),
+    mode: ReviewModeSchema,
+    due: z.string().max(32).optional(),
+    criteria: z
+      .object({
+        classes: z.array(SpecClassSchema).max(4).optional(),
+        subclasses: names(32),
+        from: z.string().max(32).optional(),
+        to: z.string().max(32).optional(),
+        planid: z.string().trim().min(1).max(64).optional(),
+        spid: z.number().int().min(0).max(999).optional(),
+        snrMin: z.number().finite().optional(),
+        snrMax: z.number().finite().optional(),
+        tsources: names(64),
+        objtypes: names(64),
+        leaveOut: z.object({ assigned: z.boolean(), verified: z.boolean() }).strict(),
+        limit: z.number().int().optional(),
+        suspects: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type DeskBatchRequest = z.infer<typeof BatchRequestSchema>;
+
+/** The form's names of the fields a refusal names (the CLI names them by its flags). */
+export const BATCH_FIELD_LABELS = {
+  from: 'from night',
+  to: 'to night',
+  due: 'due date',
+  'snr-min': 'S/N min',
+  'snr-max': 'S/N max',
+  limit: 'limit',
+  suspects: 'suspects',
+  mode: 'mode',
+} as const;
+
+/** One spectrum of a batch's sample, as the coordinator checks the criteria did what they meant. */
+export interface DeskSampleSpectrum {
+  obsid: number;
+  obsdate: string;
+  planid: string;
+  spid: number;
+  fiberid: number;
+  class: SpecClass;
+  subclass: string;
+  z: number;
+  snrR: number | null;
+  objtype: string;
+  tsource: string;
+}
+
+export interface DeskBatchPreview {
+  count: number;
+  /** Each assignee's share; empty while no assignee is named. */
+  shares: { assignee: string; count: number }[];
+  sample: DeskSampleSpectrum[];
+}
+
+export interface DeskBatchCreated {
+  count: number;
+  batches: { id: string; assignee: string; count: number }[];
 }
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -131,15 +212,79 @@ export interface DeskSpectrograph {
   source: string | null;
 }
 
-/** One spectrum's story, as much of it as the trace screen shows. */
+/** How a spectrum is named for a trace: its obsid, its designation, or its plan, spectrograph and fibre. */
+export type DeskTraceKey = { obsid: number } | { designation: string } | { planid: string; spid: number; fiberid: number; lmjd?: number };
+
+const TraceKeySchema = z.union([
+  z.object({ obsid: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
+  z.object({ designation: z.string().trim().min(1).max(60) }).strict(),
+  z
+    .object({ planid: z.string().trim().min(1).max(64), spid: z.number().int().min(1).max(99), fiberid: z.number().int().min(1).max(999), lmjd: z.number().int().min(1).max(99_999).optional() })
+    .strict(),
+]);
+/** `at`: a date (its 00:00 UTC) or an ISO time; the story as it stood then. */
+export const TraceInputSchema = z.object({ key: TraceKeySchema, at: z.string().trim().min(1).max(40).optional() }).strict();
+
+/**
+ * What was typed in the trace screen's search box, as a key: digits are an obsid, "J…" (or
+ * "LAMOST J…") a designation, and "PLAN 4 17" / "PLAN sp4-17" a plan, spectrograph and fibre.
+ * A string that is none of these is a RangeError saying what is accepted.
+ */
+export function traceKeyOf(text: string): DeskTraceKey {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return { obsid: Number(t) };
+  if (/^(LAMOST\s+)?J\d/i.test(t)) return { designation: t };
+  const m = /^(\S+)\s+(?:sp)?(\d{1,2})(?:\s+|-|\s*fib(?:re|er)?\s*)(\d{1,3})$/i.exec(t);
+  if (m) return { planid: m[1]!, spid: Number(m[2]), fiberid: Number(m[3]) };
+  throw new RangeError(`"${t}" is not an obsid (digits), a designation (J123456.78+123456.7) or a plan, spectrograph and fibre (PLAN 4 17)`);
+}
+
+type DeskAnswerQ = Answer & { quality: number };
+type ProblemAt = DeskProblem & { stateAt: ProblemState };
+
+/** The furthest step a spectrum has reached (trace): rechecked › corrected › seen › in a batch › unchecked. */
+export type DeskSpectrumState = 'unchecked' | 'in a batch' | 'seen' | 'corrected' | 'rechecked';
+
+/** One spectrum's story, as the trace screen and `specvet trace` show it. */
 export interface DeskTrace {
   obsid: number;
   designation: string | null;
+  lmjd: number;
   planid: string;
   spid: number;
   fiberid: number;
-  state: string;
-  problemReported: boolean;
+  /** The moment the story is given for (ISO); null: now. */
+  at: string | null;
+  target: { ra: number; dec: number; objtype: string; tsource: string; fibertype: string; mag: { g: number | null; r: number | null; i: number | null } } | null;
+  plan: { obsdate: string; seeing: number | null; moon: number | null; ra: number; dec: number } | null;
+  result2d: { version: string; snr: { u: number | null; g: number | null; r: number | null; i: number | null; z: number | null } } | null;
+  result1d: Answer & { zErr: number; version: string };
+  batches: { id: string; name: string; mode: string; assignee: string; state: string; createdAt: string }[];
   verdicts: (DeskVerdict & { id: string })[];
-  rechecks: (Answer & { id: string; quality: number; comment: string; coordinator: string; createdAt: string })[];
+  rechecks: (DeskAnswerQ & { id: string; comment: string; coordinator: string; createdAt: string })[];
+  problems: ProblemAt[];
+  state: DeskSpectrumState;
+  /** A report touching its fibre that is still open or acknowledged (at `at`). */
+  problemReported: boolean;
+}
+
+export const EXPORT_FORMATS = ['csv', 'fits'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The export screen's choice: observation dates (either end open) or one batch, as CSV or FITS. */
+export const ExportInputSchema = z
+  .object({
+    scope: z.union([z.object({ from: DateSchema.optional(), to: DateSchema.optional() }).strict(), z.object({ batchId: z.string().uuid() }).strict()]),
+    format: z.enum(EXPORT_FORMATS),
+  })
+  .strict();
+export type ExportInput = z.infer<typeof ExportInputSchema>;
+
+/** Where the catalogue went (Electron: the file chosen in the save dialog) and how many rows; null: the dialog was cancelled. */
+export type ExportDone = { file: string; rows: number } | null;
+
+/** The file name offered for an export: its scope and format, e.g. specvet-catalogue-2024-01-01_2024-01-31.csv. */
+export function exportFileName(input: ExportInput): string {
+  const scope = 'batchId' in input.scope ? `batch-${input.scope.batchId.slice(0, 8)}` : `${input.scope.from ?? 'start'}_${input.scope.to ?? 'now'}`;
+  return `specvet-catalogue-${scope}.${input.format}`;
 }

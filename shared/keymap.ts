@@ -38,7 +38,9 @@ export type ReviewAction =
   // The batch list's own (BATCH_LIST_KEYMAP).
   | { kind: 'cursor'; step: 1 | -1 }
   | { kind: 'openBatch' }
-  | { kind: 'sync' };
+  | { kind: 'sync' }
+  // The trace screen (docs/app.md): the spectrum on screen's story; on the batch list, a search.
+  | { kind: 'trace' };
 
 /** Zoom in / out around the centre of the view, or pan it a quarter of its width. */
 export type ZoomOp = 'in' | 'out' | 'left' | 'right';
@@ -101,6 +103,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   '?': { kind: 'help' },
   // Ctrl+, is where desktop apps keep their settings; a bare "," is smoothing.
   'Ctrl+,': { kind: 'settings' },
+  '/': { kind: 'trace' },
   Escape: { kind: 'back' },
 };
 
@@ -112,6 +115,7 @@ export const BATCH_LIST_KEYMAP: Keymap = {
   k: { kind: 'cursor', step: -1 },
   Enter: { kind: 'openBatch' },
   s: { kind: 'sync' },
+  '/': { kind: 'trace' },
   '?': { kind: 'help' },
   // Ctrl+, is where desktop apps keep their settings; a bare "," is smoothing.
   'Ctrl+,': { kind: 'settings' },
@@ -198,6 +202,8 @@ export function describeAction(a: ReviewAction): string {
       return 'batch list: open the batch at the cursor, at its bookmark';
     case 'sync':
       return 'batch list: sync with the server';
+    case 'trace':
+      return "trace the spectrum's story (on the batch list: search one)";
   }
 }
 
@@ -237,6 +243,7 @@ const HELP_ORDER: readonly ReviewAction['kind'][] = [
   'cursor',
   'openBatch',
   'sync',
+  'trace',
   'help',
   'settings',
   'back',
@@ -253,6 +260,17 @@ function rankWithinKind(a: ReviewAction): number {
   // Smallest step first, − before +: "[" "]", then Shift, then Alt.
   if (a.kind === 'nudgeZ') return Math.abs(a.step) * 10 + (a.step > 0 ? Math.abs(a.step) : 0);
   return 0;
+}
+
+/** Whether two actions are the same (actions are flat records of a kind and its values). */
+export function sameAction(a: ReviewAction, b: ReviewAction): boolean {
+  const ka = Object.keys(a) as (keyof ReviewAction)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Every chord the keymap binds to `action`, in the keymap's order. */
+export function chordsFor(action: ReviewAction, keymap: Keymap): string[] {
+  return Object.entries(keymap).filter(([, a]) => sameAction(a, action)).map(([chord]) => chord);
 }
 
 /** A chord as printed on a key: "ArrowRight" → "→", "Ctrl+z" → "Ctrl+Z", "Escape" → "Esc". */

@@ -80,6 +80,27 @@ export interface SignalToNoise {
   z: number | null;
 }
 
+/** The input catalogue's magnitudes of a target (target_info.mag_g/r/i); null when it has none. */
+export interface Magnitudes {
+  g: number | null;
+  r: number | null;
+  i: number | null;
+}
+
+/**
+ * What the survey knows of a spectrum besides the pipeline's answer, as the batch's snapshot has
+ * it: the target (target_info) and the night's conditions (plan_info).
+ */
+export interface TargetAndPlan {
+  /** The input catalogue / programme that chose the target (target_info.tsource); '' if none. */
+  tsource: string;
+  mag: Magnitudes;
+  /** The plan's seeing, FWHM in arcseconds (plan_info.seeing). */
+  seeing: number | null;
+  /** The plan's moon: illuminated fraction 0…1 (plan_info.moon). */
+  moon: number | null;
+}
+
 /** What the 1D pipeline said about a spectrum (spec_info). */
 export interface PipelineResult {
   class: SpecClass;
@@ -100,11 +121,13 @@ export interface BatchSummary {
   bookmark: number | null;
   /** When the bookmark last moved (ISO 8601): the batch was last worked on then; null if never opened. */
   lastOpened: string | null;
+  /** YYYY-MM-DD as the coordinator set it; null: none. */
+  dueDate: string | null;
   state: 'active' | 'cancelled';
 }
 
 /** One spectrum in one batch, with what the reviewer needs to judge it. */
-export interface Item extends ItemFiber {
+export interface Item extends ItemFiber, TargetAndPlan {
   batchId: string;
   obsid: number;
   position: number;
@@ -225,6 +248,10 @@ export interface AppStatus extends CacheCounts {
   user: string;
   origin: DataOrigin;
   online: boolean;
+  /** Where this person's spectrum files come from (theirs, else the computer's default); null: nowhere. */
+  dataSource: string | null;
+  /** True when the password the sync needs is missing or no longer accepted: the top bar offers Sign in. */
+  signInNeeded: boolean;
 }
 
 export type SyncPhase = 'pull' | 'files' | 'push' | 'done';

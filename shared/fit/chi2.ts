@@ -1,7 +1,7 @@
 /** χ²(s) of a template set (or of each row of an 'each' set) over its whole shift range. */
 import { correlate, type DataSpectra, type Job, type SetSpectra, type ShiftPlan } from './correlate';
 import { explained, POLY_TERMS, type FitData } from './data';
-import { directData, directSegments, directSums } from './direct';
+import { BLOCK_TERMS, blockData, blockScratch, blockSums, blockTemplates } from './blocks';
 import type { Spectrum2 } from './fft';
 import { leadPositive, type TemplateSet } from './templates';
 
@@ -28,19 +28,20 @@ export function setCurves(set: TemplateSet, data: FitData, plan: ShiftPlan, ds: 
 }
 
 /**
- * Every curve of an 'each' set by direct sums (direct.ts): one scratch buffer for the five
- * terms, reused row after row, each row's χ² solved as soon as its sums are in.
+ * Every curve of an 'each' set at a few shifts, by blocks (blocks.ts): one scratch buffer for
+ * the five terms, reused row after row, each row's χ² solved as soon as its sums are in.
  */
-export function directCurves(set: TemplateSet, data: FitData, plan: ShiftPlan): SetCurve[] {
+export function fewLagCurves(set: TemplateSet, data: FitData, plan: ShiftPlan): SetCurve[] {
   const nLag = plan.sMax - plan.sMin + 1;
-  const dd = directData(data);
-  const segs = directSegments(set, plan, data.n);
-  const scratch = new Float64Array(5 * nLag);
-  const view = (i: number) => [scratch.subarray(i * nLag, (i + 1) * nLag)];
+  const dd = blockData(data, nLag);
+  const rows = blockTemplates(set, plan, data.n);
+  const work = blockScratch();
+  const sums = new Float64Array(BLOCK_TERMS * nLag);
+  const view = (i: number) => [sums.subarray(i * nLag, (i + 1) * nLag)];
   const terms: Terms = { K: 1, nLag, tw: view(0), tp1: view(1), tp2: view(2), tf: view(3), prod: view(4) };
-  return segs.map((seg, row) => {
-    directSums(seg, dd, nLag, scratch);
-    return { set, row, sMin: plan.sMin, chi2: solveLags(terms, data, leadPositive(set)) };
+  return rows.map((row, r) => {
+    blockSums(row, dd, work, sums);
+    return { set, row: r, sMin: plan.sMin, chi2: solveLags(terms, data, leadPositive(set)) };
   });
 }
 

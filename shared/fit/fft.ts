@@ -80,28 +80,73 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false, unscale
     im[a] = ai + xi;
   }
   const sign = inverse ? 1 : -1;
-  for (let size = 4, at = 1; size <= n; at += size / 2, size *= 2) {
-    const half = size / 2;
-    for (let k = 0; k < half; k++) {
-      const wr = cos[at + k]!;
-      const wi = sign * sin[at + k]!;
-      for (let a = k; a < n; a += size) {
-        const b = a + half;
-        const br = re[b]!, bi = im[b]!;
-        const xr = br * wr - bi * wi;
-        const xi = br * wi + bi * wr;
-        const ar = re[a]!, ai = im[a]!;
-        re[b] = ar - xr;
-        im[b] = ai - xi;
-        re[a] = ar + xr;
-        im[a] = ai + xi;
-      }
-    }
-  }
+  // Then two stages per pass (radix 2²): half the loads and stores of one pass per stage.
+  let size = 4;
+  let at = 1;
+  for (; size * 2 <= n; at += size / 2 + size, size *= 4) twoStages(re, im, cos, sin, at, size, sign);
+  if (size <= n) oneStage(re, im, cos, sin, at, size, sign);
   if (inverse && !unscaled) {
     for (let i = 0; i < n; i++) {
       re[i] = re[i]! / n;
       im[i] = im[i]! / n;
+    }
+  }
+}
+
+/** The radix-2 stage of butterfly size `size`, twiddles at `at` of the plan's tables. */
+function oneStage(re: Float64Array, im: Float64Array, cos: Float64Array, sin: Float64Array, at: number, size: number, sign: number): void {
+  const n = re.length;
+  const half = size / 2;
+  for (let k = 0; k < half; k++) {
+    const wr = cos[at + k]!;
+    const wi = sign * sin[at + k]!;
+    for (let a = k; a < n; a += size) {
+      const b = a + half;
+      const br = re[b]!, bi = im[b]!;
+      const xr = br * wr - bi * wi;
+      const xi = br * wi + bi * wr;
+      const ar = re[a]!, ai = im[a]!;
+      re[b] = ar - xr;
+      im[b] = ai - xi;
+      re[a] = ar + xr;
+      im[a] = ai + xi;
+    }
+  }
+}
+
+/**
+ * The stages of sizes `size` (twiddles at `at`) and 2·size (at + size/2) in one pass over
+ * groups of four: x0..x3 = a, a+h, a+2h, a+3h (h = size/2). The second stage's twiddle for
+ * k + h is its twiddle for k times W_4 = sign·i.
+ */
+function twoStages(re: Float64Array, im: Float64Array, cos: Float64Array, sin: Float64Array, at: number, size: number, sign: number): void {
+  const n = re.length;
+  const h = size / 2;
+  const at2 = at + h;
+  const span = 2 * size;
+  for (let k = 0; k < h; k++) {
+    const wr = cos[at + k]!, wi = sign * sin[at + k]!;
+    const vr = cos[at2 + k]!, vi = sign * sin[at2 + k]!;
+    // v·(sign·i)
+    const ur = -sign * vi, ui = sign * vr;
+    for (let a = k; a < n; a += span) {
+      const b = a + h, c = a + size, d = c + h;
+      const x1r = re[b]!, x1i = im[b]!, x3r = re[d]!, x3i = im[d]!;
+      const t1r = x1r * wr - x1i * wi, t1i = x1r * wi + x1i * wr;
+      const t3r = x3r * wr - x3i * wi, t3i = x3r * wi + x3i * wr;
+      const x0r = re[a]!, x0i = im[a]!, x2r = re[c]!, x2i = im[c]!;
+      const p0r = x0r + t1r, p0i = x0i + t1i, p1r = x0r - t1r, p1i = x0i - t1i;
+      const p2r = x2r + t3r, p2i = x2i + t3i, p3r = x2r - t3r, p3i = x2i - t3i;
+      const q2r = p2r * vr - p2i * vi, q2i = p2r * vi + p2i * vr;
+      const q3r = p3r * ur - p3i * ui, q3i = p3r * ui + p3i * ur;
+      re[a] = p0r + q2r;
+      im[a] = p0i + q2i;
+      re[c] = p0r - q2r;
+      im[c] = p0i - q2i;
+      re[b] = p1r + q3r;
+      im[b] = p1i + q3i;
+      re[d] = p1r - q3r;
+      im[d] = p1i - q3i;
     }
   }
 }

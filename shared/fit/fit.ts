@@ -4,8 +4,8 @@
  * classes best first, the model at the best. Pure: runs in a browser worker and in Node.
  */
 import { dataSpectra, setSpectra, type DataSpectra, type ShiftPlan } from './correlate';
-import { directCurves, setCurves, type SetCurve } from './chi2';
-import { DIRECT_MAX_LAGS } from './direct';
+import { FEW_LAGS_MAX } from './blocks';
+import { fewLagCurves, setCurves, type SetCurve } from './chi2';
 import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
 import { nextPowerOfTwo } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
@@ -91,8 +91,8 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
   const bySize = new Map<number, DataSpectra>();
   const curves: SetCurve[] = [];
   for (const { set, plan } of planned) {
-    if (set.mode === 'each' && plan.sMax - plan.sMin < DIRECT_MAX_LAGS) {
-      curves.push(...directCurves(set, data, plan));
+    if (set.mode === 'each' && plan.sMax - plan.sMin < FEW_LAGS_MAX) {
+      curves.push(...fewLagCurves(set, data, plan));
       continue;
     }
     let ds = bySize.get(plan.size);
@@ -100,11 +100,14 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
     curves.push(...setCurves(set, data, plan, ds, setSpectra(set, plan)));
   }
   const found = curves.flatMap((c) => minimaOf(c, data.step));
+  // Each minimum's model solved once: a QSO's serves both the check below and the candidates.
+  const solved = new Map<Found, Float32Array>();
+  const modelOf = (f: Found) => solved.get(f) ?? solved.set(f, modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model).get(f)!;
   // A QSO minimum whose model shows no broad line in emission is no QSO (plausible.ts).
-  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model, data, f.z));
+  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
   const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
   const best = candidates[0]!;
-  const models = candidates.map((c) => modelAt(c.curve.set, c.curve.row, data, input.flux, c.s).model);
+  const models = candidates.map(modelOf);
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
   return {
     ok: true,

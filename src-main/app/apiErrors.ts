@@ -15,6 +15,7 @@ const CENTRAL_CODES: Record<CentralErrorKind, ApiErrorCode> = {
   denied: 'auth',
   'schema-newer': 'conflict',
   'schema-missing': 'conflict',
+  'wrong-database': 'conflict',
 };
 
 export function toApiError(err: unknown): ApiError {

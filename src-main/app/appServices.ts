@@ -12,10 +12,15 @@ import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
 import { deskHandlers } from './deskHandlers';
 import { deskFileHandlers } from './deskFiles';
+import { catalogueWriter, exportHandlers, type ChooseExportFile, type WriteCatalogue } from './exportHandlers';
 import { templateHandlers } from './templateHandlers';
 import type { AppSession, SessionFactory } from './appSession';
 import type { BackgroundSyncOptions } from '../sync/background';
 import { startSyncControl, type SyncControl } from './syncControl';
+import { dataSourceOf, putOwnDataSource } from '../sync/dataSource';
+import { checkDataSource } from './dataSourceCheck';
+
+type ApiInputOf<M extends keyof ApiHandlers> = Parameters<ApiHandlers[M]>[0];
 
 export interface AppServicesDeps {
   /** The session to start on (the configured server's cache, or the demo). */
@@ -31,12 +36,16 @@ export interface AppServicesDeps {
   background?: BackgroundSyncOptions | false;
   /** The fit's template folder (config "templates"); unset: the shipped SDSS set. */
   templates?: string | null;
-  /** Where spectrum files come from (config "data", SPECVET_DATA): the desk's plots read from it. */
+  /** The computer's default data source (SPECVET_DATA, config "data"); a person's own wins (sync/dataSource.ts). */
   data?: string | null;
+  /** Electron's save dialog for the export; unset: the host streams it (web edition). */
+  chooseExportFile?: ChooseExportFile;
 }
 
 export interface AppServices {
   handlers: ApiHandlers;
+  /** The export's writer, for a host that sends the file itself (the web edition's download). */
+  writeCatalogue: WriteCatalogue;
   /** The open session, for hosts that show who is signed in. */
   current(): AppSession;
   close(): Promise<void>;
@@ -48,9 +57,10 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   const controlOf = (of: AppSession) => startSyncControl(of, events, deps.background ?? {}, changed);
   let syncControl: SyncControl;
 
+  const dataSource = () => dataSourceOf(session.cache.ledger, deps.data ?? null);
   const status = (): AppStatus => {
     const c = session.cache.counts();
-    return { user: session.user, origin: session.origin, online: syncControl.online, ...c };
+    return { user: session.user, origin: session.origin, online: syncControl.online, signInNeeded: syncControl.signInNeeded, dataSource: dataSource(), ...c };
   };
   const changed = () => events.emit('statusChanged', status());
   syncControl = controlOf(session);
@@ -65,31 +75,26 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     return status();
   };
 
+  const writeCatalogue = catalogueWriter(() => session.desk, events);
   const handlers: ApiHandlers = {
     status: async () => status(),
-    ...reviewHandlers(() => session.cache, changed, clock),
+    ...exportHandlers(() => session.desk, writeCatalogue, deps.chooseExportFile ?? null),
+    ...reviewHandlers(() => session.cache, changed, clock, dataSource),
     ...deskHandlers(() => session.desk),
-    ...deskFileHandlers(() => session.cache, () => session.desk, deps.data ?? null),
+    ...deskFileHandlers(() => session.cache, () => session.desk, dataSource),
     ...templateHandlers(deps.templates ?? null),
     sync: async () => {
       const { pulled, filesFetched, pushed, error, note } = await syncControl.now();
       // Only the contract's fields cross the boundary.
       return { pulled, filesFetched, pushed, error, note };
     },
-    signIn: async ({ server, password, remember }) => {
-      let target;
-      try {
-        target = parseCentralUrl(server);
-      } catch (err) {
-        throw new ApiError('bad-input', (err as Error).message);
-      }
-      if (!sessions.central) {
-        throw new ApiError('offline', 'this build cannot open a central server yet; keep reviewing the demo');
-      }
-      const next = await sessions.central(target, password, { verify: true }).catch(signInFailure(target));
-      if (remember) await credentials.set(target.display, password);
-      return swap(next);
+    setDataSource: async ({ dataSource }) => {
+      await checkDataSource(dataSource);
+      putOwnDataSource(session.cache.ledger, dataSource);
+      changed();
+      return status();
     },
+    signIn: async (input) => swap(await openSignedIn(deps, input)),
     signOut: async () => {
       if (session.origin.kind === 'central') await credentials.delete(session.origin.server);
       return swap(await sessions.demo());
@@ -98,12 +103,31 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
 
   return {
     handlers,
+    writeCatalogue,
     current: () => session,
     close: () => {
       syncControl.stop();
       return session.close();
     },
   };
+}
+
+/** Checks the login and opens the person's session (with their data source, if given); the old one stays until it resolves. */
+async function openSignedIn(deps: AppServicesDeps, { server, password, remember, dataSource }: ApiInputOf<'signIn'>): Promise<AppSession> {
+  let target;
+  try {
+    target = parseCentralUrl(server);
+  } catch (err) {
+    throw new ApiError('bad-input', (err as Error).message);
+  }
+  if (!deps.sessions.central) {
+    throw new ApiError('offline', 'this build cannot open a central server yet; keep reviewing the demo');
+  }
+  if (dataSource !== undefined) await checkDataSource(dataSource);
+  const next = await deps.sessions.central(target, password, { verify: true }).catch(signInFailure(target));
+  if (dataSource !== undefined) putOwnDataSource(next.cache.ledger, dataSource);
+  if (remember) await deps.credentials.set(target.display, password);
+  return next;
 }
 
 /** The offline text promises a later retry, which is true of sync but not of a sign-in. */

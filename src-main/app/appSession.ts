@@ -6,11 +6,11 @@
 import type { DataOrigin, SyncProgress, SyncSummary } from '../../shared/model';
 import type { CentralTarget } from '../config/config';
 import type { LocalCache } from '../cache/localCache';
-import type { SyncOutcome } from '../sync/background';
+import type { SyncFailure } from '../sync/failure';
 import type { CentralDesk } from './centralDesk';
 
-/** A sync's summary, and whether a failure is worth retrying soon (offline) or needs the person. */
-export type SyncRun = SyncSummary & SyncOutcome;
+/** A sync's summary, and what stopped it: worth retrying soon (offline), or the person must act (kind 'auth': sign in again). */
+export type SyncRun = SyncSummary & { failure: Pick<SyncFailure, 'kind' | 'transient'> | null };
 
 /** One sync run against the central server; reports progress as it goes (sync/runner.ts makes the real one). */
 export interface SessionSyncRunner {

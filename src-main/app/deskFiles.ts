@@ -20,8 +20,13 @@ const NO_SOURCE = 'is not on this computer and no data source is set: set SPECVE
 /** Paths learnt from deskFibres, so the spectrograph's 250 thumbnails ask the server once. */
 const KEPT_PATHS = 2_000;
 
-export function deskFileHandlers(cache: () => LocalCache, desk: () => CentralDesk | null, data: string | null): Pick<ApiHandlers, DeskFileMethods> {
-  let source: FileSource | null = null;
+/** `data`: the data source now — a person's own, else the computer's (sync/dataSource.ts); it may change between calls. */
+export function deskFileHandlers(cache: () => LocalCache, desk: () => CentralDesk | null, data: () => string | null): Pick<ApiHandlers, DeskFileMethods> {
+  let opened: { data: string; source: FileSource } | null = null;
+  const sourceOf = (d: string) => {
+    if (opened?.data !== d) opened = { data: d, source: openFileSource(d) };
+    return opened.source;
+  };
   const paths = new Map<number, string>();
   const remember = (obsid: number, path: string) => {
     if (paths.size >= KEPT_PATHS) paths.delete(paths.keys().next().value!);
@@ -36,14 +41,15 @@ export function deskFileHandlers(cache: () => LocalCache, desk: () => CentralDes
     deskSpectrum: async ({ obsid }) => {
       const local = cache().cachedFile(obsid);
       if (local) return new Uint8Array(await readFile(local));
-      if (data === null) throw new ApiError('not-found', `spectrum ${obsid} ${NO_SOURCE}`);
+      const d = data();
+      if (d === null) throw new ApiError('not-found', `spectrum ${obsid} ${NO_SOURCE}`);
       let path = paths.get(obsid);
       if (path === undefined) {
         const [file] = await filesOf({ obsid });
         if (!file) throw new ApiError('not-found', `no spectrum with obsid ${obsid} on the central server`);
         path = file.filePath;
       }
-      source ??= openFileSource(data);
+      const source = sourceOf(d);
       try {
         return await source.get(path);
       } catch (err) {
@@ -54,7 +60,8 @@ export function deskFileHandlers(cache: () => LocalCache, desk: () => CentralDes
       const files = await filesOf(key);
       for (const f of files) remember(f.obsid, f.filePath);
       const fibres = files.map(({ obsid, lmjd, planid, spid, fiberid }) => ({ obsid, lmjd, planid, spid, fiberid, local: cache().cachedFile(obsid) !== null }));
-      return { fibres, source: data === null ? null : (source ??= openFileSource(data)).description };
+      const d = data();
+      return { fibres, source: d === null ? null : sourceOf(d).description };
     },
   };
 }

@@ -6,10 +6,20 @@
  */
 import { ApiError, type ApiHandlers } from '../../shared/api';
 import type { CentralDesk } from './centralDesk';
+import { deskBatchHandlers } from './deskBatchHandlers';
 
-type DeskMethods = 'deskMember' | 'teamBatches' | 'cancelBatch' | 'reassignBatch' | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
+type DeskMethods =
+  | 'deskMember'
+  | 'teamBatches'
+  | 'cancelBatch'
+  | 'reassignBatch'
+  | 'teamMembers'
+  | 'previewBatch'
+  | 'createBatch'
+  | 'setBatchDue'
+  | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
 
-export const NO_SERVER = 'offline — batches, progress, recheck and problems need the central server; this is the demo, sign in to one';
+export const NO_SERVER = 'offline — batches, progress, recheck, problems and tracing need the central server; this is the demo, sign in to one';
 
 /** `desk` is read on every call: sign-in and sign-out swap the session underneath. */
 export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, DeskMethods> {
@@ -19,6 +29,7 @@ export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, 
     return d;
   };
   return {
+    ...deskBatchHandlers(online),
     deskMember: async () =>
       online().client(async (c) => {
         const { user, role } = await c.me();
@@ -41,6 +52,6 @@ export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, 
       }),
     problemList: async (filter) => online().client((c) => c.problemList(filter)),
     problemSetState: async ({ id, action, note }) => online().client((c) => c.problemSetState(id, action, note)),
-    trace: async ({ obsid }) => online().client((c) => c.trace({ obsid })),
+    trace: async ({ key, at }) => online().client((c) => c.trace(key, at)),
   };
 }

@@ -11,6 +11,7 @@ import type { SyncableCache } from '../sync/contract';
 import { ensureDemo, type DemoOptions } from '../demo/install';
 import { createAppServices, type AppServices } from './appServices';
 import type { CredentialStore } from './credentialStore';
+import type { ChooseExportFile } from './exportHandlers';
 import { createEventBus, type ApiEventBus } from './eventBus';
 import type { AppSession, SessionFactory, SessionSyncRunner } from './appSession';
 import { openSyncRunner } from '../sync/runner';
@@ -35,6 +36,8 @@ export interface OpenAppOptions {
   checkLogin?: CheckLogin;
   /** Background sync of a central session (default: on); false for tests that sync by hand. */
   background?: BackgroundSyncOptions | false;
+  /** Electron's save dialog for the export (the web edition streams it instead). */
+  chooseExportFile?: ChooseExportFile;
 }
 
 export interface OpenedApp extends AppServices {
@@ -51,7 +54,10 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   const initial = central
     ? await sessions.central!(central, central.password ?? (await opts.credentials.get(central.display)), { verify: false })
     : await sessions.demo();
-  const services = createAppServices({ initial, sessions, credentials: opts.credentials, events, clock, background: opts.background, templates: opts.config.templates, data: opts.config.data });
+  const services = createAppServices({
+    initial, sessions, credentials: opts.credentials, events, clock, background: opts.background, templates: opts.config.templates, data: opts.config.data,
+    ...(opts.chooseExportFile && { chooseExportFile: opts.chooseExportFile }),
+  });
   return { ...services, events };
 }
 

@@ -19,8 +19,11 @@ type ReviewMethods =
   | 'getSettings'
   | 'saveSettings';
 
-/** `cache` is read on every call: sign-in and sign-out swap the session underneath. */
-export function reviewHandlers(cache: () => LocalCache, changed: () => void, clock: () => Date): Pick<ApiHandlers, ReviewMethods> {
+/**
+ * `cache` is read on every call: sign-in and sign-out swap the session underneath. `dataSource`
+ * is where the person's files come from now (null: nowhere), for the line a missing file gets.
+ */
+export function reviewHandlers(cache: () => LocalCache, changed: () => void, clock: () => Date, dataSource: () => string | null): Pick<ApiHandlers, ReviewMethods> {
   return {
     listBatches: async () => cache().listBatches(),
     listItems: async ({ batchId }) => cache().listItems(batchId),
@@ -28,7 +31,7 @@ export function reviewHandlers(cache: () => LocalCache, changed: () => void, clo
       const file = cache().cachedFile(obsid);
       if (!file) {
         if (!cache().findItem(obsid)) throw new ApiError('not-found', `spectrum ${obsid} is in none of your batches`);
-        throw new ApiError('not-found', `spectrum ${obsid} is not in the local store yet; press Sync to fetch it`);
+        throw new ApiError('not-found', whyNoFile(cache(), obsid, dataSource()));
       }
       try {
         return new Uint8Array(await readFile(file));
@@ -69,4 +72,19 @@ export function reviewHandlers(cache: () => LocalCache, changed: () => void, clo
       return settings;
     },
   };
+}
+
+const FAILURE_TEXT = {
+  corrupt: 'is corrupt at the data source',
+  missing: 'is not at the data source',
+  unreachable: 'could not be fetched: the data source did not answer',
+} as const;
+
+/** The one line for a spectrum whose file is not stored: what the last sync found, else what to do. */
+function whyNoFile(cache: LocalCache, obsid: number, source: string | null): string {
+  if (source === null) return `spectrum ${obsid}: no data source set — press Ctrl+, to choose one`;
+  const failure = cache.ledger.fileFailure(obsid);
+  if (!failure) return `spectrum ${obsid} is not in the local store yet; press Sync to fetch it`;
+  const next = failure.kind === 'unreachable' ? 'press Sync to try again' : 'tell whoever keeps the survey files; the next sync tries again';
+  return `spectrum ${obsid}: its file ${failure.filePath} ${FAILURE_TEXT[failure.kind]} (${firstLine(failure.reason)}); ${next}`;
 }

@@ -6,6 +6,7 @@
  */
 import { startBackgroundSync, type BackgroundSync, type BackgroundSyncOptions } from '../sync/background';
 import type { ApiEventBus } from './eventBus';
+import type { SyncProgress } from '../../shared/model';
 import type { AppSession, SyncRun } from './appSession';
 
 export interface SyncControl {
@@ -13,6 +14,8 @@ export interface SyncControl {
   now(): Promise<SyncRun>;
   /** True after a sync that reached the server, until one that did not. */
   readonly online: boolean;
+  /** True after a sync refused for want of a (right) password, until one that got in. */
+  readonly signInNeeded: boolean;
   stop(): void;
 }
 
@@ -34,11 +37,13 @@ export function startSyncControl(
 ): SyncControl {
   const runner = session.syncRunner;
   let online = false;
+  let signInNeeded = false;
   const runOnce = async (): Promise<SyncRun> => {
     if (!runner) return DEMO_HAS_NO_SERVER;
     try {
-      const run = await runner.run((p) => events.emit('syncProgress', p));
+      const run = await runner.run(throttled((p) => events.emit('syncProgress', p)));
       online = run.error === null;
+      signInNeeded = run.failure?.kind === 'auth';
       return run;
     } finally {
       onSettled();
@@ -51,6 +56,28 @@ export function startSyncControl(
     get online() {
       return online;
     },
+    get signInNeeded() {
+      return signInNeeded;
+    },
     stop: () => timer?.stop(),
+  };
+}
+
+/** At most one event per this many ms while a phase counts up; a new phase and the end of one always go out. */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * The file phase counts every file (a thousand a second on a quiet machine): each one an IPC
+ * message or SSE event would keep the renderer busy for a bar nobody reads that fast.
+ */
+export function throttled(emit: (p: SyncProgress) => void, now: () => number = Date.now): (p: SyncProgress) => void {
+  let last: SyncProgress | null = null;
+  let at = -Infinity;
+  return (p) => {
+    const t = now();
+    if (last?.phase === p.phase && p.done < p.total && t - at < PROGRESS_EVERY_MS) return;
+    last = p;
+    at = t;
+    emit(p);
   };
 }

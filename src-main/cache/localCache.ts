@@ -13,12 +13,14 @@ import type {
   VerdictInput,
 } from '../../shared/model';
 import type { Settings } from '../../shared/settings';
+import type { SyncableCache } from '../sync/contract';
 export type { CacheCounts };
 
 /** One spectrograph of one plan: what a problem report is filed against. */
 export type SpectrographAddress = Pick<ProblemInput, 'lmjd' | 'planid' | 'spid'>;
 
-export interface LocalCache {
+/** The review side; `ledger` and `store` are what a sync works on (and what the review screen asks why a file is missing). */
+export interface LocalCache extends SyncableCache {
   readonly user: string;
   readonly file: string;
   listBatches(): BatchSummary[];

@@ -28,18 +28,21 @@ export class PullApplier {
 
   constructor(private readonly db: Db) {
     this.upsertBatch = db.prepare(`
-      INSERT INTO batch (id, name, mode, assignee, state, created_at, rev)
-      VALUES (@id, @name, @mode, @assignee, @state, @createdAt, @rev)
+      INSERT INTO batch (id, name, mode, assignee, state, created_at, due_date, rev)
+      VALUES (@id, @name, @mode, @assignee, @state, @createdAt, @dueDate, @rev)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, mode = excluded.mode, assignee = excluded.assignee,
-        state = excluded.state, created_at = excluded.created_at, rev = excluded.rev
+        state = excluded.state, created_at = excluded.created_at, due_date = excluded.due_date, rev = excluded.rev
       WHERE ${NOT_OLDER}`);
     this.upsertItem = db.prepare(`
       INSERT INTO item (batch_id, obsid, position, assigned, lmjd, planid, spid, fiberid, ra, dec, objtype,
+        tsource, mag_g, mag_r, mag_i, seeing, moon,
         class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path, rev)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (batch_id, obsid) DO UPDATE SET position = excluded.position, assigned = excluded.assigned,
         lmjd = excluded.lmjd, planid = excluded.planid, spid = excluded.spid, fiberid = excluded.fiberid,
-        ra = excluded.ra, dec = excluded.dec, objtype = excluded.objtype, class = excluded.class,
+        ra = excluded.ra, dec = excluded.dec, objtype = excluded.objtype, tsource = excluded.tsource,
+        mag_g = excluded.mag_g, mag_r = excluded.mag_r, mag_i = excluded.mag_i, seeing = excluded.seeing,
+        moon = excluded.moon, class = excluded.class,
         subclass = excluded.subclass, z = excluded.z, z_err = excluded.z_err, snr_u = excluded.snr_u,
         snr_g = excluded.snr_g, snr_r = excluded.snr_r, snr_i = excluded.snr_i, snr_z = excluded.snr_z,
         file_path = excluded.file_path, rev = excluded.rev
@@ -129,7 +132,7 @@ export class PullApplier {
       const i = row as CentralItem;
       this.upsertItem.run(
         i.batchId, i.obsid, i.position, i.assigned ? 1 : 0, i.lmjd, i.planid, i.spid, i.fiberid, i.ra, i.dec,
-        i.objtype, i.class, i.subclass, i.z, i.zErr, i.snr.u, i.snr.g, i.snr.r, i.snr.i, i.snr.z, i.filePath, i.rev,
+        i.objtype, i.tsource, i.mag.g, i.mag.r, i.mag.i, i.seeing, i.moon, i.class, i.subclass, i.z, i.zErr, i.snr.u, i.snr.g, i.snr.r, i.snr.i, i.snr.z, i.filePath, i.rev,
       );
     } else {
       const v = row as CentralVerdict;

@@ -7,6 +7,12 @@ export interface ItemRow extends ItemFiber {
   position: number;
   assigned: 0 | 1;
   objtype: string;
+  tsource: string;
+  mag_g: number | null;
+  mag_r: number | null;
+  mag_i: number | null;
+  seeing: number | null;
+  moon: number | null;
   class: SpecClass;
   subclass: string;
   z: number;
@@ -65,6 +71,7 @@ export interface BatchRow {
   reviewed_count: number;
   bookmark: number | null;
   last_opened: string | null;
+  due_date: string | null;
 }
 
 export function toVerdict(r: VerdictRow): Verdict {

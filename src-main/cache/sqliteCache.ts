@@ -133,7 +133,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
               AND (EXISTS (SELECT 1 FROM verdict v WHERE v.reviewer = @user AND v.obsid = i.obsid AND v.batch_id = b.id)
                 -- Browse: a spectrum paged past is seen, and seen without a correction is accepted.
                 OR (b.mode = 'browse' AND i.position < coalesce(bm.position, 0)))) AS reviewed_count,
-           bm.position AS bookmark, bm.updated_at AS last_opened
+           bm.position AS bookmark, bm.updated_at AS last_opened, b.due_date
          FROM batch b LEFT JOIN bookmark bm ON bm.batch_id = b.id
          ORDER BY b.created_at, b.name`,
       )
@@ -147,6 +147,7 @@ export class SqliteCache implements LocalCache, SyncableCache {
       reviewedCount: r.reviewed_count,
       bookmark: r.bookmark,
       lastOpened: r.last_opened,
+      dueDate: r.due_date,
       state: r.state,
     }));
   }
@@ -377,6 +378,10 @@ function toItem(r: ItemJoinRow, history: Verdict[]): Item {
     ra: r.ra,
     dec: r.dec,
     objtype: r.objtype,
+    tsource: r.tsource,
+    mag: { g: r.mag_g, r: r.mag_r, i: r.mag_i },
+    seeing: r.seeing,
+    moon: r.moon,
     pipeline: {
       class: r.class,
       subclass: r.subclass,

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { FileRecord, FileWanted } from '../files/records';
+import type { FileFailure, FileRecord, FileWanted } from '../files/records';
 import type {
   CentralBookmark,
   CentralProblem,
@@ -230,10 +230,33 @@ export class SqliteSyncLedger implements SyncLedger {
     const put = this.stmts.prepare(
       'INSERT INTO spectrum_file (obsid, sha256, size, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT (obsid) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, stored_at = excluded.stored_at',
     );
+    const cleared = this.stmts.prepare('DELETE FROM file_failure WHERE obsid = ?');
     const at = now.toISOString();
     this.db.transaction(() => {
-      for (const r of records) put.run(r.obsid, r.sha256, r.size, at);
+      for (const r of records) {
+        put.run(r.obsid, r.sha256, r.size, at);
+        cleared.run(r.obsid);
+      }
     }).immediate();
+  }
+
+  recordFileFailures(failures: readonly FileFailure[], now: Date): void {
+    const put = this.stmts.prepare(
+      `INSERT INTO file_failure (obsid, file_path, kind, reason, failed_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (obsid) DO UPDATE SET file_path = excluded.file_path, kind = excluded.kind, reason = excluded.reason, failed_at = excluded.failed_at`,
+    );
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      for (const f of failures) put.run(f.obsid, f.filePath, f.kind, f.reason, at);
+    }).immediate();
+  }
+
+  fileFailure(obsid: number): FileFailure | null {
+    return (
+      this.stmts
+        .prepare<[number], FileFailure>('SELECT obsid, file_path AS filePath, kind, reason FROM file_failure WHERE obsid = ?')
+        .get(obsid) ?? null
+    );
   }
 
   forgetFile(obsid: number): void {

@@ -8,6 +8,7 @@ import type { Pool } from 'mysql2/promise';
 import { assertMayCreateBatches, cancelBatches, createBatches, previewBatches, reassignBatch, setDueDate, type BatchPlan, type BatchPreview, type BatchRequest, type Reorder } from './batches';
 import { activeBatches, type BatchRef, type NamedBatch } from './batchNames';
 import { listBatches, type BatchFilter, type BatchProgressRow } from './batchList';
+import { activeMembers, type ActiveMember } from './members';
 import { progress, type Period, type ProgressReport, type ProgressView } from './progress';
 
 export interface BatchAdmin {
@@ -21,6 +22,8 @@ export interface BatchAdmin {
   reassign(ref: BatchRef, to: string): Promise<{ from: NamedBatch; id: string; name: string }>;
   setDue(ref: BatchRef, due: string | null): Promise<NamedBatch[]>;
   progress(period: Period, by: ProgressView): Promise<ProgressReport>;
+  /** The team's active members, reviewers first: whom a batch can go to. */
+  members(): Promise<ActiveMember[]>;
 }
 
 export function batchAdminOver(pool: Pool, user: string): BatchAdmin {
@@ -44,5 +47,6 @@ export function batchAdminOver(pool: Pool, user: string): BatchAdmin {
       return batches;
     },
     progress: (period, by) => progress(pool, period, by),
+    members: () => activeMembers(pool),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ReviewMode } from '../../shared/model';
 import { isoFromSql, type Queryable } from './connection';
+import { SqlFilter } from './sqlFilter';
 
 export const BATCH_STATES = ['active', 'cancelled', 'all'] as const;
 export type BatchStateFilter = (typeof BATCH_STATES)[number];
@@ -37,14 +38,15 @@ export interface BatchProgressRow {
  * browse mode also the items before the bookmark without such a verdict (not counted twice),
  * a range of the batch's items read per browse batch.
  */
-export const listSql = (where: readonly string[]) => `SELECT b.id, b.name, b.mode, b.assignee, b.state, DATE_FORMAT(b.due_date, '%Y-%m-%d') AS due,
+/** `where`: a WHERE clause over alias b, or nothing. */
+export const listSql = (where = '') => `SELECT b.id, b.name, b.mode, b.assignee, b.state, DATE_FORMAT(b.due_date, '%Y-%m-%d') AS due,
     b.created_at, b.created_by, COALESCE(t.total, 0) AS total,
     COALESCE(t.done, 0) + IF(b.mode = 'browse', (SELECT COUNT(*) FROM check_status cs JOIN spec_check sc ON sc.batch_id = cs.batch_id AND sc.position < cs.position
         WHERE cs.batch_id = b.id
           AND NOT EXISTS (SELECT 1 FROM humanverify v WHERE v.batch_id = sc.batch_id AND v.obsid = sc.obsid AND v.reviewer = b.assignee)), 0) AS done
   FROM check_batch b
   LEFT JOIN batch_tally t ON t.batch_id = b.id
-  ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  ${where}
   ORDER BY b.created_at, b.name, b.assignee`;
 
 /** Folds the verdicts and batches committed since the last call into batch_tally (coordinator). */
@@ -53,28 +55,15 @@ export async function refreshTally(db: Queryable): Promise<void> {
 }
 
 export async function listBatches(db: Queryable, f: BatchFilter = {}): Promise<BatchProgressRow[]> {
-  const where: string[] = [];
-  const args: unknown[] = [];
+  if (f.ids?.length === 0) return [];
   const state = f.state ?? 'active';
-  if (state !== 'all') {
-    where.push('b.state = ?');
-    args.push(state);
-  }
-  if (f.assignee) {
-    where.push('b.assignee = ?');
-    args.push(f.assignee);
-  }
-  if (f.name) {
-    where.push('b.name = ?');
-    args.push(f.name);
-  }
-  if (f.ids) {
-    if (f.ids.length === 0) return [];
-    where.push('b.id IN (?)');
-    args.push(f.ids);
-  }
+  const filter = new SqlFilter()
+    .add('b.state = ?', state === 'all' ? undefined : state)
+    .add('b.assignee = ?', f.assignee)
+    .add('b.name = ?', f.name)
+    .anyOf('b.id', f.ids);
   await refreshTally(db);
-  const [rows] = await db.query(listSql(where), args);
+  const [rows] = await db.query(listSql(filter.where), filter.args);
   return (rows as Record<string, unknown>[]).map((r) => ({
     id: String(r.id),
     name: String(r.name),

@@ -99,18 +99,22 @@ export function isDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-export function requestProblem(r: BatchRequest): string | null {
+/** How a message names a field: the CLI's flags by default, the form passes its own labels. */
+export type FieldLabel = (flag: 'from' | 'to' | 'due' | 'snr-min' | 'snr-max' | 'limit' | 'suspects' | 'mode') => string;
+const cliFlag: FieldLabel = (flag) => `--${flag}`;
+
+export function requestProblem(r: BatchRequest, label: FieldLabel = cliFlag): string | null {
   if (!r.name.trim() || r.name.length > 128) return 'a batch name is 1 to 128 characters';
   if (r.assignees.length === 0) return 'name at least one assignee';
   if (new Set(r.assignees).size !== r.assignees.length) return 'an assignee is named twice';
   const c = r.criteria;
   for (const [k, v] of [['from', c.from], ['to', c.to], ['due', r.due]] as const) {
-    if (v !== undefined && !isDate(v)) return `--${k} must be a date YYYY-MM-DD, got "${v}"`;
+    if (v !== undefined && !isDate(v)) return `${label(k)} must be a date YYYY-MM-DD, got "${v}"`;
   }
-  if (c.from && c.to && c.from > c.to) return `--from ${c.from} is after --to ${c.to}`;
-  if (c.snrMin !== undefined && c.snrMax !== undefined && c.snrMin > c.snrMax) return `--snr-min ${c.snrMin} is above --snr-max ${c.snrMax}`;
-  if (c.limit !== undefined && (!Number.isInteger(c.limit) || c.limit < 1)) return '--limit must be a positive whole number';
-  if (c.suspects && r.mode === 'spectrograph') return '--suspects takes --mode single or browse: suspects are scattered over spectrographs';
+  if (c.from && c.to && c.from > c.to) return `${label('from')} ${c.from} is after ${label('to')} ${c.to}`;
+  if (c.snrMin !== undefined && c.snrMax !== undefined && c.snrMin > c.snrMax) return `${label('snr-min')} ${c.snrMin} is above ${label('snr-max')} ${c.snrMax}`;
+  if (c.limit !== undefined && (!Number.isInteger(c.limit) || c.limit < 1)) return `${label('limit')} must be a positive whole number`;
+  if (c.suspects && r.mode === 'spectrograph') return `${label('suspects')} takes ${label('mode')} single or browse: suspects are scattered over spectrographs`;
   return null;
 }
 

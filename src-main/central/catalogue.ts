@@ -5,19 +5,20 @@
  * those is the answer — marked `unresolved` when those reviewers disagree
  * (shared/agreement.ts).
  *
- * Streamed: spectra are read in pages of PAGE obsids (keyset on obsid), each page's verdicts
- * and rechecks with it, so memory stays flat whatever the catalogue's size.
+ * The answers are kept per spectrum in `catalogue_answer` (migration 1450), folded in by
+ * revision (`catalogue_refresh`) before each export, so an export is one scan of that table's
+ * primary key joined to the survey rows by theirs. Streamed: pages of PAGE spectra (keyset on
+ * obsid), read as arrays (no per-row objects from mysql2), so memory stays flat whatever the
+ * catalogue's size.
  */
 import type { Pool } from 'mysql2/promise';
-import { disagrees } from '../../shared/agreement';
 import { designation } from '../../shared/designation';
 import type { SpecClass } from '../../shared/model';
 import { isoFromSql, toNumber } from './connection';
-import { currentVerdict, latestVerdicts } from './recheck';
 import type { Row } from './rows';
-import type { CatalogueRow, CatalogueScope, CurrentVerdict, FinalSource } from './qualityDesk';
+import type { CatalogueRow, CatalogueScope, FinalSource } from './qualityDesk';
 
-const PAGE = 20_000;
+const PAGE = 5_000;
 
 export function scopeProblem(scope: CatalogueScope): string | null {
   if ('batchId' in scope) return scope.batchId ? null : '--batch needs a batch id';
@@ -28,113 +29,78 @@ export function scopeProblem(scope: CatalogueScope): string | null {
   return null;
 }
 
-export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRow> {
+/** One catalogue row's columns, in the order `decode` reads them. */
+const COLUMNS = `a.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`,
+  a.class, a.subclass, a.z, a.quality, a.source, a.flags, a.reviewers, a.first_checked, a.last_checked, a.rechecked_by, a.rechecked_at`;
+
+const SURVEY = `JOIN spec_info si ON si.obsid = a.obsid
+  JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
+  LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid`;
+
+/**
+ * A page of the scope's spectra after `after`, in obsid order: a date range walks
+ * catalogue_answer's primary key (nights filtered on the way), a batch its items (spec_check's
+ * primary key), each joined to its answer and survey rows by primary key. STRAIGHT_JOIN keeps
+ * that order: left to itself the optimizer led with plan_info and sorted all the joined rows
+ * (the answers' text included) for every page.
+ */
+function pageQuery(scope: CatalogueScope): { sql: string; args: unknown[] } {
+  if ('batchId' in scope) {
+    return {
+      sql: `SELECT STRAIGHT_JOIN ${COLUMNS} FROM spec_check sc JOIN catalogue_answer a ON a.obsid = sc.obsid ${SURVEY}
+        WHERE sc.batch_id = ? AND sc.obsid > ? ORDER BY sc.obsid LIMIT ?`,
+      args: [scope.batchId],
+    };
+  }
+  const dates = ([['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
+  return {
+    sql: `SELECT STRAIGHT_JOIN ${COLUMNS} FROM catalogue_answer a ${SURVEY}
+      WHERE a.obsid > ?${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY a.obsid LIMIT ?`,
+    args: dates.map(([, v]) => v),
+  };
+}
+
+/** The catalogue in pages of up to `pageSize` rows, in obsid order. */
+export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRow[]> {
   const problem = scopeProblem(scope);
   if (problem) throw new RangeError(problem);
-  // Each page is driven by an index range in obsid order — the checked spectra (humanverify's
-  // (obsid, rev) index) or the batch's items (spec_check's primary key) — and only then joined
-  // to the survey tables: a join led by the survey side sorted the whole table for every page.
-  const ids = 'batchId' in scope
-    ? 'SELECT obsid FROM spec_check WHERE batch_id = ? AND obsid > ? ORDER BY obsid LIMIT ?'
-    : 'SELECT DISTINCT obsid FROM humanverify WHERE obsid > ? ORDER BY obsid LIMIT ?';
-  const idArgs = 'batchId' in scope ? [scope.batchId] : [];
   if ('batchId' in scope) {
     const [found] = await pool.query('SELECT 1 FROM check_batch WHERE id = ?', [scope.batchId]);
     if ((found as Row[]).length === 0) throw new RangeError(`no batch ${scope.batchId}`);
   }
-  const dates = 'batchId' in scope ? [] : ([['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
-  let after = 0;
-  for (;;) {
-    const [idRows] = await pool.query(ids, [...idArgs, after, pageSize]);
-    const page = (idRows as Row[]).map((r) => toNumber(r.obsid));
-    if (page.length === 0) return;
-    // The checked spectra are read as one obsid range per table (a range scan of each primary
-    // key or index, 3× faster at survey size than 20,000 looked up one by one); a batch's
-    // items are sparse in obsid, so they are looked up by list.
-    const slice: Slice = 'batchId' in scope ? { sql: (col) => `${col} IN (?)`, args: [page] } : { sql: (col) => `${col} > ? AND ${col} <= ?`, args: [after, page[page.length - 1]!] };
-    after = page[page.length - 1]!;
-    const [rows] = await pool.query(
-      `SELECT si.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`
-       FROM spec_info si
-       JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
-       LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid
-       WHERE ${slice.sql('si.obsid')}${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY si.obsid`,
-      [...slice.args, ...dates.map(([, v]) => v)],
-    );
-    const spectra = rows as Row[];
-    const verdicts = spectra.length ? await verdictsOf(pool, slice) : new Map<number, CurrentVerdict[]>();
-    const rechecks = spectra.length ? await rechecksOf(pool, slice) : new Map<number, Recheck>();
-    for (const s of spectra) {
-      const mine = verdicts.get(toNumber(s.obsid));
-      // A spectrum nobody has checked yet (a batch's, or one between checked ones) is not in
-      // the human-checked catalogue.
-      if (mine) yield row(s, mine, rechecks.get(toNumber(s.obsid)));
-    }
-    if (page.length < pageSize) return;
+  await pool.query('CALL catalogue_refresh()');
+  const { sql, args } = pageQuery(scope);
+  // The date scope's placeholders come after the keyset's, the batch's before it.
+  const at = 'batchId' in scope ? 1 : 0;
+  const read = async (after: number) => {
+    const [rows] = await pool.query({ sql, rowsAsArray: true }, [...args.slice(0, at), after, ...args.slice(at), pageSize]);
+    return rows as unknown[][];
+  };
+  // The next page is asked for before this one is handed out, so the server reads it while
+  // the caller writes this one.
+  let next: Promise<unknown[][]> | null = read(0);
+  while (next) {
+    const rows: unknown[][] = await next;
+    next = rows.length === pageSize ? read(toNumber(rows[rows.length - 1]![0])) : null;
+    next?.catch(() => {}); // thrown where it is awaited, also when the caller stops early
+    if (rows.length > 0) yield rows.map(decode);
   }
 }
 
-/** Which obsids a page reads: a WHERE condition on a column, and its arguments. */
-interface Slice {
-  sql(column: string): string;
-  args: unknown[];
-}
+const list = (v: unknown) => (v === '' ? [] : String(v).split(','));
 
-async function verdictsOf(pool: Pool, slice: Slice): Promise<Map<number, CurrentVerdict[]>> {
-  const [rows] = await pool.query(
-    `SELECT l.obsid, l.reviewer, l.class, l.subclass, l.z, l.quality, l.flags, l.comment, l.created_at
-     FROM (${latestVerdicts(`WHERE ${slice.sql('v.obsid')}`)}) l
-     ORDER BY l.obsid, l.created_at, l.reviewer`,
-    slice.args,
-  );
-  const by = new Map<number, CurrentVerdict[]>();
-  for (const r of rows as Row[]) {
-    const o = toNumber(r.obsid);
-    by.set(o, [...(by.get(o) ?? []), currentVerdict(r)]);
-  }
-  return by;
-}
-
-interface Recheck {
-  class: SpecClass;
-  subclass: string;
-  z: number;
-  quality: number;
-  by: string;
-  at: string;
-}
-
-async function rechecksOf(pool: Pool, slice: Slice): Promise<Map<number, Recheck>> {
-  const [rows] = await pool.query(
-    `SELECT obsid, coordinator, class, subclass, z, quality, created_at FROM humanrecheck WHERE ${slice.sql('obsid')} ORDER BY created_at, rev`,
-    slice.args,
-  );
-  const by = new Map<number, Recheck>();
-  for (const r of rows as Row[]) {
-    by.set(toNumber(r.obsid), {
-      class: r.class as SpecClass, subclass: String(r.subclass), z: toNumber(r.z), quality: toNumber(r.quality),
-      by: String(r.coordinator), at: isoFromSql(r.created_at),
-    });
-  }
-  return by;
-}
-
-function row(s: Row, verdicts: CurrentVerdict[], recheck: Recheck | undefined): CatalogueRow {
-  const newest = verdicts[verdicts.length - 1]!;
-  const disputed = verdicts.some((a, i) => verdicts.slice(i + 1).some((b) => disagrees(a, b)));
-  const source: FinalSource = recheck ? 'recheck' : disputed ? 'unresolved' : 'verdict';
-  const final = recheck ?? newest;
-  const ra = s.ra === null ? null : toNumber(s.ra);
-  const dec = s.dec === null ? null : toNumber(s.dec);
-  const times = verdicts.map((v) => v.createdAt).sort();
+/** One row of the page query (COLUMNS) → a catalogue row. */
+function decode(r: unknown[]): CatalogueRow {
+  const ra = r[9] === null ? null : toNumber(r[9]);
+  const dec = r[10] === null ? null : toNumber(r[10]);
   return {
-    obsid: toNumber(s.obsid), designation: ra === null || dec === null ? '' : designation(ra, dec), obsdate: String(s.obsdate),
-    lmjd: toNumber(s.lmjd), planid: String(s.planid), spid: toNumber(s.spid), fiberid: toNumber(s.fiberid), ra, dec,
-    pipeline: { class: s.class as SpecClass, subclass: String(s.subclass), z: toNumber(s.z) },
-    final: { class: final.class, subclass: final.subclass, z: final.z, quality: final.quality, source },
-    flags: [...new Set(verdicts.flatMap((v) => v.flags))].sort(),
-    reviewers: verdicts.map((v) => v.reviewer),
-    firstChecked: times[0]!, lastChecked: times[times.length - 1]!,
-    rechecked: recheck ? { by: recheck.by, at: recheck.at } : null,
+    obsid: toNumber(r[0]), designation: ra === null || dec === null ? '' : designation(ra, dec), obsdate: String(r[8]),
+    lmjd: toNumber(r[1]), planid: String(r[2]), spid: toNumber(r[3]), fiberid: toNumber(r[4]), ra, dec,
+    pipeline: { class: r[5] as SpecClass, subclass: String(r[6]), z: toNumber(r[7]) },
+    final: { class: r[11] as SpecClass, subclass: String(r[12]), z: toNumber(r[13]), quality: toNumber(r[14]), source: r[15] as FinalSource },
+    flags: list(r[16]),
+    reviewers: list(r[17]),
+    firstChecked: isoFromSql(r[18]), lastChecked: isoFromSql(r[19]),
+    rechecked: r[20] === null ? null : { by: String(r[20]), at: isoFromSql(r[21]) },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Writes the human-checked catalogue (catalogue.ts) to a file, as CSV or as a FITS binary
- * table, streaming: rows go out as they arrive, so memory stays flat. One column list serves
+ * table, streaming: each page goes out as it arrives (one write per page, waiting while the
+ * file's stream drains), so memory stays flat. One column list serves
  * both formats, with each column's unit and meaning (TUNITn, and the TTYPEn card's comment).
  * A file cut short by an error is removed: a half catalogue must not look like a whole one.
  */
@@ -8,10 +9,19 @@ import type { WriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { columnBytes, dataPadding, emptyPrimary, encodeRow, tableHeader, type StreamColumn, type StreamValue } from '../../shared/fits/tableStream';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/desk';
 import type { CatalogueRow } from './qualityDesk';
 
-export type ExportFormat = 'csv' | 'fits';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'fits'];
+export { EXPORT_FORMATS, type ExportFormat };
+
+/** Passes the pages through, calling `onRows` with the rows so far after each one. */
+async function* counted(pages: AsyncIterable<readonly CatalogueRow[]>, onRows: (n: number) => void): AsyncGenerator<readonly CatalogueRow[]> {
+  let n = 0;
+  for await (const page of pages) {
+    yield page;
+    onRows((n += page.length));
+  }
+}
 
 type Field = StreamColumn & { value: (r: CatalogueRow) => StreamValue };
 
@@ -43,33 +53,45 @@ export const CATALOGUE_COLUMNS: readonly Field[] = [
   text('RECHECKED_AT', 24, 'time of the recheck, ISO 8601 UTC', (r) => r.rechecked?.at ?? ''),
 ];
 
-/** Writes `rows` to `file`; resolves to how many were written. */
-export async function exportCatalogue(rows: AsyncIterable<CatalogueRow>, format: ExportFormat, file: string): Promise<number> {
+/** Writes the catalogue's pages to `file`; resolves to how many rows were written. `onRows`: the count so far, after each page. */
+export async function exportCatalogue(all: AsyncIterable<readonly CatalogueRow[]>, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
+  const pages = onRows ? counted(all, onRows) : all;
   try {
-    return format === 'csv' ? await writeCsv(rows, file) : await writeFits(rows, file);
+    return format === 'csv' ? await writeCsv(pages, file) : await writeFits(pages, file);
   } catch (err) {
     // Never someone's existing file: both writers open with 'wx'.
-    if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another --out or remove it first`);
+    if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another name or remove it first`);
     await rm(file, { force: true });
     throw err;
   }
 }
 
-const csvField = (v: StreamValue) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** Text is quoted when it holds a quote, comma or line break. */
+const csvText = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-async function writeCsv(rows: AsyncIterable<CatalogueRow>, file: string): Promise<number> {
+/** Numbers never need quoting. */
+const csvField = (c: Field, v: StreamValue) => (v === null ? '' : c.format === 'A' ? csvText(String(v)) : String(v));
+
+const csvLine = (r: CatalogueRow) => CATALOGUE_COLUMNS.map((c) => csvField(c, c.value(r))).join(',');
+
+async function writeCsv(pages: AsyncIterable<readonly CatalogueRow[]>, file: string): Promise<number> {
   // Opened first, so that a file already there is refused before anything is written.
   const out = (await open(file, 'wx')).createWriteStream();
   let n = 0;
   try {
     await write(out, `${CATALOGUE_COLUMNS.map((c) => c.name.toLowerCase()).join(',')}\n`);
-    for await (const r of rows) {
-      await write(out, `${CATALOGUE_COLUMNS.map((c) => csvField(c.value(r))).join(',')}\n`);
-      n++;
+    // One write per page. The next page is read while this one drains, and written only
+    // once it has: at most a page waits in memory, however slow the disk.
+    let drained: Promise<unknown> = Promise.resolve();
+    for await (const page of pages) {
+      if (page.length === 0) continue;
+      const text = `${page.map(csvLine).join('\n')}\n`;
+      await drained;
+      drained = out.write(text) ? Promise.resolve() : once(out, 'drain');
+      drained.catch(() => {}); // a write error is thrown where it is awaited, not as unhandled
+      n += page.length;
     }
+    await drained;
   } finally {
     out.end();
     await once(out, 'close');
@@ -77,12 +99,12 @@ async function writeCsv(rows: AsyncIterable<CatalogueRow>, file: string): Promis
   return n;
 }
 
-/** Waits when the stream's buffer is full, so a slow disk never piles rows up in memory. */
+/** Waits when the stream's buffer is full, so a slow disk never piles pages up in memory. */
 async function write(out: WriteStream, chunk: string | Uint8Array): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-async function writeFits(rows: AsyncIterable<CatalogueRow>, file: string): Promise<number> {
+async function writeFits(pages: AsyncIterable<readonly CatalogueRow[]>, file: string): Promise<number> {
   const cards = [['ORIGIN', 'SpecVet', 'human-checked LAMOST catalogue'] as const];
   const primary = emptyPrimary([['COMMENT', 'SpecVet: the human-checked catalogue; one row per spectrum in CATALOGUE']]);
   const headerAt = primary.length;
@@ -93,22 +115,17 @@ async function writeFits(rows: AsyncIterable<CatalogueRow>, file: string): Promi
     await fd.write(primary, 0, primary.length, 0);
     const header = tableHeader('CATALOGUE', CATALOGUE_COLUMNS, 0, cards);
     await fd.write(header, 0, header.length, headerAt);
-    // Rows in chunks: one write per few hundred rows, not per row.
-    const chunkRows = 256;
-    const buffer = new Uint8Array(rowBytes * chunkRows);
-    let filled = 0;
+    // One buffer, grown to the largest page and reused: one write per page.
+    let buffer = new Uint8Array(0);
     let at = headerAt + header.length;
-    const flush = async () => {
-      await fd.write(buffer, 0, filled * rowBytes, at);
-      at += filled * rowBytes;
-      filled = 0;
-    };
-    for await (const r of rows) {
-      encodeRow(CATALOGUE_COLUMNS, CATALOGUE_COLUMNS.map((c) => c.value(r)), buffer.subarray(filled * rowBytes, (filled + 1) * rowBytes));
-      n++;
-      if (++filled === chunkRows) await flush();
+    for await (const page of pages) {
+      const bytes = page.length * rowBytes;
+      if (buffer.length < bytes) buffer = new Uint8Array(bytes);
+      page.forEach((r, i) => encodeRow(CATALOGUE_COLUMNS, CATALOGUE_COLUMNS.map((c) => c.value(r)), buffer.subarray(i * rowBytes, (i + 1) * rowBytes)));
+      await fd.write(buffer, 0, bytes, at);
+      at += bytes;
+      n += page.length;
     }
-    await flush();
     await fd.write(new Uint8Array(dataPadding(n * rowBytes)), 0, dataPadding(n * rowBytes), at);
     const final = tableHeader('CATALOGUE', CATALOGUE_COLUMNS, n, cards);
     await fd.write(final, 0, final.length, headerAt);

@@ -18,7 +18,9 @@ export interface Member {
 
 /** busy: lock waits (1205) or deadlocks (1213) still failing after the retries — nothing was
  * committed, and trying again later will do. */
-export type CentralErrorKind = 'offline' | 'busy' | 'auth' | 'disabled' | 'schema-newer' | 'schema-missing' | 'denied';
+export type CentralErrorKind = 'offline' | 'busy' | 'auth' | 'disabled' | 'schema-newer' | 'schema-missing' | 'denied'
+  // The address reached a database other than the one the local cache belongs to.
+  | 'wrong-database';
 
 /** A failure the person can act on; `message` is one line saying what to do. */
 export class CentralError extends Error {

@@ -50,3 +50,24 @@ export async function disableMember(db: Queryable, user: string): Promise<void> 
 export async function enableMember(db: Queryable, user: string): Promise<void> {
   await db.execute('CALL member_enable(?)', [user]);
 }
+
+export interface ActiveMember {
+  user: string;
+  role: Role;
+}
+
+/** The team's active members, reviewers first (coordinators, 2D team and admins read chk_member). */
+export async function activeMembers(db: Queryable): Promise<ActiveMember[]> {
+  const [rows] = await db.query("SELECT user, role FROM chk_member WHERE active = 1 ORDER BY role <> 'reviewer', role, user");
+  return (rows as { user: unknown; role: unknown }[]).map((r) => ({ user: String(r.user), role: r.role as Role }));
+}
+
+/** The first of `assignees` who is not an active member, as one line; or null. */
+export function unknownAssigneeProblem(assignees: readonly string[], members: readonly ActiveMember[]): string | null {
+  const known = new Set(members.map((m) => m.user));
+  const unknown = assignees.find((a) => !known.has(a));
+  if (unknown === undefined) return null;
+  const offered = members.filter((m) => m.role === 'reviewer').map((m) => m.user);
+  const some = offered.length > 8 ? `${offered.slice(0, 8).join(', ')}, …` : offered.join(', ');
+  return `"${unknown}" is not an active member of the team; choose among ${some || 'the members an admin adds'}`;
+}

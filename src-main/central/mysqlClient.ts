@@ -165,10 +165,10 @@ class MysqlSession implements CentralClient {
     return this.guard(async () => problemSetState(await this.pool(), id, action, note));
   }
 
-  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRow> {
-    const rows = catalogue(await this.guard(() => this.pool()), scope);
+  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRow[]> {
+    const pages = catalogue(await this.guard(() => this.pool()), scope);
     for (;;) {
-      const next = await this.guard(() => rows.next());
+      const next = await this.guard(() => pages.next());
       if (next.done) return;
       yield next.value;
     }

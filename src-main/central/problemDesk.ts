@@ -9,6 +9,7 @@ import { PROBLEM_ORIGINS, type ProblemOrigin, type ProblemState } from '../../sh
 import { isoFromSql, toNumber } from './connection';
 import { transaction } from './retry';
 import type { Row } from './rows';
+import { SqlFilter } from './sqlFilter';
 import type { ProblemAction, ProblemCase, ProblemFilter, ProblemStateFilter } from './qualityDesk';
 
 export const PROBLEM_STATE_FILTERS: readonly ProblemStateFilter[] = ['unhandled', 'open', 'acknowledged', 'resolved', 'discarded', 'all'];
@@ -39,27 +40,17 @@ export function problemFilterProblem(f: ProblemFilter): string | null {
 export async function problemList(pool: Pool, f: ProblemFilter): Promise<ProblemCase[]> {
   const problem = problemFilterProblem(f);
   if (problem) throw new RangeError(problem);
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  const add = (condition: string, value: string | number | undefined) => {
-    if (value === undefined || value === '') return;
-    where.push(condition);
-    args.push(value);
-  };
-  const states = STATES[f.state ?? 'unhandled'];
-  if (states) {
-    where.push(`p.state IN (${states.map(() => '?').join(', ')})`);
-    args.push(...states);
-  }
-  add('pl.obsdate >= ?', f.from);
-  add('pl.obsdate <= ?', f.to);
-  add('p.planid = ?', f.planid);
-  add('p.spid = ?', f.spid);
-  add('p.type = ?', f.type);
-  add('p.origin = ?', f.origin);
+  const { where, args } = new SqlFilter()
+    .anyOf('p.state', STATES[f.state ?? 'unhandled'])
+    .add('pl.obsdate >= ?', f.from)
+    .add('pl.obsdate <= ?', f.to)
+    .add('p.planid = ?', f.planid)
+    .add('p.spid = ?', f.spid)
+    .add('p.type = ?', f.type)
+    .add('p.origin = ?', f.origin);
   const [rows] = await pool.query(
     `SELECT ${COLUMNS} FROM prob2d p LEFT JOIN plan_info pl ON pl.lmjd = p.lmjd AND pl.planid = p.planid
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ${where}
      ORDER BY p.lmjd, p.planid, p.spid, p.fiber_from, p.created_at`,
     args,
   );

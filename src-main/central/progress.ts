@@ -12,7 +12,7 @@ import { SPEC_CLASSES, type SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
 import { isDate } from './batches';
 import { listBatches, type BatchProgressRow } from './batchList';
-import { planClassCounts, verdictGaps, verdictsPerDay, type DayCount, type GapCount, type Period, type PlanClassCount } from './progressQueries';
+import { planClassCounts, refreshDays, verdictGaps, verdictsPerDay, type DayCount, type GapCount, type Period, type PlanClassCount } from './progressQueries';
 
 export type { Period } from './progressQueries';
 
@@ -88,8 +88,13 @@ export async function progress(db: Queryable, period: Period, by: ProgressView):
     const plans = plansOf(await planClassCounts(db, period));
     return by === 'plan' ? { ...period, by, rows: plans } : { ...period, by, rows: nightsOf(plans) };
   }
-  const [batches, days, gaps] = await Promise.all([listBatches(db, { state: 'all' }), verdictsPerDay(db, period), verdictGaps(db, period)]);
+  const [batches, [days, gaps]] = await Promise.all([listBatches(db, { state: 'all' }), workOf(db, period)]);
   return by === 'batch' ? { ...period, by, rows: byBatch(batches, days, gaps) } : { ...period, by, rows: byReviewer(batches, days, gaps) };
+}
+
+async function workOf(db: Queryable, period: Period): Promise<[DayCount[], GapCount[]]> {
+  await refreshDays(db);
+  return Promise.all([verdictsPerDay(db, period), verdictGaps(db, period)]);
 }
 
 function work(days: readonly DayCount[], gaps: readonly GapCount[]): Omit<Work, 'done' | 'total'> {

@@ -7,7 +7,8 @@
 import type { SpecClass } from '../../shared/model';
 import type { Queryable } from './connection';
 
-/** A gap between two verdicts longer than this is a pause, not time spent on a spectrum. */
+/** A gap between two verdicts longer than this is a pause, not time spent on a spectrum
+ * (migration 1420 keeps the gaps up to it). */
 export const BREAK_SECONDS = 600;
 /** A verdict corrects the pipeline's z when |Δz|/(1+z) reaches this (as the assistant's suspects). */
 export const CORRECTED_DZ = 0.0033;
@@ -18,8 +19,6 @@ export interface Period {
   to: string;
 }
 
-export const bounds = (p: Period) => [`${p.from} 00:00:00`, `${p.to} 00:00:00`];
-const IN_PERIOD = 'created_at >= ? AND created_at < DATE_ADD(?, INTERVAL 1 DAY)';
 
 export interface DayCount {
   reviewer: string;
@@ -28,11 +27,18 @@ export interface DayCount {
   verdicts: number;
 }
 
-export const DAY_SQL = `SELECT reviewer, batch_id, DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n
-  FROM humanverify WHERE ${IN_PERIOD} GROUP BY reviewer, batch_id, day`;
+// From progress_day / progress_gap (migration 1420), kept by progress_days_refresh: a period
+// is a range of days there, not a window over its verdicts.
+export const DAY_SQL = `SELECT reviewer, batch_id, DATE_FORMAT(day, '%Y-%m-%d') AS day, verdicts AS n
+  FROM progress_day WHERE day BETWEEN ? AND ?`;
+
+/** Folds the verdicts committed since the last call into the per-day tables (coordinator). */
+export async function refreshDays(db: Queryable): Promise<void> {
+  await db.query('CALL progress_days_refresh()');
+}
 
 export async function verdictsPerDay(db: Queryable, p: Period): Promise<DayCount[]> {
-  const [rows] = await db.query(DAY_SQL, bounds(p));
+  const [rows] = await db.query(DAY_SQL, [p.from, p.to]);
   return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), day: String(r.day), verdicts: Number(r.n) }));
 }
 
@@ -44,14 +50,14 @@ export interface GapCount {
   count: number;
 }
 
-export const GAP_SQL = `SELECT reviewer, batch_id, gap, COUNT(*) AS n FROM (
-    SELECT reviewer, batch_id,
-      TIMESTAMPDIFF(SECOND, LAG(created_at) OVER (PARTITION BY reviewer ORDER BY created_at, id), created_at) AS gap
-    FROM humanverify WHERE ${IN_PERIOD}) g
-  WHERE gap IS NOT NULL AND gap <= ? GROUP BY reviewer, batch_id, gap`;
+// A gap from a verdict before the period (crossing midnight into its first day) is not the period's.
+export const GAP_SQL = `SELECT reviewer, batch_id, seconds AS gap, SUM(n) AS n FROM progress_gap
+  WHERE day BETWEEN ? AND ? AND NOT (crossing AND day = ?) GROUP BY reviewer, batch_id, seconds`;
+
+export const gapArgs = (p: Period) => [p.from, p.to, p.from];
 
 export async function verdictGaps(db: Queryable, p: Period): Promise<GapCount[]> {
-  const [rows] = await db.query(GAP_SQL, [...bounds(p), BREAK_SECONDS]);
+  const [rows] = await db.query(GAP_SQL, gapArgs(p));
   return (rows as Record<string, unknown>[]).map((r) => ({ reviewer: String(r.reviewer), batchId: String(r.batch_id), seconds: Number(r.gap), count: Number(r.n) }));
 }
 
@@ -66,31 +72,24 @@ export interface PlanClassCount {
   corrected: number;
 }
 
-// A spectrum's answer is its latest recheck, else its latest verdict (a reviewer's change is a
-// later row). Spectra a browse reviewer paged past are checked: seen and accepted.
-export const PLAN_SQL = `WITH period_spectra AS (
-    SELECT si.obsid FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
-    WHERE p.obsdate BETWEEN ? AND ?),
-  answers AS (
-    SELECT obsid, class, z, ROW_NUMBER() OVER (PARTITION BY obsid ORDER BY final DESC, created_at DESC, rev DESC) AS nth FROM (
-      SELECT v.obsid, v.class, v.z, 0 AS final, v.created_at, v.rev FROM humanverify v JOIN period_spectra s ON s.obsid = v.obsid
-      UNION ALL
-      SELECT r.obsid, r.class, r.z, 1 AS final, r.created_at, r.rev FROM humanrecheck r JOIN period_spectra s ON s.obsid = r.obsid) a)
-  SELECT DATE_FORMAT(p.obsdate, '%Y-%m-%d') AS obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total,
-    SUM(a.obsid IS NOT NULL OR EXISTS (SELECT 1 FROM spec_check sc JOIN check_batch b ON b.id = sc.batch_id
-        JOIN check_status cs ON cs.batch_id = sc.batch_id
-      WHERE sc.obsid = si.obsid AND b.mode = 'browse' AND sc.position < cs.position)) AS checked,
-    COALESCE(SUM(a.class <> si.class OR ABS(a.z - si.z) / (1 + si.z) >= ?), 0) AS corrected
-  FROM plan_info p
-  JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
-  LEFT JOIN answers a ON a.obsid = si.obsid AND a.nth = 1
-  WHERE p.obsdate BETWEEN ? AND ?
-  GROUP BY p.obsdate, p.lmjd, p.planid, si.class
-  ORDER BY p.obsdate, p.lmjd, p.planid, si.class`;
+// From spectrum_check (migration 1440, kept by plan_check_refresh): a row per checked spectrum
+// (an answer — its latest recheck, else its latest verdict — or paged past in a browse batch)
+// with whether it corrects the pipeline. Both sides are ranges of covering indexes per plan.
+export const PLAN_SQL = `SELECT DATE_FORMAT(t.obsdate, '%Y-%m-%d') AS obsdate, t.lmjd, t.planid, t.class, t.total,
+    COALESCE(c.checked, 0) AS checked, COALESCE(c.corrected, 0) AS corrected
+  FROM (SELECT p.obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total
+      FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+      WHERE p.obsdate BETWEEN ? AND ? GROUP BY p.obsdate, p.lmjd, p.planid, si.class) t
+  LEFT JOIN (SELECT s.lmjd, s.planid, s.class, COUNT(*) AS checked, SUM(s.corrected) AS corrected
+      FROM plan_info p JOIN spectrum_check s ON s.lmjd = p.lmjd AND s.planid = p.planid
+      WHERE p.obsdate BETWEEN ? AND ? GROUP BY s.lmjd, s.planid, s.class) c
+    ON c.lmjd = t.lmjd AND c.planid = t.planid AND c.class = t.class
+  ORDER BY t.obsdate, t.lmjd, t.planid, t.class`;
 
-export const planArgs = (p: Period) => [p.from, p.to, CORRECTED_DZ, p.from, p.to];
+export const planArgs = (p: Period) => [p.from, p.to, p.from, p.to];
 
 export async function planClassCounts(db: Queryable, p: Period): Promise<PlanClassCount[]> {
+  await db.query('CALL plan_check_refresh()');
   const [rows] = await db.query(PLAN_SQL, planArgs(p));
   return (rows as Record<string, unknown>[]).map((r) => ({
     obsdate: String(r.obsdate),

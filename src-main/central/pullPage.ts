@@ -19,7 +19,7 @@ export interface PageBounds {
   maxBytes: number;
 }
 
-const ITEM_COLUMNS = 'batch_id, obsid, position, assigned, rev, lmjd, planid, spid, fiberid, ra, `dec`, objtype, class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path';
+const ITEM_COLUMNS = 'batch_id, obsid, position, assigned, rev, lmjd, planid, spid, fiberid, ra, `dec`, objtype, tsource, mag_g, mag_r, mag_i, seeing, moon, class, subclass, z, z_err, snr_u, snr_g, snr_r, snr_i, snr_z, file_path';
 const VERDICT_COLUMNS = ['id', 'obsid', 'batch_id', 'reviewer', 'class', 'subclass', 'z', 'quality', 'flags', 'comment', 'supersedes', 'created_at', 'rev'].map((c) => `v.${c}`).join(', ');
 /** A verdict's size on the wire, roughly: its text fields plus the fixed-size rest. */
 const VERDICT_BYTES = 'LENGTH(v.comment) + LENGTH(v.flags) + LENGTH(v.subclass) + 160';
@@ -51,7 +51,7 @@ export async function readPage(c: PoolConnection, since: Revision, b: PageBounds
   const query = async (sql: string, params: unknown[]) => (await c.query(sql, params))[0] as Row[];
   const [head] = await query('SELECT rev FROM sync_head', []);
   const page = (sql: string) => query(sql, [since, b.limit + 1]);
-  const batches = await page('SELECT id, name, mode, assignee, state, created_at, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
+  const batches = await page('SELECT id, name, mode, assignee, state, created_at, DATE_FORMAT(due_date, \'%Y-%m-%d\') AS due_date, rev FROM my_batches WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const items = await page(`SELECT ${ITEM_COLUMNS} FROM my_items WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?`);
   const problems = await page('SELECT id, state, handled_by, handled_at, handled_note, rev FROM my_problems WHERE rev > CAST(? AS UNSIGNED) ORDER BY rev LIMIT ?');
   const changeSizes = await page(`SELECT v.rev, ${VERDICT_BYTES} AS bytes FROM my_verdicts v WHERE v.rev > CAST(? AS UNSIGNED) ORDER BY v.rev LIMIT ?`);

@@ -6,7 +6,7 @@
  * the server's grants and definer procedures decide who may do what.
  */
 import type { AgreementThresholds } from '../../shared/agreement';
-import type { ProblemDeskFields } from '../../shared/desk';
+import type { DeskSpectrumState, DeskTrace, DeskTraceKey, ProblemDeskFields } from '../../shared/desk';
 import type { ProblemOrigin, ProblemState, SpecClass } from '../../shared/model';
 import type { CentralProblem } from '../sync/contract';
 
@@ -103,26 +103,14 @@ export interface CatalogueRow extends FibreKey {
   rechecked: { by: string; at: string } | null;
 }
 
-export type TraceKey = { obsid: number } | { designation: string } | { planid: string; spid: number; fiberid: number; lmjd?: number };
+export type TraceKey = DeskTraceKey;
+export type SpectrumState = DeskSpectrumState;
 
-export type SpectrumState = 'unchecked' | 'in a batch' | 'seen' | 'corrected' | 'rechecked';
-
-export interface Trace extends FibreKey {
-  obsid: number;
-  designation: string | null;
-  /** The moment the state is given for (ISO); null: now. */
-  at: string | null;
-  target: { ra: number; dec: number; objtype: string; tsource: string; fibertype: string; mag: { g: number | null; r: number | null; i: number | null } } | null;
-  plan: { obsdate: string; seeing: number | null; moon: number | null; ra: number; dec: number } | null;
-  result2d: { version: string; snr: { u: number | null; g: number | null; r: number | null; i: number | null; z: number | null } } | null;
-  result1d: Answer & { zErr: number; version: string };
-  batches: { id: string; name: string; mode: string; assignee: string; state: string; createdAt: string }[];
+/** The story of shared/desk.ts's DeskTrace, with what the CLI's --json adds: each verdict's batch and the one it supersedes. */
+export interface Trace extends Omit<DeskTrace, 'verdicts' | 'rechecks' | 'problems'> {
   verdicts: (CurrentVerdict & { id: string; batchId: string; supersedes: string | null })[];
   rechecks: (RecordedRecheck & { coordinator: string; createdAt: string })[];
   problems: (ProblemCase & { stateAt: ProblemState })[];
-  state: SpectrumState;
-  /** A report touching its fibre that is still open or acknowledged (at `at`). */
-  problemReported: boolean;
 }
 
 /** A spectrum's file in the data source (SPECVET_DATA), as spec_info.file_path holds it. */
@@ -144,8 +132,8 @@ export interface QualityDesk {
   problemList(filter: ProblemFilter): Promise<ProblemCase[]>;
   /** Acknowledge / resolve / discard a report with a note (2D team). */
   problemSetState(id: string, action: ProblemAction, note: string): Promise<ProblemCase>;
-  /** The human-checked catalogue, streamed in obsid order (coordinator). */
-  catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRow>;
+  /** The human-checked catalogue, streamed in obsid order a page at a time (coordinator). */
+  catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRow[]>;
   /** One spectrum's story, now or `at` an earlier moment (any role, within what it may read). */
   trace(key: TraceKey, at?: string): Promise<Trace>;
   /** Where the spectra of one spectrum or one spectrograph are in the data source (any role). */

@@ -16,6 +16,7 @@ export function batchFromRow(r: Row): CentralBatch {
     assignee: str(r.assignee),
     state: r.state as CentralBatch['state'],
     createdAt: isoFromSql(r.created_at),
+    dueDate: r.due_date === null || r.due_date === undefined ? null : str(r.due_date),
     rev: str(r.rev),
   };
 }
@@ -33,6 +34,10 @@ export function itemFromRow(r: Row): CentralItem {
     ra: numOrNull(r.ra),
     dec: numOrNull(r.dec),
     objtype: str(r.objtype),
+    tsource: str(r.tsource),
+    mag: { g: numOrNull(r.mag_g), r: numOrNull(r.mag_r), i: numOrNull(r.mag_i) },
+    seeing: numOrNull(r.seeing),
+    moon: numOrNull(r.moon),
     class: r.class as SpecClass,
     subclass: str(r.subclass),
     z: toNumber(r.z),

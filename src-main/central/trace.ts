@@ -159,7 +159,9 @@ async function findSpectrum(pool: Pool, key: TraceKey): Promise<Spectrum> {
       [key.planid, key.spid, key.fiberid, ...(key.lmjd === undefined ? [] : [key.lmjd])]))[0] as Row[];
     what = `plan ${key.planid} spectrograph ${key.spid} fibre ${key.fiberid}${key.lmjd === undefined ? '' : ` on lmjd ${key.lmjd}`}`;
   }
-  if (rows.length === 0) throw new RangeError(`no spectrum with ${what}`);
+  if (rows.length === 0) {
+    throw new RangeError(`no spectrum with ${what} on this server; check it, or search by ${'obsid' in key ? 'its designation or plan, spectrograph and fibre' : 'its obsid'}`);
+  }
   if (rows.length > 1) {
     throw new RangeError(`${what} names ${rows.length} spectra (obsid ${rows.map((r) => String(r.obsid)).join(', ')}); trace one by its obsid`);
   }

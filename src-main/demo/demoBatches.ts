@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ReviewMode } from '../../shared/model';
 import type { CentralBatch, CentralItem } from '../sync/contract';
-import type { ObjInfoRow, SpecInfoRow, SurveyBundle, TargetInfoRow } from '../survey/bundle';
+import type { ObjInfoRow, PlanInfoRow, SpecInfoRow, SurveyBundle, TargetInfoRow } from '../survey/bundle';
 
 export interface DemoRows {
   batches: CentralBatch[];
@@ -28,6 +28,7 @@ export interface DemoLimits {
 
 type Key = string;
 const keyOf = (r: { lmjd: number; planid: string; spid: number; fiberid: number }): Key => `${r.lmjd}|${r.planid}|${r.spid}|${r.fiberid}`;
+const planKey = (r: { lmjd: number; planid: string }): Key => `${r.lmjd}|${r.planid}`;
 
 /** A stable UUID (version-5 layout) for a name, so installing twice never makes two batches. */
 export function demoUuid(name: string): string {
@@ -41,6 +42,7 @@ export function demoUuid(name: string): string {
 export function demoBatches(bundle: SurveyBundle, assignee: string, createdAt: string, limits = DEMO_LIMITS): DemoRows {
   const targets = new Map<Key, TargetInfoRow>(bundle.target_info.map((t) => [keyOf(t), t]));
   const objs = new Map<Key, ObjInfoRow>(bundle.obj_info.map((o) => [keyOf(o), o]));
+  const plans = new Map<string, PlanInfoRow>(bundle.plan_info.map((p) => [planKey(p), p]));
   const wrong = new Set(bundle.truth.spectra.filter((t) => t.pipelineError !== null).map((t) => t.obsid));
   const surveyOrder = [...bundle.spec_info].sort(
     (a, b) => a.lmjd - b.lmjd || a.planid.localeCompare(b.planid) || a.spid - b.spid || a.fiberid - b.fiberid,
@@ -62,8 +64,8 @@ export function demoBatches(bundle: SurveyBundle, assignee: string, createdAt: s
   const add = (mode: ReviewMode, name: string, spectra: SpecInfoRow[]) => {
     if (spectra.length === 0) return;
     const id = demoUuid(mode);
-    batches.push({ id, name, mode, assignee, state: 'active', createdAt, rev: REV });
-    spectra.forEach((s, position) => items.push(itemOf(id, position, s, targets.get(keyOf(s)), objs.get(keyOf(s)))));
+    batches.push({ id, name, mode, assignee, state: 'active', createdAt, dueDate: null, rev: REV });
+    spectra.forEach((s, position) => items.push(itemOf(id, position, s, { target: targets.get(keyOf(s)), obj: objs.get(keyOf(s)), plan: plans.get(planKey(s)) })));
   };
   add('single', 'Demo · galaxies, QSOs and odd stars', single);
   add('browse', 'Demo · stars in survey order', browse);
@@ -92,7 +94,14 @@ function pickSpectrograph(bundle: SurveyBundle, ordered: SpecInfoRow[]): { label
   return { label: `${first.planid} spectrograph ${first.spid}`, spectra };
 }
 
-function itemOf(batchId: string, position: number, s: SpecInfoRow, t: TargetInfoRow | undefined, o: ObjInfoRow | undefined): CentralItem {
+/** The survey rows of one spectrum's fibre and plan, as batch_add snapshots them. */
+interface SurveyRows {
+  target: TargetInfoRow | undefined;
+  obj: ObjInfoRow | undefined;
+  plan: PlanInfoRow | undefined;
+}
+
+function itemOf(batchId: string, position: number, s: SpecInfoRow, { target: t, obj: o, plan }: SurveyRows): CentralItem {
   return {
     batchId,
     obsid: s.obsid,
@@ -105,6 +114,10 @@ function itemOf(batchId: string, position: number, s: SpecInfoRow, t: TargetInfo
     ra: t?.ra ?? 0,
     dec: t?.dec ?? 0,
     objtype: t?.objtype ?? 'Unknown',
+    tsource: t?.tsource ?? '',
+    mag: { g: t?.mag_g ?? null, r: t?.mag_r ?? null, i: t?.mag_i ?? null },
+    seeing: plan?.seeing ?? null,
+    moon: plan?.moon ?? null,
     class: s.class,
     subclass: s.subclass,
     z: s.z,

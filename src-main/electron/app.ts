@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultHome } from '../config/config';
 import type { AppServices } from '../app/appServices';
+import type { ChooseExportFile } from '../app/exportHandlers';
 import type { CredentialStore } from '../app/credentialStore';
 import { createEventBus, type ApiEventBus } from '../app/eventBus';
 import { safeStorageCredentialStore } from './keychainCredentials';
@@ -16,6 +17,7 @@ import { denyAllPermissions, hardenWebContents } from './guards';
 import { registerApiHandlers, sendApiEvent } from './ipc';
 import { installMenu } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';
+import { exportFileChooser } from './saveDialog';
 import { createMainWindow } from './window';
 
 export const APP_NAME = 'SpecVet';
@@ -27,6 +29,8 @@ export interface ServicesOptions {
   events: ApiEventBus;
   /** better-sqlite3 built for Electron's ABI, when not the one in node_modules (development). */
   nativeBinding?: string;
+  /** The export's save dialog (saveDialog.ts). */
+  chooseExportFile: ChooseExportFile;
 }
 
 export type OpenServices = (options: ServicesOptions) => Promise<AppServices>;
@@ -62,15 +66,16 @@ async function onReady(home: string, openServices: OpenServices): Promise<void> 
 
   const events = createEventBus();
   const binding = process.env[NATIVE_BINDING_ENV];
+  let win: BrowserWindow | null = null;
   const services = await openServices({
     home,
     credentials: safeStorageCredentialStore(home),
     events,
     ...(binding ? { nativeBinding: binding } : {}),
+    chooseExportFile: exportFileChooser(() => win),
   });
   registerApiHandlers(ipcMain, services.handlers);
 
-  let win: BrowserWindow | null = null;
   const open = () => {
     win = createMainWindow({ home, preload: join(appRoot, 'dist', 'main', 'preload.cjs'), devTools: isDev });
     win.on('closed', () => (win = null));

@@ -6,11 +6,12 @@ import { resolveConfig } from '../config/config';
 import { openApp } from '../app/openApp';
 import { startElectronApp } from './app';
 
-startElectronApp(({ home, credentials, events, nativeBinding }) =>
+startElectronApp(({ home, credentials, events, nativeBinding, chooseExportFile }) =>
   openApp({
     config: resolveConfig({ ...process.env, SPECVET_HOME: home }),
     credentials,
     events,
+    chooseExportFile,
     ...(nativeBinding ? { cache: { nativeBinding } } : {}),
   }),
 );

@@ -1,6 +1,7 @@
 /**
  * The application menu: the usual File / Edit / View / Window / Help (and the app menu on
- * macOS), plus a Review menu listing the review keys (docs/architecture.md, "Review keys").
+ * macOS), plus a Review menu listing the review keys (shared/menuCommands.ts, the keys shown are
+ * the default keymap's: a rebound key works, the menu still names the default).
  * Choosing a Review item sends a 'menu' event ({command}) to the renderer, which runs the same
  * action as the key.
  *
@@ -10,58 +11,7 @@
  */
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-
-export interface ReviewMenuItem {
-  command: string;
-  label: string;
-  /** Electron accelerator syntax, shown next to the label. */
-  key: string;
-}
-
-type Group = readonly ReviewMenuItem[];
-
-/** The review keys (docs/architecture.md, "Review keys") and those not built yet, grouped as the menu shows them. */
-export const REVIEW_MENU: readonly Group[] = [
-  [
-    { command: 'next', label: 'Next Spectrum', key: 'Right' },
-    { command: 'previous', label: 'Previous Spectrum', key: 'Left' },
-    { command: 'accept', label: 'Accept Pipeline Class and z', key: 'Enter' },
-  ],
-  [
-    { command: 'class-star', label: 'Class STAR', key: 'S' },
-    { command: 'class-galaxy', label: 'Class GALAXY', key: 'G' },
-    { command: 'class-qso', label: 'Class QSO', key: 'Q' },
-    { command: 'class-unknown', label: 'Class UNKNOWN', key: 'U' },
-  ],
-  [
-    { command: 'quality-4', label: 'Quality 4 (certain)', key: '4' },
-    { command: 'quality-3', label: 'Quality 3', key: '3' },
-    { command: 'quality-2', label: 'Quality 2', key: '2' },
-    { command: 'quality-1', label: 'Quality 1 (no redshift possible)', key: '1' },
-    { command: 'quality-0', label: 'Quality Not Set', key: '0' },
-  ],
-  [
-    { command: 'z-down', label: 'z − 0.0001', key: '[' },
-    { command: 'z-up', label: 'z + 0.0001', key: ']' },
-    { command: 'type-z', label: 'Type Exact z…', key: 'Z' },
-  ],
-  [
-    { command: 'smooth-more', label: 'Smooth More', key: '.' },
-    { command: 'smooth-less', label: 'Smooth Less', key: ',' },
-    { command: 'toggle-errors', label: 'Error Band On/Off', key: 'E' },
-    { command: 'zoom-in', label: 'Zoom In', key: 'Plus' },
-    { command: 'zoom-out', label: 'Zoom Out', key: '-' },
-    { command: 'pan-left', label: 'Pan Left', key: 'Shift+Left' },
-    { command: 'pan-right', label: 'Pan Right', key: 'Shift+Right' },
-    { command: 'reset-zoom', label: 'Reset Zoom', key: 'R' },
-    { command: 'toggle-lines', label: 'Line Markers On/Off', key: 'L' },
-  ],
-  [
-    { command: 'flag', label: 'Flag Bad Data…', key: 'F' },
-    { command: 'undo-verdict', label: 'Undo Last Verdict', key: 'CmdOrCtrl+Z' },
-    { command: 'show-keys', label: 'Show Every Key', key: 'Shift+/' },
-  ],
-];
+import { acceleratorFor, REVIEW_MENU } from '../../shared/menuCommands';
 
 export interface MenuOptions {
   isMac: boolean;
@@ -80,7 +30,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   });
   const review: MenuItemConstructorOptions[] = REVIEW_MENU.flatMap((group, i) => [
     ...(i > 0 ? [{ type: 'separator' as const }] : []),
-    ...group.map((item) => ({ ...command(item.command, item.label, item.key), registerAccelerator: false })),
+    ...group.map((item) => ({ ...command(item.command, item.label, acceleratorFor(item)), registerAccelerator: false })),
   ]);
   return [
     ...(o.isMac ? [macAppMenu(o.appName)] : []),
@@ -91,6 +41,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
         command('sign-in', 'Sign In to a Server…'),
         command('sign-out', 'Sign Out'),
         { type: 'separator' },
+        { ...command('settings', 'Settings…', 'CmdOrCtrl+,'), registerAccelerator: false },
+        { type: 'separator' },
         o.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
@@ -100,7 +52,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [command('show-keys', 'Keyboard Shortcuts'), command('about', `About ${o.appName}`)],
+      submenu: [{ ...command('show-keys', 'Keyboard Shortcuts', '?'), registerAccelerator: false }, command('about', `About ${o.appName}`)],
     },
   ];
 }

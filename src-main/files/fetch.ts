@@ -4,7 +4,7 @@
  * after it was stored whole and verified, so an interrupted run resumes by simply running
  * again: it asks for what is still missing and nothing else.
  */
-import type { FileRecord, FileWanted } from './records';
+import type { FileFailure, FileFailureKind, FileRecord, FileWanted } from './records';
 import { FetchError, type FileSource } from './source';
 import { SpectrumVerifyError, type FileStore } from './fileStore';
 
@@ -28,11 +28,7 @@ export interface FetchOptions {
   recordEvery?: number;
 }
 
-export interface FetchFailure {
-  obsid: number;
-  filePath: string;
-  reason: string;
-}
+export type FetchFailure = FileFailure;
 
 export interface FetchResult {
   fetched: number;
@@ -65,7 +61,7 @@ export async function fetchFiles(wanted: readonly FileWanted[], deps: FetchDeps,
         pending.push({ obsid: w.obsid, ...stored });
         if (pending.length >= recordEvery) flush();
       } catch (err) {
-        failed.push({ obsid: w.obsid, filePath: w.filePath, reason: (err as Error).message });
+        failed.push({ obsid: w.obsid, filePath: w.filePath, kind: failureKind(err), reason: (err as Error).message });
       }
       deps.onProgress?.(++done, wanted.length);
     }
@@ -76,6 +72,13 @@ export async function fetchFiles(wanted: readonly FileWanted[], deps: FetchDeps,
     flush();
   }
   return { fetched, failed };
+}
+
+/** A file that arrives but does not verify, after the retries, is so at its source. */
+function failureKind(err: unknown): FileFailureKind {
+  if (err instanceof SpectrumVerifyError) return 'corrupt';
+  if (err instanceof FetchError && !err.retryable) return 'missing';
+  return 'unreachable';
 }
 
 async function fetchOne(w: FileWanted, deps: FetchDeps, opts: FetchOptions) {

@@ -4,8 +4,8 @@
  * SQLite) — and by the engine in this folder that moves pages between them. Neither end
  * imports the other; both import this module (docs/architecture.md, "Sync").
  */
-import type { ItemFiber, ProblemOrigin, ProblemState, ReviewMode, SignalToNoise, SpecClass } from '../../shared/model';
-import type { FileRecord, FileWanted } from '../files/records';
+import type { ItemFiber, ProblemOrigin, ProblemState, ReviewMode, SignalToNoise, SpecClass, TargetAndPlan } from '../../shared/model';
+import type { FileFailure, FileRecord, FileWanted } from '../files/records';
 import type { FileStore } from '../files/fileStore';
 
 /** A central revision: decimal text of a BIGINT UNSIGNED whose order is the commit order. */
@@ -18,11 +18,13 @@ export interface CentralBatch {
   assignee: string;
   state: 'active' | 'cancelled';
   createdAt: string;
+  /** YYYY-MM-DD, set by the coordinator; null: none. */
+  dueDate: string | null;
   rev: Revision;
 }
 
 /** A spectrum in a batch, joined with its survey metadata; `assigned: false` is a tombstone. */
-export interface CentralItem extends ItemFiber {
+export interface CentralItem extends ItemFiber, TargetAndPlan {
   batchId: string;
   obsid: number;
   position: number;
@@ -152,7 +154,12 @@ export interface SyncLedger {
   outboxRefused(): number;
   lastRefusal(): string | null;
   missingFiles(): FileWanted[];
+  /** Records stored files; a failure kept for one of them is cleared. */
   recordFiles(records: readonly FileRecord[], now: Date): void;
+  /** Keeps why each of these files could not be fetched (replacing what an earlier sync said). */
+  recordFileFailures(failures: readonly FileFailure[], now: Date): void;
+  /** Why the last sync could not fetch this spectrum's file; null when it did not try or it worked. */
+  fileFailure(obsid: number): FileFailure | null;
 }
 
 /** What a sync needs of a local cache: its ledger and its spectrum file store. */

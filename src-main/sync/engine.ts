@@ -16,6 +16,7 @@ import { fetchFiles, type FetchFailure } from '../files/fetch';
 import type { FileSource } from '../files/source';
 import type { SyncableCache, SyncLedger } from './contract';
 import { describeFailure, type ServerName, type SyncFailure } from './failure';
+import { checkIdentity } from './identityCheck';
 import { pushOutbox, type PushOutcome } from './push';
 
 export interface SyncDeps {
@@ -72,6 +73,7 @@ async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> 
     await client.me();
     const server = await client.server();
     deps.onServer?.(server);
+    checkIdentity(deps.cache.ledger, server);
     result.note = failoverNote(server);
     const pullFailure = await pullAndFetch(client, deps, opts, result);
     if (opts.retryRefused) deps.cache.ledger.retryRefused();
@@ -83,6 +85,7 @@ async function syncOnce(deps: SyncDeps, opts: SyncOptions): Promise<SyncResult> 
     if (pullFailure !== null) throw pullFailure;
     deps.cache.ledger.putMeta('lastSync', deps.clock().toISOString());
     const warnings = [refusedWarning(deps.cache.ledger), setAsideWarning(deps.cache.ledger), filesWarning(result.filesFailed, deps.files)].filter((w) => w !== null);
+    result.note = [result.note, noSourceNote(deps.cache.ledger, deps.files)].filter((n) => n !== null).join('; ') || null;
     deps.cache.ledger.putMeta('lastError', warnings.length ? warnings.join('; ') : null);
   } catch (err) {
     result.failure = describeFailure(err, deps.server);
@@ -115,6 +118,7 @@ async function pullAndFetch(client: CentralClient, deps: SyncDeps, opts: SyncOpt
     const fetched = await fetchMissing(deps, deps.files, opts.fileConcurrency ?? 8);
     result.filesFetched = fetched.fetched;
     result.filesFailed = fetched.failed;
+    deps.cache.ledger.recordFileFailures(fetched.failed, deps.clock());
   }
   return null;
 }
@@ -177,7 +181,29 @@ function setAsideWarning(ledger: SyncLedger): string | null {
   return `${rows.length} central row(s) this SpecVet could not store, set aside (latest: ${last.kind} ${last.key}: ${last.reason}); the rest synced — see them with: specvet status; update SpecVet or ask your coordinator about them`;
 }
 
+const KIND_TEXT: Record<FetchFailure['kind'], string> = { corrupt: 'corrupt at the source', missing: 'not at the source', unreachable: 'source did not answer' };
+/** Names listed per kind in the one-line warning; the rest are counted (each spectrum says its own). */
+const NAMED = 3;
+
 function filesWarning(failed: FetchFailure[], source: FileSource | null): string | null {
   if (failed.length === 0 || !source) return null;
-  return `${failed.length} spectrum file(s) could not be fetched from ${source.description} (first: ${failed[0]!.filePath}: ${failed[0]!.reason}); the next sync tries again`;
+  const parts = (Object.keys(KIND_TEXT) as FetchFailure['kind'][]).flatMap((kind) => {
+    const of = failed.filter((f) => f.kind === kind);
+    if (of.length === 0) return [];
+    const names = of.slice(0, NAMED).map((f) => f.filePath).join(', ');
+    return [`${of.length} ${KIND_TEXT[kind]} (${names}${of.length > NAMED ? ', …' : ''})`];
+  });
+  const retry = failed.some((f) => f.kind === 'unreachable') ? 'the next sync tries again' : 'ask whoever keeps the survey files';
+  return `${failed.length} spectrum file(s) could not be fetched from ${source.description}: ${parts.join('; ')}; ${retry}`;
+}
+
+/**
+ * Spectra without files and nowhere to fetch them from: said (as a note, the sync itself went
+ * well), so Sync does not just say "0 files" while every spectrum says "press Sync".
+ */
+function noSourceNote(ledger: SyncLedger, source: FileSource | null): string | null {
+  if (source) return null;
+  const n = ledger.missingFiles().length;
+  if (n === 0) return null;
+  return `no data source set: ${n} spectrum file(s) cannot be fetched; choose one in the app's Settings (Ctrl+,) or set SPECVET_DATA`;
 }

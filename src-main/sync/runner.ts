@@ -10,6 +10,7 @@ import type { CentralTarget } from '../config/config';
 import { CentralError, type OpenCentralClient } from '../central/centralClient';
 import { openFileSource } from '../files/source';
 import type { SyncableCache } from './contract';
+import { dataSourceOf } from './dataSource';
 import { runSync, type SyncDeps, type SyncOptions, type SyncResult } from './engine';
 
 export interface SyncRunner {
@@ -21,7 +22,10 @@ export interface SyncWiring {
   /** null: none known — the run fails with "sign in again" instead of trying an empty one. */
   password: string | null;
   cache: SyncableCache;
-  /** SPECVET_DATA: a directory or http(s) base URL; null skips the file phase. */
+  /**
+   * The computer's default data source (SPECVET_DATA, config `data`): a directory or http(s)
+   * base URL. The person's own (sync/dataSource.ts) wins; with neither the file phase is skipped.
+   */
   data: string | null;
   /** Default: mysql2, loaded on first use (the demo never needs it). */
   openClient?: OpenCentralClient;
@@ -33,7 +37,8 @@ export function openSyncRunner(w: SyncWiring): SyncRunner {
   const { target, password, cache } = w;
   return {
     async run(onProgress, opts) {
-      const files = w.data ? openFileSource(w.data) : null;
+      const source = dataSourceOf(cache.ledger, w.data);
+      const files = source ? openFileSource(source) : null;
       try {
         return await runSync(
           {

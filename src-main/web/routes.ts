@@ -1,6 +1,7 @@
 /**
  * POST /api/<method>: JSON body → parseInput (the schema in shared/api.ts) → the same handler
- * the Electron host calls → JSON, or raw bytes for binary methods. Failures are
+ * the Electron host calls → JSON, or raw bytes for binary methods (or the host's own answer:
+ * the export's download). Failures are
  * {code, message} with the fitting HTTP status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,7 +13,10 @@ import { HTTP_STATUS, sendBytes, sendError, sendJson } from './reply';
 /** Generous for a verdict with a long comment; far below what could tie the process up. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function handleApiCall(req: IncomingMessage, res: ServerResponse, name: string, handlers: ApiHandlers): Promise<void> {
+/** A method the web host answers itself instead of with JSON (the export's download). */
+export type OwnAnswer = (input: unknown, res: ServerResponse) => Promise<void>;
+
+export async function handleApiCall(req: IncomingMessage, res: ServerResponse, name: string, handlers: ApiHandlers, own: Partial<Record<ApiMethod, OwnAnswer>> = {}): Promise<void> {
   if (!isApiMethod(name)) {
     sendError(res, 404, 'not-found', `no API method "${name}"`);
     return;
@@ -28,13 +32,17 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, n
   }
   try {
     const raw = await readJsonBody(req, name);
+    const answer = own[name];
+    if (answer) return await answer(parseInput(name, raw), res);
     const result = await call(handlers, name, raw);
     if (API[name].binary) sendBytes(res, result as Uint8Array);
     else sendJson(res, 200, result === undefined ? null : result);
   } catch (err) {
     const e = toApiError(err);
     if (e.code === 'internal') console.error(`specvet serve: ${name}: ${e.message}`);
-    sendError(res, HTTP_STATUS[e.code], e.code, e.message);
+    // A download cut short after its headers can only be cut off: the browser discards it.
+    if (res.headersSent) res.destroy();
+    else sendError(res, HTTP_STATUS[e.code], e.code, e.message);
   }
 }
 

@@ -33,7 +33,7 @@ export async function serveWebEdition(o: ServeOptions): Promise<RunningWebEditio
   if (!existsSync(rendererDir)) throw new Error(`the renderer is not built (${rendererDir} is missing); run npm run build first`);
   const app = await openApp({ config: o.config, credentials: memoryCredentialStore(), ...(o.openSync ? { openSync: o.openSync } : {}) });
   try {
-    const server = await startWebServer({ handlers: app.handlers, events: app.events, rendererDir, host: o.host, port: o.port, secret: o.secret });
+    const server = await startWebServer({ handlers: app.handlers, events: app.events, writeCatalogue: app.writeCatalogue, rendererDir, host: o.host, port: o.port, secret: o.secret });
     return {
       server,
       close: async () => {

@@ -7,6 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api';
 import type { ApiEventBus } from '../app/eventBus';
+import type { ExportInput } from '../../shared/desk';
+import type { WriteCatalogue } from '../app/exportHandlers';
+import { sendCatalogue } from './download';
 import { handleEvents } from './eventStream';
 import { allowedHostsFor, checkRequest, checkSecret, isWildcard, type GuardPolicy, type Refusal } from './guard';
 import { sendError } from './reply';
@@ -24,6 +27,8 @@ export interface WebServerOptions {
   port: number;
   /** Required on every interface, loopback included (see secret.ts). */
   secret: string;
+  /** The export's writer: POST /api/exportCatalogue answers with the file (download.ts); unset in tests of other calls. */
+  writeCatalogue?: WriteCatalogue;
 }
 
 export interface WebServer {
@@ -76,7 +81,8 @@ async function route(req: IncomingMessage, res: ServerResponse, opts: WebServerO
     return;
   }
   if (isApi) {
-    await handleApiCall(req, res, pathname.slice('/api/'.length), opts.handlers);
+    const write = opts.writeCatalogue;
+    await handleApiCall(req, res, pathname.slice('/api/'.length), opts.handlers, write ? { exportCatalogue: (input, out) => sendCatalogue(input as ExportInput, out, write) } : {});
     return;
   }
   await serveStatic(req, res, opts.rendererDir);

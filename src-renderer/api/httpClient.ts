@@ -8,6 +8,7 @@
 import type { ApiErrorBody, ApiErrorCode, ApiEvents, SpecvetApi } from '../../shared/api';
 import { API_METHODS, type ApiEvent, type ApiMethod } from '../../shared/apiMethods';
 import { ApiCallError } from './apiCallError';
+import { saveAttachment } from './download';
 import { openEventStream, type EventStream } from './eventStream';
 
 /** `secret` null: calls go out without it, and the server's 401 says which URL to open. */
@@ -32,6 +33,10 @@ async function call(base: string, method: ApiMethod, input: unknown, auth: Recor
     throw new ApiCallError('offline', `${method}: the SpecVet server does not answer; is specvet serve still running?`);
   }
   if (!res.ok) throw await errorOf(method, res);
+  // The export comes as a download: the browser saves it; the answer is its name and row count.
+  if (/^attachment\b/.test(res.headers.get('Content-Disposition') ?? '')) {
+    return { file: await saveAttachment(res), rows: Number(res.headers.get('X-SpecVet-Rows') ?? 0) };
+  }
   // Binary methods (readSpectrum) come as raw bytes; everything else as JSON.
   if (res.headers.get('Content-Type')?.startsWith('application/octet-stream')) {
     return new Uint8Array(await res.arrayBuffer());

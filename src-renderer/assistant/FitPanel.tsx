@@ -6,6 +6,7 @@ import { disagrees } from '../../shared/agreement';
 import type { FitSuccess } from '../../shared/fit';
 import type { Item } from '../../shared/model';
 import { useAssistant } from './assistantState';
+import { zText } from './zText';
 
 export function FitPanel({ item }: { item: Item }) {
   const view = useAssistant((s) => s.view);
@@ -42,9 +43,10 @@ function FitAnswer({ fit, index, item }: { fit: FitSuccess; index: number; item:
           </span>
         )}
       </dd>
-      <dt>z</dt>
-      <dd>
-        {c.z.toFixed(4)} ± {c.zErr.toFixed(4)}
+      {/* A star's z and error are velocities (zText.ts); the exact z stays in data-z and the title. */}
+      <dt>{c.class === 'STAR' ? 'cz' : 'z'}</dt>
+      <dd data-testid="fit-z" data-z={c.z} title={`z = ${c.z} ± ${c.zErr}`}>
+        {zText(c)}
         {c.atEdge ? ' (range edge)' : ''}
       </dd>
       <dt>candidate</dt>

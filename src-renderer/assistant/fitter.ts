@@ -28,6 +28,11 @@ export class Fitter {
     return this.near.get(obsid);
   }
 
+  /** One fit, not kept here: the browse grid keeps only its summary (pageFits.ts). */
+  fitOnce(obsid: number): Promise<FitResult> {
+    return this.load(obsid);
+  }
+
   /** Keeps the fits around `index` of `obsids` (asking for the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
     this.near.focus(obsids, index);

@@ -4,6 +4,7 @@
  * neighbours are decoded and kept (virtualised), so a batch of thousands costs what one page does.
  */
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { fitPage, usePageFits } from '../assistant/pageFits';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
 import { useApp } from '../state/store';
 import { KeyHints, type KeyHint } from '../review/KeyHints';
@@ -38,6 +39,10 @@ export function BrowseScreen() {
   const version = useThumbnailArrivals();
   const { items, index, batch } = review;
   const page = useMemo(() => items.slice(top, top + size), [items, top, size]);
+
+  const fits = usePageFits((s) => s.byObsid);
+  // The assistant's fit of each spectrum on the page: a ≠fit mark where it disagrees with the pipeline.
+  useEffect(() => fitPage(page), [page]);
 
   useEffect(() => {
     // The page first, then the next one (PgDn is the usual key), then the one before.
@@ -74,6 +79,7 @@ export function BrowseScreen() {
             cursor={it.position === index}
             draft={it.position === index ? review.draft : null}
             seen={it.position < bookmark}
+            fit={fits.get(it.obsid)}
           />
         ))}
       </div>

@@ -4,6 +4,7 @@ import type { Item } from '../../shared/model';
 import type { Draft } from '../state/store';
 import { strokeThumbnail } from '../spectra/thumbnail';
 import type { ThumbnailState } from '../spectra/thumbnailStore';
+import type { ThumbFit } from '../assistant/pageFits';
 
 interface ThumbProps {
   item: Item;
@@ -12,9 +13,11 @@ interface ThumbProps {
   /** The answer on screen for the cursor's spectrum (its draft), else null. */
   draft: Draft | null;
   seen: boolean;
+  /** The assistant's fit, summarised; undefined until it is in. */
+  fit: ThumbFit | undefined;
 }
 
-export function Thumb({ item, shown, cursor, draft, seen }: ThumbProps) {
+export function Thumb({ item, shown, cursor, draft, seen, fit }: ThumbProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const thumb = shown?.state === 'ready' ? shown.thumb : null;
 
@@ -42,10 +45,15 @@ export function Thumb({ item, shown, cursor, draft, seen }: ThumbProps) {
   const changed = answer.class !== p.class || answer.subclass !== p.subclass || answer.z !== p.z;
   const classes = ['thumb', cursor && 'cursor', seen && 'seen', item.verdict && 'mine'].filter(Boolean).join(' ');
   return (
-    <div className={classes} data-testid="thumb" data-obsid={item.obsid} aria-current={cursor || undefined}>
+    <div className={classes} data-testid="thumb" data-obsid={item.obsid} data-fit={fit ? (fit.disagrees ? 'disagrees' : 'agrees') : 'pending'} aria-current={cursor || undefined}>
       <div className="thumb-head">
         <span className="obsid">{item.obsid}</span>
         <span className="marks">
+          {fit?.disagrees && (
+            <span className="mark fit-mark" data-testid="fit-mark" title={`the fit disagrees with the pipeline: ${fit.text}`}>
+              ≠fit
+            </span>
+          )}
           {item.verdict && (
             <span className="mark mine-mark" data-testid="mine-mark" title="you gave a verdict on this spectrum">
               ✎

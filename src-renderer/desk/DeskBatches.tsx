@@ -1,4 +1,4 @@
-/** Every reviewer's active batches with done / total, the coordinator's: x cancels, a reassigns. */
+/** Every reviewer's active batches with done / total, the coordinator's: x cancels, a reassigns, d dates, n builds a new one. */
 import { useDesk } from './deskState';
 import { CursorRow, TableHead } from './DeskTable';
 
@@ -7,7 +7,7 @@ export function DeskBatches() {
   const cursor = useDesk((s) => s.cursor);
   const confirm = useDesk((s) => s.confirmCancel);
   const quiet = useDesk((s) => s.failure !== null || s.loading);
-  if (batches.length === 0) return quiet ? null : <p className="placeholder">No active batches. Create them with specvet batch create.</p>;
+  if (batches.length === 0) return quiet ? null : <p className="placeholder">No active batches. Press n to build one.</p>;
   return (
     <table>
       <TableHead columns={['batch', 'reviewer', 'mode', 'done', 'due']} />

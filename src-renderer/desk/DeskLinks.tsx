@@ -9,7 +9,7 @@ export function DeskLinks() {
   const member = useDesk((s) => s.member);
   const screen = useDesk((s) => s.screen);
   if (!member) return null;
-  const offered = DESK_SCREENS.filter((d) => d.may(member));
+  const offered = DESK_SCREENS.filter((d) => d.may(member) && d.inTopBar !== false);
   if (offered.length === 0) return null;
   return (
     <nav className="desk-links" aria-label="desk screens">

@@ -5,18 +5,24 @@
 import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { DeskBatches } from './DeskBatches';
+import { DeskExport } from './DeskExport';
+import { DeskNewBatch } from './DeskNewBatch';
 import { DeskProblems } from './DeskProblems';
 import { DeskProgressTable } from './DeskProgressTable';
 import { DeskRecheck } from './DeskRecheck';
+import { DeskTraceSearch } from './DeskTraceSearch';
 import { deskKeysNow, DESK_SCREENS, keyLabel } from './deskKeys';
 import { useApp } from '../state/store';
 import { setDesk, useDesk, type DeskEntry, type DeskScreen as Screen } from './deskState';
 
 const BODY: Record<Screen, () => ReactNode> = {
   batches: () => <DeskBatches />,
+  newBatch: () => <DeskNewBatch />,
   progress: () => <DeskProgressTable />,
   recheck: () => <DeskRecheck />,
   problems: () => <DeskProblems />,
+  trace: () => <DeskTraceSearch />,
+  export: () => <DeskExport />,
 };
 
 export function DeskScreen({ screen }: { screen: Screen }) {
@@ -46,7 +52,10 @@ function EntryLine({ entry }: { entry: DeskEntry }) {
   const [text, setText] = useState(entry.text);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Focused on opening, and again after a refused send (the field was disabled while sending).
+  useEffect(() => {
+    if (!busy) input.current?.focus();
+  }, [busy]);
   const send = async () => {
     if ((!text.trim() && !entry.allowEmpty) || busy) return;
     setBusy(true);

@@ -7,6 +7,7 @@ import type { DeskProblemAction } from '../../shared/desk';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { showInfo } from '../review/notify';
+import { countNow } from './batchPreview';
 import { getDesk, rowCount, setDesk, type DeskScreen, type DeskState, type ProblemFilterState } from './deskState';
 
 /** Asks the server who we are; without an answer (demo, offline) no desk screen is offered. */
@@ -40,6 +41,7 @@ export async function reload(): Promise<void> {
     const rows = await rowsOf(s);
     if (!rows || !latest()) return;
     setDesk(rows);
+    if (s.screen === 'newBatch') await countNow();
     setDesk({ failure: null, cursor: Math.min(getDesk().cursor, Math.max(0, rowCount(getDesk()) - 1)) });
   } catch (err) {
     if (latest()) setDesk({ failure: messageOf(err) });
@@ -51,7 +53,10 @@ export async function reload(): Promise<void> {
 async function rowsOf(s: DeskState): Promise<Partial<DeskState> | null> {
   switch (s.screen) {
     case 'batches':
+    case 'export':
       return { batches: await api.teamBatches({}) };
+    case 'newBatch':
+      return { members: await api.teamMembers({}) };
     case 'progress':
       return { progress: await api.progress(s.period) };
     case 'recheck':

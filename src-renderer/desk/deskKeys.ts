@@ -6,6 +6,7 @@
 import { mayCoordinate, mayHandleProblems, type DeskMember } from '../../shared/desk';
 import { chordLabel, type Keymap, type ReviewAction } from '../../shared/keymap';
 import { cancelAtCursor, closeDesk, handleProblemAtCursor, moveCursor, openScreen, reassignAtCursor, reload } from './deskActions';
+import { createFromForm, setDueAtCursor } from './batchBuild';
 import { shiftPeriod, toggleProgressView } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { closeProblem, openProblemAtCursor, scrollFibres, toggleAllFibres } from './problemOpen';
@@ -19,6 +20,8 @@ import {
   cycleProblemType,
 } from './problemFilters';
 import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseZ } from './recheckDraft';
+import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
+import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
 
 export interface DeskKey {
   keys: string[];
@@ -27,12 +30,19 @@ export interface DeskKey {
   run: (chord: string) => void | Promise<void>;
 }
 
-/** Which screens a role is offered, with the key that opens each from the batch list. */
-export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean }[] = [
+/**
+ * Which screens a role is offered, with the key that opens each from the batch list; `inTopBar`
+ * false: reached by key only (and from Team batches), the top bar has no room to spare at 1280.
+ */
+export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean; inTopBar?: false }[] = [
   { screen: 'batches', key: 'c', title: 'Team batches', may: (m) => mayCoordinate(m.role) },
+  { screen: 'newBatch', key: 'n', title: 'New batch', may: (m) => mayCoordinate(m.role), inTopBar: false },
   { screen: 'progress', key: 'p', title: 'Progress', may: (m) => mayCoordinate(m.role) },
   { screen: 'recheck', key: 'r', title: 'Recheck', may: (m) => mayCoordinate(m.role) },
   { screen: 'problems', key: 't', title: '2D problems', may: (m) => mayHandleProblems(m.role) },
+  { screen: 'export', key: 'e', title: 'Export', may: (m) => mayCoordinate(m.role) },
+  // Any role; its key is in the review keymap (rebindable, listed by ?), so it works offline too and says so.
+  { screen: 'trace', key: '/', title: 'Trace', may: () => true },
 ];
 
 const CURSOR: DeskKey[] = [
@@ -90,8 +100,15 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     ...CURSOR,
     { keys: ['x'], text: 'cancel the batch (press twice)', run: cancelAtCursor },
     { keys: ['a'], text: 'reassign to another reviewer', run: reassignAtCursor },
+    { keys: ['d'], text: 'due date', run: setDueAtCursor },
+    { keys: ['n'], text: 'new batch', run: () => openScreen('newBatch') },
     RELOAD,
     BACK,
+  ],
+  newBatch: [
+    { keys: ['Tab', 'Shift+Tab'], text: 'next / previous field (Space ticks a box, ↑ ↓ the mode)', run: focusBatchForm },
+    { keys: ['Enter'], text: 'create the batch', run: createFromForm },
+    { keys: ['Escape'], text: 'back to Team batches (the form is kept)', run: () => openScreen('batches') },
   ],
   progress: [
     ...CURSOR,
@@ -102,6 +119,21 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     BACK,
   ],
   recheck: [...CURSOR, { keys: ['Enter'], text: 'open the case', run: openCaseAtCursor }, RELOAD, BACK],
+  trace: [
+    { keys: ['Enter'], text: 'trace it', run: runTrace },
+    { keys: ['Tab'], text: 'search box / "at" box (a date: the story as it stood then)', run: () => focusTraceBox('other') },
+    { keys: ['/'], text: 'to the search box', run: () => focusTraceBox('search') },
+    { keys: ['Escape'], text: 'back (to the spectrum, when opened from one)', run: leaveTrace },
+  ],
+  export: [
+    ...CURSOR,
+    { keys: ['b'], text: 'by nights / by the batch at the cursor', run: toggleExportScope },
+    { keys: ['f'], text: 'CSV / FITS', run: toggleExportFormat },
+    { keys: ['d'], text: 'type the nights', run: () => document.querySelector<HTMLInputElement>('input.export-from')?.focus() },
+    { keys: ['Enter'], text: 'export', run: runExport },
+    RELOAD,
+    BACK,
+  ],
   problems: [
     ...CURSOR,
     { keys: ['Enter'], text: 'open it on its spectrograph', run: openProblemAtCursor },
@@ -122,14 +154,19 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
 export function deskKeysNow(member: DeskMember | null, keymap: Keymap): DeskKey[] {
   const s = getDesk();
   if (s.screen === null) {
-    return DESK_SCREENS.filter((d) => member && d.may(member)).map((d) => ({ keys: [d.key], text: d.title, run: () => openScreen(d.screen) }));
+    return DESK_SCREENS.filter((d) => d.screen !== 'trace' && member && d.may(member)).map((d) => ({ keys: [d.key], text: d.title, run: () => openScreen(d.screen) }));
   }
   if (s.screen === 'recheck' && s.openCase) return caseKeys(keymap);
   if (s.screen === 'problems' && s.openProblem) return PROBLEM_KEYS;
   return SCREEN_KEYS[s.screen];
 }
 
+/** Into the form from wherever the focus was (a click beside it, a notice). */
+function focusBatchForm(): void {
+  document.querySelector<HTMLElement>('[data-testid="batch-form"] input')?.focus();
+}
+
 /** How a key is shown in the hints. */
 export function keyLabel(key: string): string {
-  return key === 'PageDown' ? 'PgDn' : key === 'PageUp' ? 'PgUp' : chordLabel(key);
+  return ({ PageDown: 'PgDn', PageUp: 'PgUp', 'Shift+Tab': '⇧Tab' } as Record<string, string>)[key] ?? chordLabel(key);
 }

@@ -4,10 +4,11 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskSpectrograph, PROBLEM_STATE_FILTERS, TeamBatch } from '../../shared/desk';
+import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskSpectrograph, DeskTrace, ExportFormat, PROBLEM_STATE_FILTERS, TeamBatch, TeamMember } from '../../shared/desk';
 import type { ProblemOrigin, Quality, SpecClass } from '../../shared/model';
+import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
-export type DeskScreen = 'batches' | 'progress' | 'recheck' | 'problems';
+export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
 
 /** A line typed under a list: the reviewer a batch goes to, or the note on a report. */
 export interface DeskEntry {
@@ -70,6 +71,34 @@ export interface DeskState {
   problemFilter: ProblemFilterState;
   openProblem: OpenProblem | null;
   entry: DeskEntry | null;
+  /** The "New batch" form as typed: kept when the screen is left, so nothing typed is lost. */
+  batchForm: BatchForm;
+  /** Whom a batch can go to (the team's active members, reviewers first). */
+  members: TeamMember[];
+  /** The live dry run of the form: what it would take, or the one line saying what to fix. */
+  batchPreview: { result: DeskBatchPreview | null; problem: string | null; counting: boolean };
+  trace: TraceView;
+  exportForm: ExportForm;
+}
+
+/** The export screen: observation dates (blank: open) or the batch at the cursor, the format, and how far it got. */
+export interface ExportForm {
+  by: 'dates' | 'batch';
+  from: string;
+  to: string;
+  format: ExportFormat;
+  /** Rows written so far while it runs; null when none runs. */
+  rows: number | null;
+  /** The last export's one line ("wrote 1,234 spectra to …"). */
+  done: string | null;
+}
+
+/** The trace screen: what is typed, the story found, and the batch it was opened from (Esc goes back to it). */
+export interface TraceView {
+  text: string;
+  at: string;
+  story: DeskTrace | null;
+  fromBatch: string | null;
 }
 
 export const NO_PROBLEM_FILTER: ProblemFilterState = { state: 'unhandled', from: '', to: '', planid: '', spid: null, type: '', origin: '' };
@@ -93,6 +122,11 @@ export const useDesk = create<DeskState>(() => ({
   problemFilter: NO_PROBLEM_FILTER,
   openProblem: null,
   entry: null,
+  batchForm: EMPTY_BATCH_FORM,
+  members: [],
+  batchPreview: { result: null, problem: null, counting: false },
+  trace: { text: '', at: '', story: null, fromBatch: null },
+  exportForm: { by: 'dates', from: '', to: '', format: 'csv', rows: null, done: null },
 }));
 
 export const getDesk = useDesk.getState;
@@ -102,6 +136,7 @@ export const setDesk = useDesk.setState;
 export function rowCount(s: DeskState): number {
   switch (s.screen) {
     case 'batches':
+    case 'export':
       return s.batches.length;
     case 'progress':
       return s.progress?.rows.length ?? 0;

@@ -3,13 +3,14 @@ import { useEffect, useMemo } from 'react';
 import type { HelpRow } from '../../shared/keymap';
 import { BROWSE_KEYMAP, describeBrowse, describeSpectrograph, modeHelpRows, SPECTROGRAPH_KEYMAP } from '../../shared/modeKeys';
 import type { ReviewMode } from '../../shared/model';
+import { readSyncProgress } from '../../shared/syncProgress';
 import { BrowseScreen } from '../browse/BrowseScreen';
 import { useBrowse } from '../browse/browseState';
 import { useBrowseKeys } from '../browse/useBrowseKeys';
 import { SpectrographScreen } from '../spectrograph/SpectrographScreen';
 import { useSlitKeys } from '../spectrograph/useSlitKeys';
 import { api } from '../api';
-import { loadFrame, refreshBatches } from '../review/actions';
+import { loadFrame, refreshBatches, setTraceOpener } from '../review/actions';
 import { showError } from '../review/notify';
 import { KeyHelp } from '../review/KeyHelp';
 import { ReviewScreen } from '../review/ReviewScreen';
@@ -20,12 +21,15 @@ import { loadMember } from '../desk/deskActions';
 import { DESK_SCREENS, deskKeysNow, keyLabel } from '../desk/deskKeys';
 import { useDesk } from '../desk/deskState';
 import { useDeskKeys } from '../desk/useDeskKeys';
+import { openTrace } from '../desk/traceActions';
 import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeBar } from './NoticeBar';
 import { SettingsPanel } from './SettingsPanel';
 import { SignInDialog } from './SignIn';
 import { TopBar } from './TopBar';
+
+setTraceOpener(openTrace);
 
 /** The mode keys listed first in the key help while that view is on screen. */
 const MODE_HELP = {
@@ -73,7 +77,11 @@ export function App() {
     // The demo has no server to ask who we are at the desk: asking would only fail.
     void loadFrame().then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
     const offStatus = api.on('statusChanged', (status) => setState({ status }));
-    const offProgress = api.on('syncProgress', (sync) => setState({ sync: sync.phase === 'done' ? null : sync }));
+    // The payload crossed a process boundary: a malformed one is dropped, not drawn.
+    const offProgress = api.on('syncProgress', (raw) => {
+      const sync = readSyncProgress(raw);
+      if (sync) setState({ sync: sync.phase === 'done' ? null : sync });
+    });
     // A sign-in or sync elsewhere may change the batches: refresh the list when status changes batch counts.
     const offBatches = api.on('statusChanged', () => {
       if (useApp.getState().review === null) void refreshBatches();

@@ -1,7 +1,8 @@
 /**
  * The reviewer's batches, keyboard first: ↑/↓ (j/k) move the cursor, Enter opens the batch at
  * its bookmark, s syncs (BATCH_LIST_KEYMAP); a click on a name or button does the same. Each row:
- * name, mode, done / total with a bar, when it was last opened.
+ * name, mode, done / total with a bar, the due date the coordinator set (marked when past and
+ * not done), when it was last opened.
  */
 import { useEffect, useRef } from 'react';
 import type { BatchSummary, ReviewMode } from '../../shared/model';
@@ -38,6 +39,7 @@ export function BatchList() {
             <th>batch</th>
             <th>mode</th>
             <th>done</th>
+            <th>due</th>
             <th>last opened</th>
             <th />
           </tr>
@@ -70,6 +72,7 @@ function BatchRow({ batch, atCursor }: { batch: BatchSummary; atCursor: boolean 
       <td className="done" data-testid="batch-done">
         <progress max={batch.itemCount} value={batch.reviewedCount} aria-label={`${batch.name} done`} /> {batch.reviewedCount} / {batch.itemCount}
       </td>
+      <DueCell batch={batch} />
       <td data-testid="batch-last-opened">{batch.lastOpened === null ? 'never' : lastOpenedText(batch.lastOpened)}</td>
       <td>
         <button type="button" onClick={open}>
@@ -80,9 +83,26 @@ function BatchRow({ batch, atCursor }: { batch: BatchSummary; atCursor: boolean 
   );
 }
 
+/** Past its due date and not done: the reviewer's own calendar day decides. */
+export function isOverdue(batch: Pick<BatchSummary, 'dueDate' | 'reviewedCount' | 'itemCount'>, now = new Date()): boolean {
+  return batch.dueDate !== null && batch.dueDate < localDay(now) && batch.reviewedCount < batch.itemCount;
+}
+
+function DueCell({ batch }: { batch: BatchSummary }) {
+  const overdue = isOverdue(batch);
+  return (
+    <td data-testid="batch-due" className={overdue ? 'overdue' : undefined}>
+      {batch.dueDate ?? '—'}
+      {overdue && <strong> overdue</strong>}
+    </td>
+  );
+}
+
 /** "2026-11-28 14:05", in the reviewer's own time zone. */
 export function lastOpenedText(iso: string): string {
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${localDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -1,8 +1,8 @@
 /**
- * The settings (Ctrl+, or the top bar's button): each review key rebound by pressing the new
- * one — a key another action already has is refused naming both — and the quality Enter saves.
- * Kept per user in their local cache (api.saveSettings), so they follow the person, not the
- * machine's browser.
+ * The settings (Ctrl+, or the top bar's button): where spectra come from (the data source),
+ * each review key rebound by pressing the new one — a key another action already has is
+ * refused naming both — and the quality Enter saves. Kept per user in their local cache
+ * (api.setDataSource, api.saveSettings), so they follow the person, not the machine's browser.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { chordLabel, chordOf, DEFAULT_KEYMAP, describeAction, inHelpOrder } from '../../shared/keymap';
@@ -10,6 +10,7 @@ import { ACCEPT_QUALITIES, DEFAULT_SETTINGS, FIXED_KINDS, rebind, type AcceptQua
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { setState, settingsState, useApp } from '../state/store';
+import { DataSourceSetting } from './DataSourceField';
 
 /** Only a modifier held so far: the chord is not complete yet. */
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
@@ -38,7 +39,11 @@ function SettingsBody() {
   const [listening, setListening] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Without a data source the panel opens on it (the spectrum said: press Ctrl+, to choose one).
+  const sourceMissing = useApp((s) => s.status !== null && s.status.dataSource === null && s.status.origin.kind !== 'demo');
+  useEffect(() => {
+    if (!sourceMissing) first.current?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- on opening only
 
   const close = () => setState({ showSettings: false });
   const save: Say = async (next, done) => {
@@ -69,6 +74,7 @@ function SettingsBody() {
     <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label="settings" onKeyDown={onKeyDown}>
       <div className="dialog settings" data-testid="settings">
         <h2>Settings</h2>
+        <DataSourceSetting autoFocus={sourceMissing} />
         <AcceptQualityField keys={keys} acceptQuality={acceptQuality} save={save} />
         <p className="field-help">Review keys: choose Rebind (or Tab to it and press Enter), then press the new key; Esc cancels.</p>
         <KeyBindings keys={keys} listening={listening} listen={setListening} first={first} />

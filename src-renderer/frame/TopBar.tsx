@@ -1,5 +1,6 @@
 /** Who is signed in, where the data comes from, how sync stands, and the Sync button. */
 import type { AppStatus, SyncProgress } from '../../shared/model';
+import { progressLine } from '../../shared/syncProgress';
 import { closeBatch, runSync, signOut } from '../review/actions';
 import { setState, useApp } from '../state/store';
 import { DeskLinks } from '../desk/DeskLinks';
@@ -14,7 +15,8 @@ export function TopBar() {
   const status = useApp((s) => s.status);
   const sync = useApp((s) => s.sync);
   const batchName = useApp((s) => s.review?.batch.name ?? null);
-  const syncLine = sync ? progressText(sync) : status ? syncText(status) : 'connecting…';
+  const syncLine = sync ? progressLine(sync) : status ? syncText(status) : 'connecting…';
+  const demo = status?.origin.kind === 'demo';
   return (
     <header className={batchName === null ? 'top-bar' : 'top-bar reviewing'}>
       <span className="brand">SpecVet</span>
@@ -26,18 +28,20 @@ export function TopBar() {
       {batchName === null && <DeskLinks />}
       <span className="spacer" />
       {status && <StatusText status={status} />}
-      <span className="sync-state" data-testid="sync-state" title={syncLine}>
+      {sync && <SyncBar sync={sync} />}
+      <span className={status?.lastError && !sync ? 'sync-state problem' : 'sync-state'} data-testid="sync-state" title={syncLine}>
         {syncLine}
       </span>
-      <button type="button" {...keepFocus} onClick={() => setState({ showSettings: true, showHelp: false })} title="Settings: rebind keys, Enter's quality (Ctrl+,)" aria-label="Settings">
+      <button type="button" {...keepFocus} onClick={() => setState({ showSettings: true, showHelp: false })} title="Settings: data source, rebind keys, Enter's quality (Ctrl+,)" aria-label="Settings">
         {/* A sign, not a word: with the desk's links the top bar has no room to spare at 1280. */}
         ⚙
       </button>
-      {status?.origin.kind === 'demo' ? (
-        <button type="button" {...keepFocus} onClick={() => setState({ showSignIn: true })}>
+      {(demo || status?.signInNeeded) && (
+        <button type="button" {...keepFocus} onClick={() => setState({ showSignIn: true })} title={demo ? 'sign in to a central server' : 'the sync needs your password again'}>
           Sign in…
         </button>
-      ) : (
+      )}
+      {status && !demo && (
         <button type="button" {...keepFocus} onClick={() => void signOut()} title="back to the demo; your cache stays on disk">
           Sign out
         </button>
@@ -49,11 +53,27 @@ export function TopBar() {
   );
 }
 
+/** The sync's own counts as a bar; the review keys keep working underneath (nothing here takes focus). */
+function SyncBar({ sync }: { sync: SyncProgress }) {
+  const known = sync.total > 0;
+  return (
+    <progress
+      className="sync-bar"
+      data-testid="sync-progress"
+      aria-label={progressLine(sync)}
+      max={known ? sync.total : undefined}
+      value={known ? sync.done : undefined}
+    />
+  );
+}
+
 function StatusText({ status }: { status: AppStatus }) {
   const origin = status.origin.kind === 'demo' ? 'demo data (no server)' : status.origin.server;
   return (
     <span className="status" data-testid="status">
-      <span className="user">{status.user}</span> · {/* the less important part: shortened first, in full on hover */}
+      <span className="user" title={status.user}>
+        {status.user}
+      </span> · {/* the less important part: shortened first, in full on hover */}
       <span className="origin" title={origin}>
         {origin}
       </span>{' '}
@@ -70,8 +90,4 @@ function syncText(s: AppStatus): string {
   if (s.lastError) return s.lastError;
   if (s.origin.kind === 'demo') return 'offline demo';
   return s.lastSync ? `synced ${new Date(s.lastSync).toLocaleString()}` : 'never synced';
-}
-
-function progressText(p: SyncProgress): string {
-  return p.total > 0 ? `${p.phase} ${p.done}/${p.total}` : `${p.phase}…`;
 }

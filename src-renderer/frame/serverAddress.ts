@@ -17,3 +17,16 @@ export function addressProblem(text: string): string | null {
   if (p.kind !== 'missing' || p.parts.includes('host')) return ADDRESS_SHAPE;
   return `${ADDRESS_SHAPE} — the ${p.parts.join(', ')} ${p.parts.length > 1 ? 'are' : 'is'} missing`;
 }
+
+/** Pasted text that is a whole address (not a piece of one being typed into the field). */
+export function isWholeAddress(text: string): boolean {
+  return /^\s*mysql:\/\/\S+\s*$/i.test(text);
+}
+
+/** A pasted address as the form keeps it: a password carried in it moves to the password field. */
+export function pastedAddress(text: string): { address: string; password: string | null } {
+  const s = text.trim();
+  const r = checkCentralUrl(s);
+  if (r.ok && r.target.password !== undefined) return { address: r.target.display, password: r.target.password };
+  return { address: s, password: null };
+}

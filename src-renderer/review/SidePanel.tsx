@@ -1,15 +1,17 @@
 /**
  * Beside the chart: what the survey knows about this spectrum (pipeline answer, S/N per band,
- * object type, where and when it was taken) and what everyone said about it before — with a
+ * the target's type, source and magnitudes, where and when it was taken, the night's seeing and
+ * moon) and what everyone said about it before — with a
  * mark on each earlier verdict your answer disagrees with (shared/agreement.ts).
  */
 import type { ReactNode } from 'react';
 import { disagrees } from '../../shared/agreement';
-import type { Item, Verdict } from '../../shared/model';
+import type { Item, PipelineResult, Verdict } from '../../shared/model';
 import { FLAG_TEXT, isVerdictFlag } from '../../shared/verdictFlags';
 import type { Draft } from '../state/store';
 
-const BANDS = ['u', 'g', 'r', 'i', 'z'] as const;
+const SNR_BANDS = ['u', 'g', 'r', 'i', 'z'] as const;
+const MAG_BANDS = ['g', 'r', 'i'] as const;
 
 /** LAMOST's lmjd counts days like MJD (from 1858-11-17), at the site's local date. */
 export function lmjdDate(lmjd: number): string {
@@ -18,10 +20,30 @@ export function lmjdDate(lmjd: number): string {
 
 /** `children` go under the pipeline's answer, to be read beside it (the assistant's fit). */
 export function SidePanel({ item, draft, children }: { item: Item; draft: Draft; children?: ReactNode }) {
-  const p = item.pipeline;
   return (
     <aside className="side-panel" data-testid="side-panel">
       <FlagsAndComment draft={draft} />
+      <Pipeline p={item.pipeline} />
+      {children}
+      <Target item={item} />
+      <Observation item={item} />
+      <Verdicts history={item.history} draft={draft} />
+    </aside>
+  );
+}
+
+/** One value per band, '–' where there is none. */
+function BandValues<B extends string>({ bands, values, digits }: { bands: readonly B[]; values: Record<B, number | null>; digits: number }) {
+  return bands.map((b) => (
+    <span key={b}>
+      {b} {values[b] === null ? '–' : values[b].toFixed(digits)}
+    </span>
+  ));
+}
+
+function Pipeline({ p }: { p: PipelineResult }) {
+  return (
+    <>
       <h3>Pipeline</h3>
       <dl>
         <dt>class</dt>
@@ -34,16 +56,38 @@ export function SidePanel({ item, draft, children }: { item: Item; draft: Draft;
         </dd>
         <dt>S/N</dt>
         <dd className="snr">
-          {BANDS.map((b) => (
-            <span key={b}>
-              {b} {p.snr[b] === null ? '–' : p.snr[b].toFixed(1)}
-            </span>
-          ))}
+          <BandValues bands={SNR_BANDS} values={p.snr} digits={1} />
         </dd>
-        <dt>objtype</dt>
-        <dd>{item.objtype || '–'}</dd>
       </dl>
-      {children}
+    </>
+  );
+}
+
+/** The input catalogue's word on the target (target_info). */
+function Target({ item }: { item: Item }) {
+  return (
+    <>
+      <h3>Target</h3>
+      <dl>
+        <dt>type</dt>
+        <dd data-testid="side-objtype">{item.objtype || '–'}</dd>
+        <dt>source</dt>
+        <dd data-testid="side-tsource" title="the input catalogue that chose the target">
+          {item.tsource || '–'}
+        </dd>
+        <dt>mag</dt>
+        <dd className="snr" data-testid="side-mag">
+          {MAG_BANDS.every((b) => item.mag[b] === null) ? 'none in the catalogue' : <BandValues bands={MAG_BANDS} values={item.mag} digits={2} />}
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+/** Where and when it was taken, and the night's conditions (plan_info). */
+function Observation({ item }: { item: Item }) {
+  return (
+    <>
       <h3>Observation</h3>
       <dl>
         <dt>plan</dt>
@@ -60,9 +104,16 @@ export function SidePanel({ item, draft, children }: { item: Item; draft: Draft;
         <dd>
           {item.ra === null || item.dec === null ? 'not known (no target row)' : `${item.ra.toFixed(5)}, ${item.dec.toFixed(5)}`}
         </dd>
+        <dt>seeing</dt>
+        <dd data-testid="side-seeing" title="the plan's seeing, FWHM in arcseconds">
+          {item.seeing === null ? 'not known' : `${item.seeing.toFixed(1)}″`}
+        </dd>
+        <dt>moon</dt>
+        <dd data-testid="side-moon" title="the plan's moon: the fraction of its disc lit">
+          {item.moon === null ? 'not known' : `${Math.round(item.moon * 100)} % lit`}
+        </dd>
       </dl>
-      <Verdicts history={item.history} draft={draft} />
-    </aside>
+    </>
   );
 }
 

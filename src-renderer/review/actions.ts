@@ -2,6 +2,7 @@
  * What the frame and the review keys do: each action calls the API and updates the store.
  * Every failure ends as a readable notice, never a blank screen or an unhandled rejection.
  */
+import type { ApiInput } from '../../shared/api';
 import type { ReviewAction } from '../../shared/keymap';
 import type { Item, SpecClass } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
@@ -88,9 +89,24 @@ function back(): void {
   else if (s.review) closeBatch();
 }
 
-/** The batch list's keys: the cursor, open at the bookmark, sync. */
+/** Opens the trace screen (the desk's, registered by the frame: review/ cannot import desk/). */
+type TraceOpener = (from?: { obsid: number; batchId: string }) => void;
+let openTrace: TraceOpener = () => undefined;
+export function setTraceOpener(open: TraceOpener): void {
+  openTrace = open;
+}
+
+/** `/` in review: the batch closes (its bookmark kept) and the trace shows the spectrum on screen; Esc there comes back. */
+function traceOnScreen(item: Item | null, batchId: string): void {
+  if (!item) return;
+  closeBatch();
+  openTrace({ obsid: item.obsid, batchId });
+}
+
+/** The batch list's keys: the cursor, open at the bookmark, sync, trace. */
 function runListAction(action: ReviewAction): void {
   const { batches, batchCursor } = getState();
+  if (action.kind === 'trace') return openTrace();
   if (!batches || batches.length === 0) return void (action.kind === 'sync' && runSync());
   if (action.kind === 'cursor') setState({ batchCursor: Math.min(batches.length - 1, Math.max(0, batchCursor + action.step)) });
   else if (action.kind === 'openBatch') void openBatch(batches[Math.min(batchCursor, batches.length - 1)]!.id);
@@ -148,6 +164,8 @@ export function runAction(action: ReviewAction): void {
       return openField('comment');
     case 'undo':
       return void undo();
+    case 'trace':
+      return traceOnScreen(item, r.batch.id);
   }
 }
 
@@ -174,10 +192,10 @@ export const signOut = guarded(async () => {
 });
 
 /** Signs in; resolves to null on success or the line to show in the form (nothing typed is lost). */
-export async function signIn(server: string, password: string, remember: boolean): Promise<string | null> {
+export async function signIn(input: ApiInput<'signIn'>): Promise<string | null> {
   try {
     await flushBookmark();
-    const status = await api.signIn({ server, password, remember });
+    const status = await api.signIn(input);
     setState({ status, review: null, showSignIn: false, notice: { kind: 'info', text: `signed in as ${status.user}; press Sync to fetch your batches` } });
     await Promise.all([refreshBatches(), loadSettings()]);
     return null;

@@ -1,7 +1,7 @@
 /**
  * The problem report form of the spectrograph view, opened by `p` on the selected fibres.
- * Enter files it (Ctrl+Enter in the description), Esc closes it; a refusal is one line under
- * the fields and everything typed stays.
+ * Enter files it (Ctrl+Enter in the description); Esc puts it away with what was typed (`p`
+ * brings it back); a refusal is one line under the fields and everything typed stays.
  */
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { PROBLEM_ORIGINS, type ProblemOrigin } from '../../shared/model';

@@ -27,6 +27,12 @@ export function openForm(): void {
   const s = useSlit.getState();
   if (s.form) return;
   const { from, to } = selection(s);
+  const kept = s.kept;
+  if (kept) {
+    const same = kept.from === from && kept.to === to;
+    const range = same ? {} : { from: String(from), to: String(to) };
+    return void useSlit.setState({ form: { ...kept.draft, ...range, error: null, sending: false }, kept: null });
+  }
   useSlit.setState({ form: { from: String(from), to: String(to), type: PROBLEM_TYPES[0].id, origin: '2d', text: '', error: null, sending: false } });
 }
 
@@ -36,8 +42,12 @@ export function editForm(patch: Partial<ReportDraft>): void {
   if (form) useSlit.setState({ form: { ...form, ...patch, error: null } });
 }
 
+/** Puts the form away with what was typed in it (see SlitState.kept); filing a report is what empties it. */
 export function closeForm(): void {
-  useSlit.setState({ form: null });
+  const s = useSlit.getState();
+  if (!s.form) return;
+  const { from, to } = selection(s);
+  useSlit.setState({ form: null, kept: { draft: s.form, from, to } });
 }
 
 /** Why the typed range cannot be filed, or null. */
@@ -63,7 +73,7 @@ export async function submitReport(): Promise<void> {
   const input: ProblemInput = { ...at, fiberFrom: Number(form.from), fiberTo: Number(form.to), type: form.type, origin: form.origin, text: form.text };
   try {
     const report = await api.reportProblem(input);
-    useSlit.setState({ form: null, anchor: null });
+    useSlit.setState({ form: null, kept: null, anchor: null });
     showInfo(`report on fibres ${report.fiberFrom}–${report.fiberTo} is in the outbox; it goes to the server with the next sync`);
     await loadProblems();
   } catch (err) {

@@ -31,6 +31,11 @@ export interface SlitState {
   /** A click picked the first fibre of a range; the next click picks the last. */
   picked: boolean;
   form: ReportDraft | null;
+  /**
+   * The draft an Esc put away, with the fibres selected when it was opened: `p` brings it back
+   * (on a new selection only its range follows), so closing the form never loses typed text.
+   */
+  kept: { draft: ReportDraft; from: number; to: number } | null;
   problems: ProblemReport[];
 }
 
@@ -42,6 +47,7 @@ export const useSlit = create<SlitState>(() => ({
   overview: false,
   picked: false,
   form: null,
+  kept: null,
   problems: [],
 }));
 

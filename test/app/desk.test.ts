@@ -58,6 +58,48 @@ describe('the coordinator through the app', () => {
   });
 });
 
+describe('the coordinator builds a batch through the app', () => {
+  const criteria = { leaveOut: { assigned: false, verified: false } };
+  const request = { name: 'feb-all', assignees: [] as string[], mode: 'single' as const, criteria };
+
+  it('counts before anything is named, creates what it counted split across two reviewers, and sets its due date', async () => {
+    const app = await appAs(w.coordinator.url);
+    const bob = await addPerson(w.db, 'reviewer');
+    const members = await app.handlers.teamMembers({});
+    expect(members.slice(0, 2).every((m) => m.role === 'reviewer')).toBe(true);
+    expect(members.map((m) => m.user)).toEqual(expect.arrayContaining([alice.user, bob.user, w.coordinator.user]));
+    const counted = await app.handlers.previewBatch(parseInput('previewBatch', { ...request, name: '' }));
+    expect([counted.shares, counted.sample.length]).toEqual([[], Math.min(10, counted.count)]);
+    const preview = await app.handlers.previewBatch({ ...request, assignees: [alice.user, bob.user] });
+    const made = await app.handlers.createBatch({ ...request, assignees: [alice.user, bob.user], due: '2024-04-01' });
+    expect(made.count).toBe(counted.count);
+    expect(made.batches.map((b) => ({ assignee: b.assignee, count: b.count }))).toEqual(preview.shares);
+    const listed = (await app.handlers.teamBatches({})).filter((b) => b.name === 'feb-all');
+    expect(listed.map((b) => [b.assignee, b.total, b.due])).toEqual(preview.shares.map((s) => [s.assignee, s.count, '2024-04-01']));
+    await app.handlers.setBatchDue({ id: made.batches[0]!.id, due: '2024-05-15' });
+    expect((await app.handlers.teamBatches({})).find((b) => b.id === made.batches[0]!.id)?.due).toBe('2024-05-15');
+  });
+
+  it('refuses a bad date, S/N min above max, an unknown reviewer and a bad due date in one line naming the field', async () => {
+    const app = await appAs(w.coordinator.url);
+    const asked = [
+      { ...request, criteria: { ...criteria, from: '2024-13-01' } },
+      { ...request, criteria: { ...criteria, snrMin: 5, snrMax: 1 } },
+      { ...request, assignees: [alice.user, 'nobody'] },
+    ];
+    const lines = [];
+    for (const r of asked) lines.push((await refusal(app.handlers.previewBatch(r)))?.message);
+    const [batch] = await app.handlers.teamBatches({});
+    lines.push((await refusal(app.handlers.setBatchDue({ id: batch!.id, due: '2024-02-30' })))?.message);
+    expect(lines).toEqual([
+      'from night must be a date YYYY-MM-DD, got "2024-13-01"',
+      'S/N min 5 is above S/N max 1',
+      expect.stringMatching(new RegExp(`^"nobody" is not an active member of the team; choose among .*${alice.user}`)),
+      'due date must be a date YYYY-MM-DD, got "2024-02-30"; or "none" to clear it',
+    ]);
+  });
+});
+
 describe('the 2D team through the app', () => {
   it('acknowledges a report with a note; an empty note is refused before the server', async () => {
     const app = await appAs((await addPerson(w.db, '2d')).url);

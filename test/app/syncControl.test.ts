@@ -54,6 +54,7 @@ describe('background sync in the app', () => {
 
   it('the Sync button runs the same service and reports what it did', async () => {
     const summary = await app.handlers.sync({});
-    expect(summary).toEqual({ pulled: 0, filesFetched: 0, pushed: 0, error: null, note: null });
+    // No data source anywhere: the sync says so instead of a bare "0 files".
+    expect(summary).toEqual({ pulled: 0, filesFetched: 0, pushed: 0, error: null, note: "no data source set: 12 spectrum file(s) cannot be fetched; choose one in the app's Settings (Ctrl+,) or set SPECVET_DATA" });
   });
 });

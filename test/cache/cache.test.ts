@@ -49,7 +49,9 @@ describe('local cache', () => {
       ALTER TABLE bookmark DROP COLUMN refused; ALTER TABLE bookmark DROP COLUMN refused_at;
       ALTER TABLE problem DROP COLUMN handled_by; ALTER TABLE problem DROP COLUMN handled_at;
       ALTER TABLE problem DROP COLUMN handled_note; ALTER TABLE problem DROP COLUMN rev;
-      DROP TABLE pull_set_aside;`);
+      DROP TABLE pull_set_aside; DROP TABLE file_failure; ALTER TABLE batch DROP COLUMN due_date;
+      ALTER TABLE item DROP COLUMN tsource; ALTER TABLE item DROP COLUMN mag_g; ALTER TABLE item DROP COLUMN mag_r;
+      ALTER TABLE item DROP COLUMN mag_i; ALTER TABLE item DROP COLUMN seeing; ALTER TABLE item DROP COLUMN moon;`);
     old.pragma('user_version = 1000');
     old.close();
     cache = openLocalCache(file, 'alice');

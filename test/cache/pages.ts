@@ -10,6 +10,7 @@ export function batchOf(over: Partial<CentralBatch> = {}): CentralBatch {
     assignee: 'alice',
     state: 'active',
     createdAt: '2026-11-01T00:00:00.000Z',
+    dueDate: null,
     rev: '1',
     ...over,
   };
@@ -28,6 +29,10 @@ export function itemsOf(batchId: string, n: number, first = 1, over: Partial<Cen
     ra: 10 + k / 1000,
     dec: -5 + k / 2000,
     objtype: 'Star',
+    tsource: 'LEGAS',
+    mag: { g: 15 + k / 100, r: 14.5, i: null },
+    seeing: 2.5,
+    moon: 0.25,
     class: 'STAR',
     subclass: 'G2',
     z: 0.0001 * k,

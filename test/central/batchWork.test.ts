@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyBundle } from '../../src-main/survey/bundle';
 import type { SpecClass } from '../../shared/model';
+import { medianOf } from '../../src-main/central/progress';
+import { BREAK_SECONDS, CORRECTED_DZ } from '../../src-main/central/progressQueries';
 import { runCli } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/mariadb';
 import { addPerson, adminQuery, connectAs, mariadbClient, newId, seed, sessionAs, type Person } from './fixtures';
@@ -237,7 +239,7 @@ describe('a reviewer', () => {
     } finally {
       await c.end();
     }
-    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()']) {
+    for (const call of ['CALL batch_set_due(?, ?)', 'CALL progress_refresh()', 'CALL progress_days_refresh()', 'CALL plan_check_refresh()', 'SELECT * FROM progress_day', 'SELECT * FROM spectrum_check']) {
       const c2 = await connectAs(db, r);
       await expect(c2.query(call, [newId(), '2024-01-01']), call).rejects.toThrow(/denied/);
       await c2.end();
@@ -268,5 +270,97 @@ describe('done counts as work arrives', () => {
     await verdicts(d, late.id, [{ obsid: late.obsids[0]!, class: 'GALAXY', z: 0.1, at: '2025-05-01T10:00:09Z', supersedes: first! }]);
     await verdicts(d, late.id, [{ obsid: late.obsids[2]!, class: 'QSO', z: 1.5, at: '2025-05-01T10:00:30Z' }]);
     expect(await json(carol, ['batch', 'list', '--name', 'late'])).toEqual([expect.objectContaining({ done: 2, total: 3 })]);
+  });
+});
+
+describe('progress per day as work arrives late', () => {
+  /** Straight from the verdicts (the window the per-day tables replace): a reviewer's verdicts
+   * per day and the gaps between their consecutive verdicts in the period, pauses left out. */
+  async function fromVerdicts(user: string, from: string, to: string) {
+    const inPeriod = `reviewer = ? AND created_at >= ? AND created_at < DATE_ADD(?, INTERVAL 1 DAY)`;
+    const days = await query<{ day: string; n: string }>(`SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS day, COUNT(*) AS n FROM humanverify WHERE ${inPeriod} GROUP BY day ORDER BY day`, [user, from, to]);
+    const gaps = await query<{ gap: string; n: string }>(
+      `SELECT gap, COUNT(*) AS n FROM (SELECT TIMESTAMPDIFF(SECOND, LAG(created_at) OVER (ORDER BY created_at, id), created_at) AS gap FROM humanverify WHERE ${inPeriod}) g
+       WHERE gap <= ${BREAK_SECONDS} GROUP BY gap`,
+      [user, from, to],
+    );
+    return {
+      verdicts: days.reduce((n, d) => n + Number(d.n), 0),
+      perDay: days.map((d) => ({ day: d.day, verdicts: Number(d.n) })),
+      medianSeconds: medianOf(gaps.map((g) => ({ seconds: Number(g.gap), count: Number(g.n) }))),
+    };
+  }
+  /** Per plan and class, straight from the verdicts and bookmarks (the query spectrum_check replaced). */
+  const PLANS_FROM_VERDICTS = `WITH period_spectra AS (
+    SELECT si.obsid FROM plan_info p JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+    WHERE p.obsdate BETWEEN ? AND ?),
+  answers AS (
+    SELECT obsid, class, z, ROW_NUMBER() OVER (PARTITION BY obsid ORDER BY final DESC, created_at DESC, rev DESC) AS nth FROM (
+      SELECT v.obsid, v.class, v.z, 0 AS final, v.created_at, v.rev FROM humanverify v JOIN period_spectra s ON s.obsid = v.obsid
+      UNION ALL
+      SELECT r.obsid, r.class, r.z, 1 AS final, r.created_at, r.rev FROM humanrecheck r JOIN period_spectra s ON s.obsid = r.obsid) a)
+  SELECT DATE_FORMAT(p.obsdate, '%Y-%m-%d') AS obsdate, p.lmjd, p.planid, si.class, COUNT(*) AS total,
+    SUM(a.obsid IS NOT NULL OR EXISTS (SELECT 1 FROM spec_check sc JOIN check_batch b ON b.id = sc.batch_id
+        JOIN check_status cs ON cs.batch_id = sc.batch_id
+      WHERE sc.obsid = si.obsid AND b.mode = 'browse' AND sc.position < cs.position)) AS checked,
+    COALESCE(SUM(a.class <> si.class OR ABS(a.z - si.z) / (1 + si.z) >= ?), 0) AS corrected
+  FROM plan_info p
+  JOIN spec_info si ON si.lmjd = p.lmjd AND si.planid = p.planid
+  LEFT JOIN answers a ON a.obsid = si.obsid AND a.nth = 1
+  WHERE p.obsdate BETWEEN ? AND ?
+  GROUP BY p.obsdate, p.lmjd, p.planid, si.class
+  ORDER BY p.obsdate, p.lmjd, p.planid, si.class`;
+  const PERIODS = [['2025-06-01', '2025-06-01'], ['2025-06-02', '2025-06-02'], ['2025-06-01', '2025-06-02'], ['2025-06-01', '2025-06-30']] as const;
+
+  it('stays equal to the verdicts after a late verdict splits a gap across midnight, a cancel and a new batch', async () => {
+    const g = await addPerson(db, 'reviewer', 'pace');
+    const mine = async (from: string, to: string, by = 'reviewer') => {
+      const report = await json(carol, ['progress', '--from', from, '--to', to, '--by', by]);
+      return by === 'reviewer' ? report.rows.find((r: { reviewer: string }) => r.reviewer === g.user) : report.rows;
+    };
+    const sameAsVerdicts = async () => {
+      for (const [from, to] of PERIODS) expect(await mine(from, to), `${from}…${to}`).toMatchObject(await fromVerdicts(g.user, from, to));
+    };
+    expect((await cli(carol, ['batch', 'create', '--name', 'pace', '--assignee', g.user, '--mode', 'single', '--planid', 'PLAN003', '--spid', '2', '--limit', '5'])).code).toBe(0);
+    const pace = await itemsOf('pace', g.user);
+    const [o1, o2, o3, o4] = pace.obsids as [number, number, number, number];
+    await verdicts(g, pace.id, [
+      { obsid: o1, class: 'STAR', z: 0.1, at: '2025-06-01T23:55:00Z' },
+      { obsid: o2, class: 'STAR', z: 0.1, at: '2025-06-02T00:04:00Z' }, // 540 s, from the day before
+      { obsid: o3, class: 'STAR', z: 0.1, at: '2025-06-02T00:12:20Z' }, // 500 s
+    ]);
+    expect(await mine('2025-06-01', '2025-06-02')).toMatchObject({ verdicts: 3, medianSeconds: 520 });
+    // The first verdict of 06-02 follows one of 06-01: not time spent in a period starting 06-02.
+    expect(await mine('2025-06-02', '2025-06-02')).toMatchObject({ verdicts: 2, medianSeconds: 500 });
+    await sameAsVerdicts();
+
+    // Made offline before the others were pushed: it splits 540 s into 60 s and 480 s (a gap
+    // counted on the next day: kept as 540 s, the median would be 500 s).
+    await verdicts(g, pace.id, [{ obsid: o4, class: 'STAR', z: 0.1, at: '2025-06-01T23:56:00Z' }]);
+    expect(await mine('2025-06-01', '2025-06-02')).toMatchObject({ verdicts: 4, perDay: [{ day: '2025-06-01', verdicts: 2 }, { day: '2025-06-02', verdicts: 2 }], medianSeconds: 480 });
+    expect(await mine('2025-06-01', '2025-06-01')).toMatchObject({ verdicts: 2, medianSeconds: 60 });
+    await sameAsVerdicts();
+
+    // Cancelled, its work stays in the period; the next batch's verdict follows on.
+    expect((await cli(carol, ['batch', 'cancel', 'pace', '--assignee', g.user])).code).toBe(0);
+    expect((await cli(carol, ['batch', 'create', '--name', 'pace-2', '--assignee', g.user, '--mode', 'single', '--planid', 'PLAN003', '--spid', '2', '--limit', '1'])).code).toBe(0);
+    const next = await itemsOf('pace-2', g.user);
+    await verdicts(g, next.id, [{ obsid: next.obsids[0]!, class: 'GALAXY', z: 0.1, at: '2025-06-02T00:13:00Z' }]);
+    // Gaps 60, 480, 500, 40: median (60 + 480) / 2.
+    expect(await mine('2025-06-01', '2025-06-30')).toMatchObject({ verdicts: 5, medianSeconds: 270, done: 1, total: 1, openBatches: 0 });
+    const batches = await mine('2025-06-01', '2025-06-30', 'batch');
+    const of = (id: string) => batches.find((b: { id: string }) => b.id === id);
+    expect(of(pace.id)).toMatchObject({ state: 'cancelled', verdicts: 4, medianSeconds: 480 });
+    expect(of(next.id)).toMatchObject({ state: 'active', verdicts: 1, medianSeconds: 40 });
+    await sameAsVerdicts();
+
+    // Per plan, after all this file's work (changed verdicts, paged browse, cancels): as the verdicts say.
+    const nights = ['2024-01-01', '2024-01-04'];
+    const direct = await query<Record<string, string>>(PLANS_FROM_VERDICTS, [...nights, CORRECTED_DZ, ...nights]);
+    const report = await json(carol, ['progress', '--from', nights[0]!, '--to', nights[1]!, '--by', 'plan']);
+    const shares = report.rows.flatMap((r: { planid: string; byClass: Record<string, { total: number; checked: number; corrected: number }> }) =>
+      Object.entries(r.byClass).filter(([, c]) => c.total > 0).map(([cls, c]) => [r.planid, cls, c.total, c.checked, c.corrected]));
+    expect(shares).toEqual(direct.map((d) => [d.planid, d.class, Number(d.total), Number(d.checked), Number(d.corrected)]));
+    expect(shares.some(([, , , checked]: number[]) => checked > 0)).toBe(true);
   });
 });

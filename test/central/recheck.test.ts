@@ -174,6 +174,8 @@ describe('specvet trace', () => {
     expect(now.plan).toMatchObject({ obsdate: '2024-01-01', seeing: 2.5 });
     expect(now.verdicts.map((v) => v.reviewer).sort()).toEqual([alice.user, bob.user].sort());
     expect(now.rechecks.map((r) => r.coordinator)).toEqual([w.coordinator.user]);
+    // The coordinator reviews nothing here: no local copy to fit, and the trace says why.
+    expect((now as Trace & { assistant: unknown }).assistant).toEqual({ fit: null, none: expect.stringMatching(/^no local cache on this SPECVET_HOME|is in none of your batches$/) });
     // The verdicts were made on 2024-03-01; the recheck and the batches today.
     const before = await json<Trace>(['trace', String(obsids[0]), '--at', '2024-03-02'], w.coordinator);
     expect(before).toMatchObject({ state: 'corrected', rechecks: [], batches: [] });

@@ -202,6 +202,24 @@ describe('an admin', () => {
     expect((err as CentralError).message).toMatch(/disabled .* ask a SpecVet admin/);
   });
 
+  it("ends the disabled person's open sessions, every one of them, and not the admin's", async () => {
+    const ida = await addPerson(w.db, 'reviewer', 'ida');
+    const open = [await connectAs(w.db, ida), await connectAs(w.db, ida)];
+    const admin = await connectAs(w.db, w.people.erin);
+    try {
+      await disableMember(admin, ida.user);
+      for (const c of open) {
+        const err = await c.query('SELECT 1').catch((e: unknown) => e);
+        expect(err).toMatchObject({ fatal: true }); // the server ended the connection
+      }
+      const [rows] = await admin.query('SELECT 1 AS still');
+      expect(rows).toEqual([{ still: 1 }]);
+    } finally {
+      for (const c of open) c.destroy();
+      await admin.end();
+    }
+  });
+
   it('re-enables a disabled reviewer, who then signs in with their role again', async () => {
     const gina = await addPerson(w.db, 'reviewer', 'gina');
     const c = await connectAs(w.db, w.people.erin);

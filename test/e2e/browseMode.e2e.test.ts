@@ -2,7 +2,8 @@
  * Browse mode by keyboard on the demo survey: a page of 5 × 4 thumbnails at 1280 × 800 (more at
  * 1920 × 1080), the one planted wrong star on the first page corrected from the grid, the page
  * paged on and counted as seen with no verdict rows for the rest, the bookmark kept over a
- * reload, Enter into single mode and Esc back to the same place. Screenshots: test-results/browse-*.png.
+ * reload, Enter into single mode and Esc back to the same place; the assistant's ≠fit marks.
+ * Screenshots: test-results/browse-*.png.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -56,6 +57,26 @@ describe('web edition, browse mode by keyboard', () => {
     items = await apiCall<Item[]>(web.served.url, 'listItems', { batchId: browse.id });
     truth = new Map((await readBundle(join(web.served.home, 'demo'))).truth.spectra.map((t) => [t.obsid, t]));
   });
+
+  it("1280×800: the assistant marks ≠fit the planted wrong star on the first page, with the fit's answer", async () => {
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = pageProblems(page);
+    await page.goto(web.served.url);
+    await openBrowse(page, browse);
+    // Every thumbnail on the page gets its fit, in page order, without a key.
+    await expect.poll(() => page.locator('[data-testid="thumb"][data-fit="pending"]').count(), { timeout: 120_000, interval: 1000 }).toBe(0);
+    const planted = items.slice(0, 20).find((i) => truth.get(i.obsid)!.pipelineError !== null)!;
+    const mark = page.locator(`[data-obsid="${planted.obsid}"] [data-testid="fit-mark"]`);
+    expect(await mark.innerText()).toBe('≠fit');
+    // What the fit says instead is on the mark: the true class, and a star's velocity.
+    expect(await mark.getAttribute('title')).toMatch(new RegExp(`^the fit disagrees with the pipeline: ${truth.get(planted.obsid)!.class} .* km/s$`));
+    // The planted one is among few marks, not one of many: most pipeline answers are right.
+    expect(await page.getByTestId('fit-mark').count()).toBeLessThanOrEqual(5);
+    await noOverlaps(page);
+    await page.screenshot({ path: join(ROOT, 'test-results/browse-fit-marks-1280x800.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('1280×800: one correction on the first page, the rest counted as seen, resumed after a reload', async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 800 } });

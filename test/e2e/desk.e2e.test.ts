@@ -1,18 +1,17 @@
 /**
  * The coordinator's and the 2D team's screens in a real browser against `specvet serve` on a
  * real MariaDB world (issue 15): a coordinator resolves a disagreement by keys, a 2D user
- * acknowledges a reviewer's report by keys, and a reviewer is offered neither. Screenshots of
- * each screen at 1280×800 and 1920×1080 go to test-results/ (one of each to docs/ for README).
+ * acknowledges a reviewer's report by keys, and a reviewer is offered neither (only the trace,
+ * as everyone is). Screenshots of each screen at 1280×800 and 1920×1080 go to test-results/ (one of each to docs/ for README).
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
 import { dataSourceFor, disagreeAndReport, reportAs } from '../support/deskWorld';
-import { launchChromium, openPage, pageProblems, ROOT, startServe, type Served } from './support';
+import { shots, useDeskBrowser, useMariaDbForE2e } from './deskSupport';
+import { pageProblems } from './support';
 
 /** The first two reviewers' marker colours (src-renderer/desk/RecheckCase.tsx ANSWER_COLOURS). */
 const FIRST_COLOURS: [number, number, number][] = [
@@ -20,40 +19,28 @@ const FIRST_COLOURS: [number, number, number][] = [
   [0x2b, 0x8a, 0x3e],
 ];
 
-let mariadb: RunningServer;
-beforeAll(async () => {
-  // The e2e run has no global MariaDB: this file starts one (or uses MYSQL_URL) before its world.
-  mariadb = await useOrStartMariaDb();
-  process.env.MYSQL_URL = mariadb.url;
-}, 120_000);
-afterAll(async () => mariadb?.stop());
+useMariaDbForE2e();
 
 const w = useWorld({ plans: 1, spectrographs: 2, fibers: 4 });
-let browser: Browser;
 let alice: Person;
 let obsid: number;
 let data: string;
-const running: Served[] = [];
+const desk = useDeskBrowser();
 
 beforeAll(async () => {
   ({ alice, obsid } = await disagreeAndReport(w, new Date()));
   // A second report, elsewhere and of another kind, for the filters to tell apart.
   await reportAs(w, { lmjd: 60_000, planid: 'PLAN000', spid: 2, fiberFrom: 1, fiberTo: 2, type: 'stray-light', origin: 'raw', text: 'glow at the red end' }, new Date());
   data = await dataSourceFor(w);
-  browser = await launchChromium();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  for (const s of running) await s.stop();
+afterAll(() => {
   if (data) rmSync(data, { recursive: true, force: true });
 });
 
-/** `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password), reading spectra from the world's data source, and a page on it. */
-async function appAs(p: Person, withData = true): Promise<Page> {
-  const served = await startServe({ env: { SPECVET_CENTRAL: p.url, ...(withData && { SPECVET_DATA: data }) } });
-  running.push(served);
-  return openPage(browser, served.url);
+/** `specvet serve` signed in as `p`, reading spectra from the world's data source (unless `withData` is false), and a page on it. */
+function appAs(p: Person, withData = true): Promise<Page> {
+  return desk.appAs(p, withData ? { SPECVET_DATA: data } : {});
 }
 
 /** The x positions (px) of a canvas's pixels drawn in `rgb`, within a few levels. */
@@ -82,14 +69,6 @@ async function alphaAt(page: Page, x: number, y: number): Promise<number> {
     },
     { x, y },
   );
-}
-
-async function shots(page: Page, name: string): Promise<void> {
-  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: join(ROOT, `test-results/${name}-${size.width}x${size.height}.png`) });
-    if (size.width === 1280) await page.screenshot({ path: join(ROOT, `docs/${name}.png`) });
-  }
 }
 
 describe('the coordinator', () => {
@@ -248,12 +227,12 @@ describe('the 2D team', () => {
 });
 
 describe('a reviewer', () => {
-  it('is offered neither screen, and their keys stay the batch list\'s', async () => {
+  it('is offered only the trace, and their keys stay the batch list\'s', async () => {
     const page = await appAs(alice);
     await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBe(1);
     // The role comes from the same server answer as the sync; give it the same time.
     await page.waitForTimeout(1000);
-    expect(await page.getByRole('navigation', { name: 'desk screens' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button').allInnerTexts()).toEqual(['My batches', 'Trace']);
     await page.keyboard.press('r');
     await page.keyboard.press('t');
     expect(await page.locator('[data-testid^="desk-"]').count()).toBe(0);

@@ -57,6 +57,14 @@ describe('web edition, single mode by keyboard', () => {
       const panel = page.getByTestId('side-panel');
       expect(await panel.getByTestId('side-pipeline').innerText()).toBe(`${item.pipeline.class} ${item.pipeline.subclass}`.trim());
       expect(await panel.innerText()).toContain(`${item.pipeline.z.toFixed(4)} ± ${item.pipeline.zErr.toFixed(4)}`);
+      // The target and the night as the demo survey has them (a sync test proves a pull brings them).
+      expect(item.tsource).not.toBe('');
+      expect(await panel.getByTestId('side-objtype').innerText()).toBe(item.objtype);
+      expect(await panel.getByTestId('side-tsource').innerText()).toBe(item.tsource);
+      const mag = (b: 'g' | 'r' | 'i') => `${b} ${item.mag[b]?.toFixed(2) ?? '–'}`;
+      expect((await panel.getByTestId('side-mag').innerText()).replace(/\s+/g, ' ')).toBe(`${mag('g')} ${mag('r')} ${mag('i')}`);
+      expect(await panel.getByTestId('side-seeing').innerText()).toBe(`${item.seeing!.toFixed(1)}″`);
+      expect(await panel.getByTestId('side-moon').innerText()).toBe(`${Math.round(item.moon! * 100)} % lit`);
       const history = panel.getByTestId('side-history').locator('li');
       expect(await history.count()).toBe(2);
       expect(await history.nth(0).innerText()).toMatch(new RegExp(`^li\\.wei, [0-9-]+\\s+${item.pipeline.class} `));

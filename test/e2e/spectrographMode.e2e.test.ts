@@ -99,6 +99,12 @@ describe('web edition, spectrograph mode by keyboard', () => {
     expect(await page.getByLabel('description').inputValue()).toBe('second look');
     await page.screenshot({ path: join(ROOT, 'test-results/spectrograph-refused-1280x800.png') });
     await page.getByLabel('description').press('Escape');
+    await expect.poll(() => page.getByTestId('report-form').count()).toBe(0);
+    // Esc put the draft away, not in the bin: p brings back everything typed.
+    await page.keyboard.press('p');
+    expect(await page.getByLabel('description').inputValue()).toBe('second look');
+    expect([await page.getByLabel('first fibre').inputValue(), await page.getByLabel('last fibre').inputValue()]).toEqual(['200', '251']);
+    await page.getByLabel('description').press('Escape');
     expect(await apiCall<ProblemReport[]>(web.served.url, 'listProblems', at)).toHaveLength(1);
     expect(problems).toEqual([]);
     await page.close();

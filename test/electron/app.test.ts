@@ -70,6 +70,12 @@ describe('Electron main process', () => {
     expect(bytes.byteLength).toBeGreaterThan(2880);
   });
 
+  it('takes no path for the export from the page, and in the demo says offline before any save dialog', async () => {
+    await expect(call('exportCatalogue', { scope: {}, format: 'csv', file: '/etc/passwd' })).rejects.toThrow(/file/);
+    await expect(call('exportCatalogue', { scope: {}, format: 'csv' })).rejects.toThrow(/^offline — the export reads the central server/);
+    expect(electron.dialog.saves).toEqual([]);
+  });
+
   it('forwards service events to the window', async () => {
     const win = BrowserWindow.created[0]!;
     const batches = await call<BatchSummary[]>('listBatches');

@@ -164,6 +164,13 @@ export const dialog = {
   showErrorBox(title: string, content: string) {
     this.errors.push([title, content]);
   },
+  /** The save dialogs opened (their options), and what the next one answers. */
+  saves: [] as Array<Record<string, unknown>>,
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  async showSaveDialog(...args: unknown[]) {
+    this.saves.push(args.at(-1) as Record<string, unknown>);
+    return this.saveAnswer;
+  },
 };
 
 export const app = new (class FakeApp extends EventEmitter {

@@ -33,12 +33,21 @@ describe('application menu', () => {
   it('lists the review keys of docs/architecture.md, shown but left to the renderer to handle', () => {
     const review = items(template(false, false).find((i) => i.label === 'Review')!.submenu as Item[]).filter((i) => i.label);
     const keys = review.map((i) => i.accelerator);
-    // docs/app.md, "Review keys" (with the menu-only keys not built yet): → ← Enter, s g q u, 0–4, [ ], z, . and ,, e, + −, Shift+← →, r, l, f, Ctrl+Z, ?
-    for (const k of ['Right', 'Left', 'Enter', 'S', 'G', 'Q', 'U', '0', '1', '2', '3', '4', '[', ']', 'Z', '.', ',', 'E', 'Plus', '-', 'Shift+Left', 'Shift+Right', 'R', 'L', 'F', 'CmdOrCtrl+Z', 'Shift+/']) {
+    // README, "Keys": → ← Enter, s g q u t, 0–4, [ ], z, Shift+line letters, a j k, . and ,, e, x, + −, Shift+← →, r, l, f, c, Ctrl+Z
+    for (const k of ['Right', 'Left', 'Enter', 'S', 'G', 'Q', 'U', 'T', '0', '1', '2', '3', '4', '[', ']', 'Z', 'Shift+A', 'Shift+K', 'A', 'J', 'K', '.', ',', 'E', 'X', 'Plus', '-', 'Shift+Left', 'Shift+Right', 'R', 'L', 'F', 'C', 'CmdOrCtrl+Z']) {
       expect(keys).toContain(k);
     }
     // Registered single-letter accelerators would eat the letters typed into a comment.
     for (const i of review) expect(i.registerAccelerator).toBe(false);
+  });
+
+  it('offers Settings in File and the key list in Help, with their keys', () => {
+    const all = items(template(false, false));
+    expect(all.find((i) => i.label === 'Settings…')).toMatchObject({ accelerator: 'CmdOrCtrl+,', registerAccelerator: false });
+    expect(all.find((i) => i.label === 'Keyboard Shortcuts')).toMatchObject({ accelerator: '?', registerAccelerator: false });
+    sent.length = 0;
+    (all.find((i) => i.label === 'Settings…')!.click as () => void)();
+    expect(sent).toEqual(['settings']);
   });
 
   it('sends the command of a review item to the renderer when chosen', () => {

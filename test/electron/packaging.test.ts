@@ -2,10 +2,11 @@
  * electron-builder cannot run here (no Electron download), so this checks the packaging
  * configuration says what docs/electron.md promises.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEMPLATES_RESOURCE } from '../../src-main/fit/templates';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // The YAML reader and glob matcher electron-builder itself uses (no type packages for them).
@@ -84,6 +85,15 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('copies every shipped template file and its README to <resources>/templates, outside app.asar', () => {
+    const extra = config.extraResources as Array<{ from: string; to: string; filter: string[] }>;
+    const templates = extra.find((e) => e.from === 'resources/templates')!;
+    expect(templates.to).toBe(TEMPLATES_RESOURCE);
+    const shipped = readdirSync(join(ROOT, templates.from)).filter((f) => templates.filter.some((g) => globMatch(g, f)));
+    expect(shipped.sort()).toEqual(readdirSync(join(ROOT, 'resources', 'templates')).sort());
+    expect(shipped.filter((f) => f.endsWith('.fits'))).toHaveLength(4);
   });
 
   it('points at an existing icon under 100 kB and at the built main file', () => {

@@ -23,7 +23,9 @@ export interface DeskStart {
   reportId: string;
 }
 
-export async function disagreeAndReport(w: World, at: Date): Promise<DeskStart> {
+/** `opts.bobAt`: when the second verdict was made (default `at`); `opts.fibres`: the report's range (default 2–3). */
+export async function disagreeAndReport(w: World, at: Date, opts: { bobAt?: Date; fibres?: [number, number] } = {}): Promise<DeskStart> {
+  const [fiberFrom, fiberTo] = opts.fibres ?? [2, 3];
   const alice = await reviewer(w);
   const bob = await reviewer(w);
   await assign(w, 'jan-a', [alice], 2);
@@ -36,9 +38,10 @@ export async function disagreeAndReport(w: World, at: Date): Promise<DeskStart> 
     const [b] = cache.listBatches();
     const [item] = cache.listItems(b!.id);
     obsid = item!.obsid;
-    cache.addVerdict({ obsid, batchId: b!.id, class: cls, subclass: '', z: cls === 'STAR' ? 0.1 : 0.3, quality: 3, flags: [], comment: cls === 'GALAXY' ? 'broad Hα?' : '' }, at);
+    const when = cls === 'GALAXY' ? (opts.bobAt ?? at) : at;
+    cache.addVerdict({ obsid, batchId: b!.id, class: cls, subclass: '', z: cls === 'STAR' ? 0.1 : 0.3, quality: 3, flags: [], comment: cls === 'GALAXY' ? 'broad Hα?' : '' }, when);
   }
-  const reportId = ca.addProblem({ lmjd: 60_000, planid: 'PLAN000', spid: 1, fiberFrom: 2, fiberTo: 3, type: 'dead fibres', origin: '2d', text: 'flat in all three arms' }, at).id;
+  const reportId = ca.addProblem({ lmjd: 60_000, planid: 'PLAN000', spid: 1, fiberFrom, fiberTo, type: 'dead fibres', origin: '2d', text: 'flat in all three arms' }, at).id;
   for (const [cache, p] of [[ca, alice], [cb, bob]] as const) expect((await syncOnce(w, cache, p)).failure ?? null).toBeNull();
   return { alice, obsid, reportId };
 }

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,8 @@ export async function startMariaDb(): Promise<RunningServer> {
   const dir = await mkdtemp(join(tmpdir(), 'specvet-mariadb-'));
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
+  const tmp = join(dir, 'tmp');
+  await mkdir(tmp);
   await run('mariadb-install-db', [
     '--no-defaults',
     `--datadir=${datadir}`,
@@ -68,6 +70,10 @@ export async function startMariaDb(): Promise<RunningServer> {
       '--max-connections=700',
       '--max-allowed-packet=64M',
       `--log-error=${join(dir, 'error.log')}`,
+      // Its own directory for on-disk temporary tables: files left in /tmp itself were removed
+      // from under a long query by something else on a shared machine ("Error on delete of
+      // '/tmp/#sql-temptable-….MAI'").
+      `--tmpdir=${tmp}`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );

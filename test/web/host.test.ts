@@ -92,6 +92,16 @@ describe('web host API', () => {
     expect(ours.status).toBe(200);
   });
 
+  it('answers the export itself, under the same rules: cross-site refused, bad scope 400, offline one line, no download', async () => {
+    const input = { scope: {}, format: 'csv' };
+    expect((await host.call('exportCatalogue', input, { Origin: 'http://evil.example' })).status).toBe(403);
+    const bad = await host.call('exportCatalogue', { scope: { from: '2024-13-01x' }, format: 'csv' });
+    expect([bad.status, ((await bad.json()) as { code: string }).code]).toEqual([400, 'bad-input']);
+    const off = await host.call('exportCatalogue', input);
+    expect(off.headers.get('Content-Disposition')).toBeNull();
+    expect([off.status, await off.json()]).toEqual([503, { code: 'offline', message: 'offline — the export reads the central server; this is the demo, sign in to one' }]);
+  });
+
   it('serves the renderer with the strict CSP and nosniff, and nothing outside it', async () => {
     const res = await fetch(`${host.base}/`);
     expect(res.status).toBe(200);

@@ -36,6 +36,7 @@ export async function startTestHost(opts: { secret?: string } = {}): Promise<Tes
   const server = await startWebServer({
     handlers: services.handlers,
     events,
+    writeCatalogue: services.writeCatalogue,
     rendererDir,
     host: '127.0.0.1',
     port: 0,

@@ -27,12 +27,12 @@ export const STALL_S = 15;
 /** Longest batch criteria text (the coordinator's filters, kept for the record). */
 export const MAX_CRITERIA_CHARS = 10_000;
 
-const bounded = ([name, params, declarations, body]: ProcSpec, role: string, check = '') => [
+export const bounded = ([name, params, declarations, body]: ProcSpec, role: string, check = '') => [
   dropProc(name),
   boundedProc(name, params, declarations, `${requireRole(role)}${check}\n  ${body}`),
 ];
 
-const criteriaCap = `
+export const criteriaCap = `
   IF CHAR_LENGTH(p_criteria) > ${MAX_CRITERIA_CHARS} THEN
     ${deny(`CONCAT('denied: batch criteria of ', CHAR_LENGTH(p_criteria), ' characters; at most ${MAX_CRITERIA_CHARS}')`)}
   END IF;`;

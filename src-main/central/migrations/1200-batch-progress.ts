@@ -11,13 +11,13 @@ import type { Migration, MigrationContext } from './types';
 import { dbRoleName } from './1090-db-roles';
 import { boundedProc, deny, dropProc, requireRole, takeRevs } from './sql';
 
-const ifNoColumn = (table: string, column: string, ddl: string) => `
+export const ifNoColumn = (table: string, column: string, ddl: string) => `
   IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${table}' AND COLUMN_NAME = '${column}') THEN
     ${ddl};
   END IF;`;
 
-const ifNoIndex = (table: string, index: string, ddl: string) => `
+export const ifNoIndex = (table: string, index: string, ddl: string) => `
   IF NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${table}' AND INDEX_NAME = '${index}') THEN
     ${ddl};

@@ -40,26 +40,39 @@ const tables = [
 
 const NEW = 'rev > mark AND rev <= head';
 
-const refresh = boundedProc(
-  'progress_refresh',
-  '',
-  'DECLARE mark BIGINT UNSIGNED; DECLARE head BIGINT UNSIGNED;',
-  `${requireRole('coordinator')}
-  SELECT rev INTO mark FROM tally_mark WHERE id = 1 FOR UPDATE;
+/**
+ * A coordinator's fold procedure over what was committed since the revision in `tally_mark`
+ * row `markId`: `fold` runs with `mark` (done so far) and `head` (committed now), in its own
+ * READ COMMITTED transaction when called alone, so it takes no locks on the rows it reads.
+ */
+export function markFoldProc(name: string, markId: number, fold: string): string {
+  return boundedProc(
+    name,
+    '',
+    'DECLARE mark BIGINT UNSIGNED; DECLARE head BIGINT UNSIGNED;',
+    `${requireRole('coordinator')}
+  SELECT rev INTO mark FROM tally_mark WHERE id = ${markId} FOR UPDATE;
   SELECT rev INTO head FROM sync_head;
   IF head > mark THEN
-    INSERT INTO batch_tally (batch_id, total, done)
+    ${fold}
+    UPDATE tally_mark SET rev = head WHERE id = ${markId};
+  END IF;`,
+    `
+  IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
+  );
+}
+
+const refresh = markFoldProc(
+  'progress_refresh',
+  1,
+  `INSERT INTO batch_tally (batch_id, total, done)
     SELECT b.id, (SELECT COUNT(*) FROM spec_check sc WHERE sc.batch_id = b.id), 0 FROM check_batch b
     WHERE b.${NEW.replace(' AND rev', ' AND b.rev')} AND NOT EXISTS (SELECT 1 FROM batch_tally t WHERE t.batch_id = b.id);
     INSERT IGNORE INTO batch_done_item (batch_id, obsid)
     SELECT v.batch_id, v.obsid FROM humanverify v JOIN check_batch b ON b.id = v.batch_id AND b.assignee = v.reviewer
     WHERE v.${NEW.replace(' AND rev', ' AND v.rev')};
     UPDATE batch_tally t SET t.done = (SELECT COUNT(*) FROM batch_done_item d WHERE d.batch_id = t.batch_id)
-    WHERE t.batch_id IN (SELECT v.batch_id FROM humanverify v WHERE v.${NEW.replace(' AND rev', ' AND v.rev')});
-    UPDATE tally_mark SET rev = head WHERE id = 1;
-  END IF;`,
-  `
-  IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
+    WHERE t.batch_id IN (SELECT v.batch_id FROM humanverify v WHERE v.${NEW.replace(' AND rev', ' AND v.rev')});`,
 );
 
 /**

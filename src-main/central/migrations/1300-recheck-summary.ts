@@ -17,8 +17,7 @@
  */
 import type { Migration, MigrationContext } from './types';
 import { TABLE_OPTIONS } from './types';
-import { foldStatements } from './1210-batch-tally';
-import { boundedProc, requireRole } from './sql';
+import { foldStatements, markFoldProc } from './1210-batch-tally';
 
 /** tally_mark's row for this fold (row 1 is progress_refresh's). */
 const MARK_ID = 2;
@@ -59,15 +58,10 @@ const LATEST_OF_TOUCHED = `SELECT v.obsid, v.class, v.z, v.quality, v.received_a
   JOIN spec_info si ON si.obsid = v.obsid
   LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid`;
 
-const refresh = boundedProc(
+const refresh = markFoldProc(
   'recheck_refresh',
-  '',
-  'DECLARE mark BIGINT UNSIGNED; DECLARE head BIGINT UNSIGNED;',
-  `${requireRole('coordinator')}
-  SELECT rev INTO mark FROM tally_mark WHERE id = ${MARK_ID} FOR UPDATE;
-  SELECT rev INTO head FROM sync_head;
-  IF head > mark THEN
-    DELETE FROM recheck_summary WHERE obsid IN (${TOUCHED});
+  MARK_ID,
+  `DELETE FROM recheck_summary WHERE obsid IN (${TOUCHED});
     INSERT INTO recheck_summary (obsid, extragalactic, class_split, z_spread, quality_spread, last_received)
     SELECT obsid, extragalactic, class_split, z_spread, quality_spread, last_received FROM (
       SELECT l.obsid, l.extragalactic,
@@ -79,11 +73,7 @@ const refresh = boundedProc(
       FROM (${LATEST_OF_TOUCHED}) l
       WHERE l.newest = 1
       GROUP BY l.obsid, l.p_class, l.p_z, l.extragalactic) s
-    WHERE class_split OR z_spread > 0 OR quality_spread > 0;
-    UPDATE tally_mark SET rev = head WHERE id = ${MARK_ID};
-  END IF;`,
-  `
-  IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
+    WHERE class_split OR z_spread > 0 OR quality_spread > 0;`,
 );
 
 function statements({ database }: MigrationContext): string[] {

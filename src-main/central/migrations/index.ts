@@ -17,8 +17,24 @@ import { migration as batchProgress } from './1200-batch-progress';
 import { migration as batchTally } from './1210-batch-tally';
 import { migration as qualityDesk } from './1250-quality-desk';
 import { migration as recheckSummary } from './1300-recheck-summary';
+import { migration as progressDays } from './1420-progress-days';
+import { migration as myBatchesDue } from './1430-my-batches-due';
+import { migration as planCheck } from './1440-plan-check';
+import { migration as catalogueAnswer } from './1450-catalogue-answer';
+import { migration as itemSurveyFields } from './1520-item-survey-fields';
+import { migration as disableWithoutCursor } from './1600-disable-without-cursor';
 
-export const MIGRATIONS: readonly Migration[] = [initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles, batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary];
+// One per line, in version order: branches that each add one merge without a conflict.
+export const MIGRATIONS: readonly Migration[] = [
+  initial, views, push, manage, roles, memberEnable, problemLimits, callerChecked, pushChecked, dbRoles,
+  batchEnded, stallWatchdog, centralIdentity, batchProgress, batchTally, qualityDesk, recheckSummary,
+  progressDays,
+  myBatchesDue,
+  planCheck,
+  catalogueAnswer,
+  itemSurveyFields,
+  disableWithoutCursor,
+];
 
 /** The newest schema this build of SpecVet knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

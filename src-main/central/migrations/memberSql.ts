@@ -70,24 +70,22 @@ END`;
 }
 
 /** Ends every open connection of `p_user` but the caller's own: a locked account keeps the
- * sessions it already has, and those still carry its role. */
+ * sessions it already has, and those still carry its role. No cursor over PROCESSLIST: MariaDB
+ * 10.11 crashed opening one over information_schema (see 1110's watchdog); one plain SELECT per
+ * session does not take that path. */
 const killSessions = `
   BEGIN
-    DECLARE done BOOLEAN DEFAULT FALSE;
-    DECLARE tid BIGINT UNSIGNED;
-    DECLARE sessions CURSOR FOR SELECT ID FROM information_schema.PROCESSLIST WHERE USER = p_user AND ID <> CONNECTION_ID();
-    DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = TRUE;
-    OPEN sessions;
+    DECLARE tid BIGINT UNSIGNED DEFAULT 0;
     next_session: LOOP
-      FETCH sessions INTO tid;
-      IF done THEN LEAVE next_session; END IF;
+      SET tid = (SELECT MIN(ID) FROM information_schema.PROCESSLIST
+        WHERE USER = p_user AND ID <> CONNECTION_ID() AND ID > tid);
+      IF tid IS NULL THEN LEAVE next_session; END IF;
       BEGIN
         -- 1094: the session ended by itself in the meantime.
         DECLARE CONTINUE HANDLER FOR 1094 BEGIN END;
         KILL CONNECTION tid;
       END;
     END LOOP;
-    CLOSE sessions;
   END;`;
 
 /** member_disable / member_enable: (un)locks a member's account and marks the member. */

@@ -183,7 +183,9 @@ examples:
     const at = str(values, 'at');
     if (at !== undefined) (await import('../../central/trace')).parseMoment(at);
     const t = await withClient(ctx, (c) => c.trace(key, at));
-    ctx.print(t, () => traceText(t));
+    const { localFit, localFitText } = await import('./traceFit');
+    const fit = await localFit(ctx, t.obsid);
+    ctx.print({ ...t, assistant: fit }, () => `${traceText(t)}\n${localFitText(fit)}`);
   },
 });
 

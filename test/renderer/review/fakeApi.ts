@@ -9,7 +9,7 @@ export const BATCH_ID = '7d3c4b2a-1f0e-4d5c-9b8a-0123456789ab';
 export const OTHER_BATCH_ID = '0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d';
 
 export function batchOf(id: string, name: string, itemCount: number): BatchSummary {
-  return { id, name, mode: 'single', assignee: 'demo', itemCount, reviewedCount: 0, bookmark: null, lastOpened: null, state: 'active' };
+  return { id, name, mode: 'single', assignee: 'demo', itemCount, reviewedCount: 0, bookmark: null, lastOpened: null, dueDate: null, state: 'active' };
 }
 
 /** `count` spectra, obsid 1000 + position, the pipeline calling each a galaxy at z = 0.1 + position/100. */
@@ -25,6 +25,10 @@ export function itemsOf(batchId: string, count: number, firstObsid = 1000): Item
     ra: 10,
     dec: 20,
     objtype: 'galaxy',
+    tsource: 'SDSS',
+    mag: { g: 18.9, r: 18.1, i: 17.8 },
+    seeing: 3.1,
+    moon: 0.6,
     pipeline: { class: 'GALAXY', subclass: '', z: 0.1 + position / 100, zErr: 0.0001, snr: { u: null, g: 5, r: 8, i: null, z: null } },
     filePath: `f${position}.fits.gz`,
     cached: true,

@@ -1,4 +1,4 @@
-/** The side panel (review/SidePanel.tsx) as text: the pipeline's answer, the observation, and earlier verdicts marked where yours disagrees. */
+/** The side panel (review/SidePanel.tsx) as text: the pipeline's answer, the target, the observation, and earlier verdicts marked where yours disagrees. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -28,13 +28,26 @@ describe('side panel', () => {
   const item = { ...itemsOf(BATCH_ID, 1)[0]!, lmjd: 57287, history: [verdict('carol', 'GALAXY', 0.1001, '02'), verdict('bob', 'QSO', 1.5, '03')] };
   const draft = { obsid: 1000, class: 'GALAXY' as const, subclass: '', z: 0.1, quality: 0 as const, flags: [], comment: '' };
 
-  it("shows the pipeline's class, z ± error, S/N per band, objtype, plan, date, spectrograph and fibre", () => {
+  it("shows the pipeline's class, z ± error, S/N per band, the target, plan, date, spectrograph and fibre, seeing and moon", () => {
     const shown = text(renderToStaticMarkup(createElement(SidePanel, { item, draft })));
     expect(shown).toContain('class GALAXY');
     expect(shown).toContain('z 0.1000 ± 0.0001');
     expect(shown).toContain('u – g 5.0 r 8.0 i – z –');
-    expect(shown).toContain('objtype galaxy');
+    expect(shown).toContain('Target type galaxy source SDSS mag g 18.90 r 18.10 i 17.80');
     expect(shown).toContain('plan P1 date 2015-09-22 lmjd 57287 sp / fibre 1 / 1');
+    expect(shown).toContain('seeing 3.1″ moon 60 % lit');
+  });
+
+  it('says what the survey does not know: no source, no magnitudes, no seeing or moon', () => {
+    const bare = { ...item, tsource: '', mag: { g: null, r: null, i: null }, seeing: null, moon: null };
+    const shown = text(renderToStaticMarkup(createElement(SidePanel, { item: bare, draft })));
+    expect(shown).toContain('type galaxy source – mag none in the catalogue');
+    expect(shown).toContain('seeing not known moon not known');
+  });
+
+  it('shows a missing magnitude as –, beside the ones there are', () => {
+    const shown = text(renderToStaticMarkup(createElement(SidePanel, { item: { ...item, mag: { g: 17.25, r: null, i: 16.5 } }, draft })));
+    expect(shown).toContain('mag g 17.25 r – i 16.50');
   });
 
   it('lists everyone else’s verdicts, marking the one yours disagrees with', () => {

@@ -1,0 +1,51 @@
+/**
+ * What the desk's browser tests share (desk.e2e, trace.e2e): a MariaDB for the world, a Chromium,
+ * `specvet serve` signed in as a person, and screenshots at both checked sizes.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { useOrStartMariaDb, type RunningServer } from '../support/mariadb';
+import { launchChromium, openPage, ROOT, startServe, type Served } from './support';
+
+/** The e2e run has no global MariaDB: call this before useWorld(), so the world finds one (or MYSQL_URL). */
+export function useMariaDbForE2e(): void {
+  let mariadb: RunningServer | undefined;
+  beforeAll(async () => {
+    mariadb = await useOrStartMariaDb();
+    process.env.MYSQL_URL = mariadb.url;
+  }, 120_000);
+  afterAll(async () => mariadb?.stop());
+}
+
+/**
+ * A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the
+ * password; null: the demo), and a page on it; `env`: more of serve's environment (SPECVET_DATA).
+ */
+export function useDeskBrowser(): { appAs(p: { url: string } | null, env?: Record<string, string>): Promise<Page> } {
+  let browser: Browser | undefined;
+  const running: Served[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of running) await s.stop();
+  });
+  return {
+    appAs: async (p, env = {}) => {
+      const served = await startServe({ env: { ...(p && { SPECVET_CENTRAL: p.url }), ...env } });
+      running.push(served);
+      return openPage(browser!, served.url);
+    },
+  };
+}
+
+/** Screenshots at 1280×800 and 1920×1080 to test-results/, the 1280 one also to docs/ for README. */
+export async function shots(page: Page, name: string): Promise<void> {
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(ROOT, `test-results/${name}-${size.width}x${size.height}.png`) });
+    if (size.width === 1280) await page.screenshot({ path: join(ROOT, `docs/${name}.png`) });
+  }
+}
