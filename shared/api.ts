@@ -11,7 +11,6 @@ import { API_EVENTS, API_METHODS, type ApiEvent, type ApiMethod } from './apiMet
 import {
   ObsidSchema,
   ProblemInputSchema,
-  SPECTROGRAPHS,
   UuidSchema,
   VerdictInputSchema,
   type AppStatus,
@@ -41,6 +40,8 @@ import {
   type DeskProblem,
   type DeskProgress,
   type DeskRecheckCase,
+  type DeskSpectrograph,
+  SpectrographKeySchema,
   type DeskTrace,
   type TeamBatch,
   type TeamMember,
@@ -89,9 +90,7 @@ export const API = {
   ),
   reportProblem: method<ProblemReport>()(ProblemInputSchema),
   /** The problem reports on one spectrograph of one plan, in fibre order (drawn over the spectrograph view). */
-  listProblems: method<ProblemReport[]>()(
-    z.object({ lmjd: z.number().int().min(1).max(99_999), planid: z.string().min(1).max(64), spid: z.number().int().min(1).max(SPECTROGRAPHS) }).strict(),
-  ),
+  listProblems: method<ProblemReport[]>()(SpectrographKeySchema),
   /** This person's settings, kept in their local cache (rebound keys, Enter's quality). */
   getSettings: method<Settings>()(NoInput),
   /** Replaces them; two actions on one key are refused (bad-input, naming both). */
@@ -149,6 +148,10 @@ export const API = {
    * answers with the file itself, streamed as a download.
    */
   exportCatalogue: method<ExportDone>()(ExportInputSchema),
+  /** Any spectrum's file for the desk's plots: from the local store, else from the data source (SPECVET_DATA). */
+  deskSpectrum: method<Uint8Array>()(z.object({ obsid: ObsidSchema }).strict(), true),
+  /** The fibres of one spectrograph of one plan that have a spectrum (an opened problem report). */
+  deskFibres: method<DeskSpectrograph>()(SpectrographKeySchema),
 } as const satisfies Record<ApiMethod, MethodSpec<z.ZodType, unknown>>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;

@@ -37,6 +37,8 @@ export const API_METHODS = [
   'problemList',
   'problemSetState',
   'trace',
+  'deskSpectrum',
+  'deskFibres',
   'exportCatalogue',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

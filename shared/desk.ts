@@ -5,7 +5,7 @@
  * together without the renderer importing server code.
  */
 import { z } from 'zod';
-import { PROBLEM_ORIGINS, ReviewModeSchema, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
+import { PROBLEM_ORIGINS, ReviewModeSchema, SPECTROGRAPHS, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
 import { Z_RANGE } from './ranges';
 
 /** Who the server says the signed-in person is; the screens a role may use follow from it. */
@@ -193,8 +193,35 @@ export interface DeskProblem extends ProblemInput, ProblemDeskFields {
 }
 
 export const ProblemFilterSchema = z
-  .object({ state: z.enum(PROBLEM_STATE_FILTERS).optional(), from: DateSchema.optional(), to: DateSchema.optional(), origin: z.enum(PROBLEM_ORIGINS).optional() })
+  .object({
+    state: z.enum(PROBLEM_STATE_FILTERS).optional(),
+    from: DateSchema.optional(),
+    to: DateSchema.optional(),
+    planid: z.string().min(1).max(64).optional(),
+    spid: z.number().int().min(1).max(SPECTROGRAPHS).optional(),
+    type: z.string().min(1).max(64).optional(),
+    origin: z.enum(PROBLEM_ORIGINS).optional(),
+  })
   .strict();
+
+/** One spectrograph of one plan: what an opened problem report shows. */
+export const SpectrographKeySchema = z.object({ lmjd: z.number().int().min(1).max(99_999), planid: z.string().min(1).max(64), spid: z.number().int().min(1).max(SPECTROGRAPHS) }).strict();
+
+/** A fibre of that spectrograph with a spectrum, and whether its file is on this computer already. */
+export interface DeskFibre {
+  obsid: number;
+  lmjd: number;
+  planid: string;
+  spid: number;
+  fiberid: number;
+  local: boolean;
+}
+
+export interface DeskSpectrograph {
+  fibres: DeskFibre[];
+  /** Where the files that are not local come from (SPECVET_DATA); null: nowhere, only local files show. */
+  source: string | null;
+}
 
 /** How a spectrum is named for a trace: its obsid, its designation, or its plan, spectrograph and fibre. */
 export type DeskTraceKey = { obsid: number } | { designation: string } | { planid: string; spid: number; fiberid: number; lmjd?: number };

@@ -11,6 +11,7 @@ import type { CredentialStore } from './credentialStore';
 import type { ApiEventBus } from './eventBus';
 import { reviewHandlers } from './reviewHandlers';
 import { deskHandlers } from './deskHandlers';
+import { deskFileHandlers } from './deskFiles';
 import { catalogueWriter, exportHandlers, type ChooseExportFile, type WriteCatalogue } from './exportHandlers';
 import { templateHandlers } from './templateHandlers';
 import type { AppSession, SessionFactory } from './appSession';
@@ -80,6 +81,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     ...exportHandlers(() => session.desk, writeCatalogue, deps.chooseExportFile ?? null),
     ...reviewHandlers(() => session.cache, changed, clock, dataSource),
     ...deskHandlers(() => session.desk),
+    ...deskFileHandlers(() => session.cache, () => session.desk, dataSource),
     ...templateHandlers(deps.templates ?? null),
     sync: async () => {
       const { pulled, filesFetched, pushed, error, note } = await syncControl.now();

@@ -19,7 +19,7 @@ type DeskMethods =
   | 'setBatchDue'
   | 'progress' | 'recheckList' | 'recheckResolve' | 'problemList' | 'problemSetState' | 'trace';
 
-const NO_SERVER = 'offline — batches, progress, recheck, problems and tracing need the central server; this is the demo, sign in to one';
+export const NO_SERVER = 'offline — batches, progress, recheck, problems and tracing need the central server; this is the demo, sign in to one';
 
 /** `desk` is read on every call: sign-in and sign-out swap the session underneath. */
 export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, DeskMethods> {

@@ -17,11 +17,12 @@ import { batchFromRow, itemFromRow, problemStateFromRow, verdictFromRow, type Ro
 import { PAGE_BYTES, readPage, type RawPage } from './pullPage';
 import type { Role } from '../../shared/model';
 import type { AgreementThresholds } from '../../shared/agreement';
-import type { CatalogueRow, CatalogueScope, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
+import type { CatalogueRow, CatalogueScope, FileKey, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
 import { recheckList, recheckResolve } from './recheck';
 import { problemList, problemSetState } from './problemDesk';
 import { catalogue } from './catalogue';
 import { trace } from './trace';
+import { spectrumFiles } from './spectrumFiles';
 
 export interface SessionOptions {
   /** Connections in this session's pool (a sync needs one; the app's UI may add a second). */
@@ -175,6 +176,10 @@ class MysqlSession implements CentralClient {
 
   trace(key: TraceKey, at?: string) {
     return this.guard(async () => trace(await this.pool(), key, at));
+  }
+
+  spectrumFiles(key: FileKey) {
+    return this.guard(async () => spectrumFiles(await this.pool(), key));
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
  * What the coordinator and the 2D team ask of the central server beyond the sync (issue 15):
  * the recheck list and its resolutions, problem reports and their handling, the human-checked
  * catalogue, and a spectrum's whole story. Part of CentralClient; implemented over mysql2 in
- * recheck.ts, problemDesk.ts, catalogue.ts and trace.ts. Each runs as the signed-in person, so
+ * recheck.ts, problemDesk.ts, catalogue.ts, trace.ts and spectrumFiles.ts. Each runs as the signed-in person, so
  * the server's grants and definer procedures decide who may do what.
  */
 import type { AgreementThresholds } from '../../shared/agreement';
@@ -113,6 +113,15 @@ export interface Trace extends Omit<DeskTrace, 'verdicts' | 'rechecks' | 'proble
   problems: (ProblemCase & { stateAt: ProblemState })[];
 }
 
+/** A spectrum's file in the data source (SPECVET_DATA), as spec_info.file_path holds it. */
+export interface FibreFile extends FibreKey {
+  obsid: number;
+  filePath: string;
+}
+
+/** One spectrum, or one spectrograph of one plan (its night, plan and spectrograph). */
+export type FileKey = { obsid: number } | { lmjd: number; planid: string; spid: number };
+
 export interface QualityDesk {
   /** Spectra whose reviewers disagree or whose verdict contradicts the pipeline on an
    * extragalactic target, not yet resolved by a recheck (coordinator). */
@@ -127,4 +136,6 @@ export interface QualityDesk {
   catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRow[]>;
   /** One spectrum's story, now or `at` an earlier moment (any role, within what it may read). */
   trace(key: TraceKey, at?: string): Promise<Trace>;
+  /** Where the spectra of one spectrum or one spectrograph are in the data source (any role). */
+  spectrumFiles(key: FileKey): Promise<FibreFile[]>;
 }

@@ -1,32 +1,32 @@
-/** The 2D team's list of reported fibre ranges, filtered by state and night: a r x handle one with a note. */
-import { setProblemDates } from './deskFilters';
+/**
+ * The 2D team's list of reported fibre ranges, filtered by state, nights, plan, spectrograph,
+ * type and origin (each a chip with its key): a r x handle one with a note, Enter opens it on
+ * its spectrograph (DeskProblemOpen.tsx).
+ */
+import { problemTypeLabel } from '../../shared/problemTypes';
+import { setProblemDates } from './problemFilters';
 import { CursorRow, TableHead } from './DeskTable';
-import { useDesk } from './deskState';
+import { DeskProblemOpen } from './DeskProblemOpen';
+import { useDesk, type ProblemFilterState } from './deskState';
 
 export function DeskProblems() {
   const problems = useDesk((s) => s.problems);
   const cursor = useDesk((s) => s.cursor);
   const filter = useDesk((s) => s.problemFilter);
+  const open = useDesk((s) => s.openProblem);
   const quiet = useDesk((s) => s.failure !== null || s.loading);
+  if (open) return <DeskProblemOpen open={open} />;
   return (
     <>
-      <p className="desk-filters">
-        state <strong data-testid="desk-problem-state">{filter.state}</strong> (f changes it) · nights{' '}
-        <label>
-          from <input type="date" value={filter.from} onChange={(e) => setProblemDates({ from: e.target.value })} />
-        </label>{' '}
-        <label>
-          to <input type="date" value={filter.to} onChange={(e) => setProblemDates({ to: e.target.value })} />
-        </label>
-      </p>
+      <ProblemFilterChips filter={filter} />
       {problems.length === 0 && !quiet && (
         <p className="placeholder" data-testid="desk-empty">
-          No {filter.state === 'all' ? '' : `${filter.state} `}problem reports{filter.from || filter.to ? ' in these nights' : ''}: all is handled.
+          No {filter.state === 'all' ? '' : `${filter.state} `}problem reports{narrowed(filter) ? ' that match these filters' : ''}: all is handled.
         </p>
       )}
       {problems.length > 0 && (
         <table>
-          <TableHead columns={['night', 'plan · sp', 'fibres', 'type', 'reporter', 'state', 'note']} />
+          <TableHead columns={['night', 'plan · sp', 'fibres', 'type', 'origin', 'reporter', 'state', 'note']} />
           <tbody>
             {problems.map((p, i) => (
               <CursorRow key={p.id} atCursor={i === cursor} testId="desk-problem">
@@ -37,7 +37,8 @@ export function DeskProblems() {
                 <td>
                   {p.fiberFrom}–{p.fiberTo}
                 </td>
-                <td title={p.text}>{p.type}</td>
+                <td title={p.text}>{problemTypeLabel(p.type)}</td>
+                <td>{p.origin}</td>
                 <td>{p.reporter}</td>
                 <td data-testid="desk-problem-state-cell">{p.state}</td>
                 <td>{p.note ?? '—'}</td>
@@ -47,5 +48,36 @@ export function DeskProblems() {
         </table>
       )}
     </>
+  );
+}
+
+const narrowed = (f: ProblemFilterState) => Boolean(f.from || f.to || f.planid || f.spid !== null || f.type || f.origin);
+
+/** Each filter as a chip naming its key; the nights also as date fields. */
+function ProblemFilterChips({ filter: f }: { filter: ProblemFilterState }) {
+  return (
+    <p className="desk-filters desk-chips" data-testid="desk-problem-filters">
+      <Chip k="f" name="state" value={f.state} testId="desk-problem-state" />
+      <span className={f.from || f.to ? 'chip set' : 'chip'}>
+        <kbd>d</kbd> nights{' '}
+        <input type="date" aria-label="nights from" value={f.from} onChange={(e) => setProblemDates({ from: e.target.value })} /> –{' '}
+        <input type="date" aria-label="nights to" value={f.to} onChange={(e) => setProblemDates({ to: e.target.value })} />
+      </span>
+      <Chip k="p" name="plan" value={f.planid} />
+      <Chip k="s" name="spectrograph" value={f.spid === null ? '' : String(f.spid)} />
+      <Chip k="y" name="type" value={f.type && problemTypeLabel(f.type)} />
+      <Chip k="o" name="origin" value={f.origin} />
+      <span className="hint">
+        <kbd>c</kbd> clears
+      </span>
+    </p>
+  );
+}
+
+function Chip({ k, name, value, testId }: { k: string; name: string; value: string; testId?: string }) {
+  return (
+    <span className={value ? 'chip set' : 'chip'} data-testid={`desk-chip-${name}`}>
+      <kbd>{k}</kbd> {name} <strong data-testid={testId}>{value || 'any'}</strong>
+    </span>
   );
 }

@@ -12,6 +12,7 @@ import { DeskProgressTable } from './DeskProgressTable';
 import { DeskRecheck } from './DeskRecheck';
 import { DeskTraceSearch } from './DeskTraceSearch';
 import { deskKeysNow, DESK_SCREENS, keyLabel } from './deskKeys';
+import { useApp } from '../state/store';
 import { setDesk, useDesk, type DeskEntry, type DeskScreen as Screen } from './deskState';
 
 const BODY: Record<Screen, () => ReactNode> = {
@@ -56,7 +57,7 @@ function EntryLine({ entry }: { entry: DeskEntry }) {
     if (!busy) input.current?.focus();
   }, [busy]);
   const send = async () => {
-    if (!text.trim() || busy) return;
+    if ((!text.trim() && !entry.allowEmpty) || busy) return;
     setBusy(true);
     try {
       await entry.submit(text.trim());
@@ -88,10 +89,12 @@ function EntryLine({ entry }: { entry: DeskEntry }) {
 
 function KeyLine() {
   const member = useDesk((s) => s.member);
-  // The keys in force follow the screen and whether a case is open.
+  const keymap = useApp((s) => s.keymap);
+  // The keys in force follow the screen and whether a case or a report is open.
   useDesk((s) => s.screen);
-  useDesk((s) => s.openCase);
-  const keys = deskKeysNow(member);
+  useDesk((s) => s.openCase !== null);
+  useDesk((s) => s.openProblem !== null);
+  const keys = deskKeysNow(member, keymap);
   return (
     <p className="hint desk-keys">
       {keys.map((k) => (

@@ -4,12 +4,11 @@
  * person; a refusal or an offline server becomes one line on the screen, nothing typed is lost.
  */
 import type { DeskProblemAction } from '../../shared/desk';
-import type { Quality, SpecClass } from '../../shared/model';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { showInfo } from '../review/notify';
 import { countNow } from './batchPreview';
-import { getDesk, rowCount, setDesk, type DeskScreen } from './deskState';
+import { getDesk, rowCount, setDesk, type DeskScreen, type DeskState, type ProblemFilterState } from './deskState';
 
 /** Asks the server who we are; without an answer (demo, offline) no desk screen is offered. */
 export async function loadMember(): Promise<void> {
@@ -21,47 +20,51 @@ export async function loadMember(): Promise<void> {
 }
 
 export function openScreen(screen: DeskScreen): void {
-  setDesk({ screen, cursor: 0, failure: null, openCase: null, entry: null, confirmCancel: null });
+  setDesk({ screen, cursor: 0, failure: null, openCase: null, openProblem: null, entry: null, confirmCancel: null });
   void reload();
 }
 
 export function closeDesk(): void {
-  setDesk({ screen: null, openCase: null, entry: null, failure: null });
+  setDesk({ screen: null, openCase: null, openProblem: null, entry: null, failure: null });
 }
 
-/** Loads the open screen's rows; a failure replaces them with its one line. */
+/** Numbers the loads: a filter pressed twice quickly must not be overtaken by the first answer. */
+let loads = 0;
+
+/** Loads the open screen's rows; a failure replaces them with its one line. Only the latest load lands. */
 export async function reload(): Promise<void> {
   const s = getDesk();
+  const seq = ++loads;
+  const latest = () => seq === loads;
   setDesk({ loading: true });
   try {
-    switch (s.screen) {
-      case 'batches':
-      case 'export':
-        setDesk({ batches: await api.teamBatches({}) });
-        break;
-      case 'newBatch':
-        setDesk({ members: await api.teamMembers({}) });
-        await countNow();
-        break;
-      case 'progress':
-        setDesk({ progress: await api.progress(s.period) });
-        break;
-      case 'recheck':
-        setDesk({ recheck: await api.recheckList({}) });
-        break;
-      case 'problems': {
-        const { state, from, to } = s.problemFilter;
-        setDesk({ problems: await api.problemList({ state, ...(from && { from }), ...(to && { to }) }) });
-        break;
-      }
-      default:
-        return;
-    }
+    const rows = await rowsOf(s);
+    if (!rows || !latest()) return;
+    setDesk(rows);
+    if (s.screen === 'newBatch') await countNow();
     setDesk({ failure: null, cursor: Math.min(getDesk().cursor, Math.max(0, rowCount(getDesk()) - 1)) });
   } catch (err) {
-    setDesk({ failure: messageOf(err) });
+    if (latest()) setDesk({ failure: messageOf(err) });
   } finally {
-    setDesk({ loading: false });
+    if (latest()) setDesk({ loading: false });
+  }
+}
+
+async function rowsOf(s: DeskState): Promise<Partial<DeskState> | null> {
+  switch (s.screen) {
+    case 'batches':
+    case 'export':
+      return { batches: await api.teamBatches({}) };
+    case 'newBatch':
+      return { members: await api.teamMembers({}) };
+    case 'progress':
+      return { progress: await api.progress(s.period) };
+    case 'recheck':
+      return { recheck: await api.recheckList({}) };
+    case 'problems':
+      return { problems: await api.problemList(problemQuery(s.problemFilter)) };
+    default:
+      return null;
   }
 }
 
@@ -117,9 +120,10 @@ export function reassignAtCursor(): void {
 
 const ACTION_TEXT: Record<DeskProblemAction, string> = { acknowledged: 'acknowledge', resolved: 'mark resolved (reprocessed)', discarded: 'discard' };
 
+/** The report at the cursor, or the one opened on its spectrograph (which stays open, showing its new state). */
 export function handleProblemAtCursor(action: DeskProblemAction): void {
   const s = getDesk();
-  const p = s.problems[s.cursor];
+  const p = s.openProblem?.problem ?? s.problems[s.cursor];
   if (!p) return;
   setDesk({
     entry: {
@@ -128,40 +132,23 @@ export function handleProblemAtCursor(action: DeskProblemAction): void {
       submit: (note) =>
         change(async () => {
           const done = await api.problemSetState({ id: p.id, action, note });
+          const open = getDesk().openProblem;
+          if (open?.problem.id === done.id) setDesk({ openProblem: { ...open, problem: done } });
           return `${done.planid} sp${done.spid} fibres ${done.fiberFrom}–${done.fiberTo}: ${done.state}`;
         }),
     },
   });
 }
 
-export function openCaseAtCursor(): void {
-  const s = getDesk();
-  if (s.recheck[s.cursor]) setDesk({ openCase: { index: s.cursor, draft: { class: null, quality: null } } });
-}
-
-export function setCaseClass(cls: SpecClass): void {
-  const open = getDesk().openCase;
-  if (open) setDesk({ openCase: { ...open, draft: { ...open.draft, class: cls } } });
-}
-
-export function setCaseQuality(q: Quality): void {
-  const open = getDesk().openCase;
-  if (open) setDesk({ openCase: { ...open, draft: { ...open.draft, quality: q } } });
-}
-
-/** Records the final answer; the server takes z and subclass from the answer of that class it confirms. */
-export async function resolveOpenCase(): Promise<void> {
-  const s = getDesk();
-  const c = s.openCase && s.recheck[s.openCase.index];
-  if (!s.openCase || !c) return;
-  const { class: cls, quality } = s.openCase.draft;
-  if (cls === null) {
-    setDesk({ failure: 'choose the final class first: s star, g galaxy, q QSO, u unknown' });
-    return;
-  }
-  await change(async () => {
-    await api.recheckResolve({ obsid: c.obsid, class: cls, ...(quality !== null && { quality }) });
-    setDesk({ openCase: null });
-    return `recheck of ${c.obsid} recorded: ${cls}${quality !== null ? ` q${quality}` : ''}`;
-  }).catch(() => undefined);
+/** The filter as the API takes it: what is left empty is not sent. */
+function problemQuery(f: ProblemFilterState) {
+  return {
+    state: f.state,
+    ...(f.from && { from: f.from }),
+    ...(f.to && { to: f.to }),
+    ...(f.planid && { planid: f.planid }),
+    ...(f.spid !== null && { spid: f.spid }),
+    ...(f.type && { type: f.type }),
+    ...(f.origin && { origin: f.origin }),
+  };
 }

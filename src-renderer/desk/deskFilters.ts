@@ -1,5 +1,5 @@
-/** The period of the progress table and the states the problems list shows, changed by keys or fields. */
-import { DESK_PROGRESS_VIEWS, PROBLEM_STATE_FILTERS, type DeskProgressView } from '../../shared/desk';
+/** The period and view of the progress screen, changed by keys or fields (the problems list's filters: problemFilters.ts). */
+import { DESK_PROGRESS_VIEWS, type DeskProgressView } from '../../shared/desk';
 import { reload } from './deskActions';
 import { getDesk, setDesk, type DeskState } from './deskState';
 
@@ -29,17 +29,5 @@ export function shiftPeriod(direction: 1 | -1): void {
 
 export function setPeriod(change: Partial<Pick<DeskState['period'], 'from' | 'to'>>): void {
   setDesk({ period: { ...getDesk().period, ...change } });
-  void reload();
-}
-
-export function cycleProblemState(): void {
-  const f = getDesk().problemFilter;
-  const next = PROBLEM_STATE_FILTERS[(PROBLEM_STATE_FILTERS.indexOf(f.state) + 1) % PROBLEM_STATE_FILTERS.length]!;
-  setDesk({ problemFilter: { ...f, state: next }, cursor: 0 });
-  void reload();
-}
-
-export function setProblemDates(change: Partial<Pick<DeskState['problemFilter'], 'from' | 'to'>>): void {
-  setDesk({ problemFilter: { ...getDesk().problemFilter, ...change } });
   void reload();
 }

@@ -4,30 +4,30 @@
  * use; inside a screen every key is the screen's (Esc back), except ? for the key help.
  */
 import { mayCoordinate, mayHandleProblems, type DeskMember } from '../../shared/desk';
-import type { Quality, SpecClass } from '../../shared/model';
-import {
-  cancelAtCursor,
-  closeDesk,
-  handleProblemAtCursor,
-  moveCursor,
-  openCaseAtCursor,
-  openScreen,
-  reassignAtCursor,
-  reload,
-  resolveOpenCase,
-  setCaseClass,
-  setCaseQuality,
-} from './deskActions';
+import { chordLabel, type Keymap, type ReviewAction } from '../../shared/keymap';
+import { cancelAtCursor, closeDesk, handleProblemAtCursor, moveCursor, openScreen, reassignAtCursor, reload } from './deskActions';
 import { createFromForm, setDueAtCursor } from './batchBuild';
-import { cycleProblemState, shiftPeriod, showProgressView, toggleProgressPlot } from './deskFilters';
+import { shiftPeriod, showProgressView, toggleProgressPlot } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
+import { closeProblem, openProblemAtCursor, scrollFibres, toggleAllFibres } from './problemOpen';
+import {
+  askProblemNights,
+  askProblemPlan,
+  askProblemSpectrograph,
+  clearProblemFilters,
+  cycleProblemOrigin,
+  cycleProblemState,
+  cycleProblemType,
+} from './problemFilters';
+import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseZ } from './recheckDraft';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
 
 export interface DeskKey {
   keys: string[];
   text: string;
-  run: () => void | Promise<void>;
+  /** Called with the chord pressed (one entry may stand for several keys: the class keys). */
+  run: (chord: string) => void | Promise<void>;
 }
 
 /**
@@ -52,14 +52,47 @@ const CURSOR: DeskKey[] = [
 const BACK: DeskKey = { keys: ['Escape'], text: 'back to your batches', run: closeDesk };
 const RELOAD: DeskKey = { keys: ['l'], text: 'load again', run: reload };
 
-const CLASS_KEYS: [string, SpecClass][] = [['s', 'STAR'], ['g', 'GALAXY'], ['q', 'QSO'], ['u', 'UNKNOWN']];
-const QUALITY_KEYS: Quality[] = [0, 1, 2, 3, 4];
+/** The chords the reviewer's keymap gives an action kind (the single mode's keys, as rebound). */
+const chordsOf = (k: Keymap, kind: ReviewAction['kind']) => Object.keys(k).filter((c) => k[c]!.kind === kind);
 
-const CASE_KEYS: DeskKey[] = [
-  ...CLASS_KEYS.map(([key, cls]) => ({ keys: [key], text: `final class ${cls}`, run: () => setCaseClass(cls) })),
-  ...QUALITY_KEYS.map((q) => ({ keys: [String(q)], text: `quality ${q}`, run: () => setCaseQuality(q) })),
-  { keys: ['Enter'], text: 'record the final answer', run: resolveOpenCase },
-  { keys: ['Escape'], text: 'back to the list', run: () => setDesk({ openCase: null, failure: null }) },
+/** What a single-mode key does to the case's final answer. */
+function caseAction(a: ReviewAction | undefined): void {
+  if (a?.kind === 'setClass') setCaseClass(a.value);
+  else if (a?.kind === 'setQuality') setCaseQuality(a.value);
+  else if (a?.kind === 'nudgeZ') nudgeCaseZ(a.step);
+  else if (a?.kind === 'typeZ') typeCaseZ();
+}
+
+/** A recheck case: the single mode's class, z and quality keys make the final answer. */
+function caseKeys(keymap: Keymap): DeskKey[] {
+  const single = (kind: ReviewAction['kind'], text: string): DeskKey => ({ keys: chordsOf(keymap, kind), text, run: (c) => caseAction(keymap[c]) });
+  return [
+    { keys: ['e'], text: "next answer's markers stand out", run: () => emphasise(1) },
+    { keys: ['Shift+e'], text: 'previous answer', run: () => emphasise(-1) },
+    { keys: ['a'], text: 'take that answer', run: takeEmphasised },
+    single('setClass', 'final class'),
+    single('nudgeZ', 'z − / + (⇧ ×10, Alt ×100)'),
+    single('typeZ', 'type z'),
+    single('setQuality', 'quality'),
+    { keys: ['Enter'], text: 'record the final answer', run: resolveOpenCase },
+    { keys: ['Escape'], text: 'back to the list', run: () => setDesk({ openCase: null, failure: null }) },
+  ];
+}
+
+const HANDLE: DeskKey[] = [
+  { keys: ['a'], text: 'acknowledge, with a note', run: () => handleProblemAtCursor('acknowledged') },
+  { keys: ['r'], text: 'resolved (reprocessed), with a note', run: () => handleProblemAtCursor('resolved') },
+  { keys: ['x'], text: 'discard, with a note', run: () => handleProblemAtCursor('discarded') },
+];
+
+/** A problem report open on its spectrograph. */
+const PROBLEM_KEYS: DeskKey[] = [
+  ...HANDLE,
+  { keys: ['ArrowDown', 'j'], text: 'fibres further', run: () => scrollFibres(3) },
+  { keys: ['ArrowUp', 'k'], text: 'fibres back', run: () => scrollFibres(-3) },
+  { keys: ['PageDown', 'PageUp'], text: 'a screen of fibres', run: (c) => scrollFibres(c === 'PageDown' ? 1 : -1, true) },
+  { keys: ['o'], text: 'all 250 fibres', run: toggleAllFibres },
+  { keys: ['Escape'], text: 'back to the list', run: closeProblem },
 ];
 
 const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
@@ -108,22 +141,29 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
   ],
   problems: [
     ...CURSOR,
-    { keys: ['a'], text: 'acknowledge, with a note', run: () => handleProblemAtCursor('acknowledged') },
-    { keys: ['r'], text: 'resolved (reprocessed), with a note', run: () => handleProblemAtCursor('resolved') },
-    { keys: ['x'], text: 'discard, with a note', run: () => handleProblemAtCursor('discarded') },
-    { keys: ['f'], text: 'which states are listed', run: cycleProblemState },
+    { keys: ['Enter'], text: 'open it on its spectrograph', run: openProblemAtCursor },
+    ...HANDLE,
+    { keys: ['f'], text: 'state', run: cycleProblemState },
+    { keys: ['d'], text: 'nights', run: askProblemNights },
+    { keys: ['p'], text: 'plan', run: askProblemPlan },
+    { keys: ['s'], text: 'spectrograph', run: askProblemSpectrograph },
+    { keys: ['y'], text: 'type', run: cycleProblemType },
+    { keys: ['o'], text: 'origin', run: cycleProblemOrigin },
+    { keys: ['c'], text: 'clear the filters', run: clearProblemFilters },
     RELOAD,
     BACK,
   ],
 };
 
-/** The keys in force on the open desk screen, or on the batch list (the screens' own keys). */
-export function deskKeysNow(member: DeskMember | null): DeskKey[] {
+/** The keys in force on the open desk screen, or on the batch list (the screens' own keys); `keymap`: the reviewer's. */
+export function deskKeysNow(member: DeskMember | null, keymap: Keymap): DeskKey[] {
   const s = getDesk();
   if (s.screen === null) {
     return DESK_SCREENS.filter((d) => d.screen !== 'trace' && member && d.may(member)).map((d) => ({ keys: [d.key], text: d.title, run: () => openScreen(d.screen) }));
   }
-  return s.screen === 'recheck' && s.openCase ? CASE_KEYS : SCREEN_KEYS[s.screen];
+  if (s.screen === 'recheck' && s.openCase) return caseKeys(keymap);
+  if (s.screen === 'problems' && s.openProblem) return PROBLEM_KEYS;
+  return SCREEN_KEYS[s.screen];
 }
 
 /** Into the form from wherever the focus was (a click beside it, a notice). */
@@ -133,5 +173,5 @@ function focusBatchForm(): void {
 
 /** How a key is shown in the hints. */
 export function keyLabel(key: string): string {
-  return ({ ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc', 'Shift+Tab': '⇧Tab' } as Record<string, string>)[key] ?? key;
+  return ({ PageDown: 'PgDn', PageUp: 'PgUp', 'Shift+Tab': '⇧Tab' } as Record<string, string>)[key] ?? chordLabel(key);
 }

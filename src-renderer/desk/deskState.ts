@@ -4,8 +4,8 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
-import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskTrace, ExportFormat, TeamBatch, TeamMember } from '../../shared/desk';
-import type { Quality, SpecClass } from '../../shared/model';
+import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskSpectrograph, DeskTrace, ExportFormat, PROBLEM_STATE_FILTERS, TeamBatch, TeamMember } from '../../shared/desk';
+import type { ProblemOrigin, Quality, SpecClass } from '../../shared/model';
 import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
 export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
@@ -17,12 +17,41 @@ export interface DeskEntry {
   label: string;
   text: string;
   submit: (text: string) => Promise<void>;
+  /** Sends an empty line too (a filter cleared); else Enter waits for text. */
+  allowEmpty?: boolean;
 }
 
 /** The coordinator's answer for the open recheck case, before it is recorded. */
 export interface RecheckDraft {
   class: SpecClass | null;
+  /** null: the z of the answer of that class (the server's rule), until a z key sets one. */
+  z: number | null;
   quality: Quality | null;
+}
+
+/** The open recheck case: an index into `recheck`, the answer being made, and whose markers stand out. */
+export interface OpenCase {
+  index: number;
+  draft: RecheckDraft;
+  /** Index into the case's answers: its reviewers in order, then the pipeline. */
+  emphasis: number;
+}
+
+/** What the problems list shows; empty text / null: any. */
+export interface ProblemFilterState {
+  state: (typeof PROBLEM_STATE_FILTERS)[number];
+  from: string;
+  to: string;
+  planid: string;
+  spid: number | null;
+  type: string;
+  origin: ProblemOrigin | '';
+}
+
+/** A problem report opened on its spectrograph: the report as last seen, and that spectrograph's fibres once loaded. */
+export interface OpenProblem {
+  problem: DeskProblem;
+  view: DeskSpectrograph | null;
 }
 
 export interface DeskState {
@@ -40,10 +69,10 @@ export interface DeskState {
   period: { from: string; to: string; by: DeskProgressView };
   plot: ProgressPlot;
   recheck: DeskRecheckCase[];
-  /** The recheck case open (an index into `recheck`), with the answer being made. */
-  openCase: { index: number; draft: RecheckDraft } | null;
+  openCase: OpenCase | null;
   problems: DeskProblem[];
-  problemFilter: { state: 'unhandled' | 'open' | 'acknowledged' | 'resolved' | 'discarded' | 'all'; from: string; to: string };
+  problemFilter: ProblemFilterState;
+  openProblem: OpenProblem | null;
   entry: DeskEntry | null;
   /** The "New batch" form as typed: kept when the screen is left, so nothing typed is lost. */
   batchForm: BatchForm;
@@ -75,6 +104,8 @@ export interface TraceView {
   fromBatch: string | null;
 }
 
+export const NO_PROBLEM_FILTER: ProblemFilterState = { state: 'unhandled', from: '', to: '', planid: '', spid: null, type: '', origin: '' };
+
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -92,7 +123,8 @@ export const useDesk = create<DeskState>(() => ({
   recheck: [],
   openCase: null,
   problems: [],
-  problemFilter: { state: 'unhandled', from: '', to: '' },
+  problemFilter: NO_PROBLEM_FILTER,
+  openProblem: null,
   entry: null,
   batchForm: EMPTY_BATCH_FORM,
   members: [],

@@ -14,7 +14,7 @@ const setTrace = (patch: Partial<TraceView>) => setDesk({ trace: { ...getDesk().
 
 /** Opens the trace screen; with an obsid (single mode's `/`) it is traced at once. */
 export function openTrace(from?: { obsid: number; batchId: string }): void {
-  setDesk({ screen: 'trace', cursor: 0, failure: null, openCase: null, entry: null, confirmCancel: null });
+  setDesk({ screen: 'trace', cursor: 0, failure: null, openCase: null, openProblem: null, entry: null, confirmCancel: null });
   if (!from) return setTrace({ fromBatch: null });
   setTrace({ text: String(from.obsid), at: '', story: null, fromBatch: from.batchId });
   void runTrace();

@@ -19,11 +19,11 @@ export function useDeskKeys(): void {
       if (e.isComposing || s.showSignIn || s.showHelp || s.review !== null) return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const chord = chordOf(e);
-      const key = deskKeysNow(getDesk().member).find((k) => k.keys.includes(chord));
+      const key = deskKeysNow(getDesk().member, s.keymap).find((k) => k.keys.includes(chord));
       if (!key && (getDesk().screen === null || chord === '?')) return;
       e.preventDefault();
       e.stopPropagation();
-      if (key) Promise.resolve(key.run()).catch(showError);
+      if (key) Promise.resolve(key.run(chord)).catch(showError);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });

@@ -1,5 +1,6 @@
 /** The app frame: top bar, then either the batch list or the review screen. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { HelpRow } from '../../shared/keymap';
 import { BROWSE_KEYMAP, describeBrowse, describeSpectrograph, modeHelpRows, SPECTROGRAPH_KEYMAP } from '../../shared/modeKeys';
 import type { ReviewMode } from '../../shared/model';
 import { readSyncProgress } from '../../shared/syncProgress';
@@ -17,6 +18,7 @@ import { useReviewKeys } from '../review/useReviewKeys';
 import { setState, useApp } from '../state/store';
 import { DeskScreen } from '../desk/DeskScreen';
 import { loadMember } from '../desk/deskActions';
+import { DESK_SCREENS, deskKeysNow, keyLabel } from '../desk/deskKeys';
 import { useDesk } from '../desk/deskState';
 import { useDeskKeys } from '../desk/useDeskKeys';
 import { openTrace } from '../desk/traceActions';
@@ -43,6 +45,21 @@ function Screen({ mode }: { mode: ReviewMode }) {
   return <ReviewScreen />;
 }
 
+/** The open desk screen's keys, listed first in the key help (`?`). */
+function useDeskHelp(): { title: string; rows: HelpRow[] } | null {
+  const screen = useDesk((d) => d.screen);
+  const member = useDesk((d) => d.member);
+  const keymap = useApp((s) => s.keymap);
+  const caseOpen = useDesk((d) => d.openCase !== null);
+  const problemOpen = useDesk((d) => d.openProblem !== null);
+  return useMemo(() => {
+    const title = DESK_SCREENS.find((d) => d.screen === screen)?.title;
+    if (!title) return null;
+    const where = caseOpen ? ': a case open' : problemOpen ? ': a report open' : '';
+    return { title: `${title}${where}`, rows: deskKeysNow(member, keymap).map((k) => ({ keys: k.keys.map(keyLabel), text: k.text })) };
+  }, [screen, member, keymap, caseOpen, problemOpen]);
+}
+
 export function App() {
   const mode = useApp((s) => s.review?.batch.mode ?? null);
   const modal = useApp((s) => s.showSignIn || s.showSettings);
@@ -53,7 +70,8 @@ export function App() {
   useBrowseKeys();
   useSlitKeys();
   useReviewKeys();
-  const modeHelp = mode === 'spectrograph' || (mode === 'browse' && !single) ? MODE_HELP[mode] : undefined;
+  const deskHelp = useDeskHelp();
+  const modeHelp = mode === 'spectrograph' || (mode === 'browse' && !single) ? MODE_HELP[mode] : (deskHelp ?? undefined);
 
   useEffect(() => {
     // The demo has no server to ask who we are at the desk: asking would only fail.

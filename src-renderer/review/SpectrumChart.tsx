@@ -1,7 +1,8 @@
 /**
  * The one spectrum chart: a uPlot created once on mount; each new spectrum, smoothing or zoom
  * goes in with setData / setScale (≈1.5 ms) — never a new chart. Under the flux: masks, sky
- * regions and the error band (underlay.ts); over it: the line markers (lineOverlay.ts).
+ * regions and the error band (underlay.ts); over it: the line markers (lineOverlay.ts) and,
+ * in a recheck case, the other answers' markers (markerSets.ts).
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
@@ -11,6 +12,7 @@ import { RobustRange } from '../spectra/robustRange';
 import type { PlotSpectrum } from '../spectra/plotSpectrum';
 import type { ZoomRequest } from '../state/store';
 import { LineOverlay, type MarkerLine } from './lineOverlay';
+import { MarkerSetsOverlay, type MarkerSet } from './markerSets';
 import { Smoother } from './smooth';
 import { FrameAxis } from './frameAxis';
 import { Underlay } from './underlay';
@@ -33,6 +35,8 @@ interface Props {
   onFeature: (wavelength: number) => void;
   /** The assistant's model on the spectrum's pixels, drawn over the flux; null: none. */
   model?: Float32Array | null;
+  /** Other answers' markers, each in its colour (a recheck case), and which one stands out. */
+  sets?: { sets: readonly MarkerSet[]; emphasised: number } | null;
 }
 
 let firstPaintMarked = false;
@@ -44,13 +48,14 @@ const MODEL_SERIES: uPlot.Series = { label: 'fit model', stroke: '#d9480f', widt
 interface Parts {
   plot: uPlot;
   overlay: LineOverlay;
+  sets: MarkerSetsOverlay;
   underlay: Underlay;
   smoother: Smoother;
   /** The axis follows the frame: relabelled and redrawn (never re-fed) on a toggle or, in the rest frame, a z change. */
   setFrame(restZ: number | null): void;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null }: Props) {
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null, sets = null }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -91,6 +96,8 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
   }, [spectrum, smoothing, showErrors, model]);
 
   useEffect(() => parts.current?.overlay.set(z, showLines), [z, showLines]);
+
+  useEffect(() => parts.current?.sets.set(sets?.sets ?? [], sets?.emphasised ?? -1), [sets]);
 
   useEffect(() => parts.current?.setFrame(restZ), [restZ]);
 
@@ -139,8 +146,10 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
   const underlay = new Underlay(SKY_REGIONS);
   const frame = new FrameAxis();
   let overlay: LineOverlay | null = null;
+  let others: MarkerSetsOverlay | null = null;
   const opts = chartOptions(el, underlay, frame, (u) => {
     overlay?.draw();
+    others?.draw();
     // What the axis shows, once drawn, for the browser tests.
     el.dataset.ticks = frame.ticks.join(' ');
     el.dataset.frame = frame.rest ? 'rest' : 'observed';
@@ -158,11 +167,14 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
   const plot = new uPlot(opts, EMPTY, el);
   const lines = new LineOverlay(plot, []);
   overlay = lines;
+  const sets = new MarkerSetsOverlay(plot);
+  others = sets;
   const resize = new ResizeObserver(() => plot.setSize(sizeOf(el)));
   resize.observe(el);
   return {
     plot,
     overlay: lines,
+    sets,
     underlay,
     smoother: new Smoother(),
     setFrame(restZ) {
@@ -174,6 +186,7 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
     destroy() {
       resize.disconnect();
       lines.destroy();
+      sets.destroy();
       plot.destroy();
     },
   };

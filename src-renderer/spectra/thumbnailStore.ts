@@ -19,6 +19,9 @@ export class ThumbnailStore {
   private readonly listeners = new Set<() => void>();
   private wanted = new Set<number>();
 
+  /** `read`: where the bytes come from — the reviewer's batches by default, the desk's own reader for a problem report. */
+  constructor(private readonly read: (obsid: number) => Promise<Uint8Array> = (obsid) => api.readSpectrum({ obsid })) {}
+
   get(obsid: number): ThumbnailState | undefined {
     return this.kept.get(obsid);
   }
@@ -54,7 +57,7 @@ export class ThumbnailStore {
 
   private async load(obsid: number): Promise<ThumbnailState> {
     try {
-      const bytes = await api.readSpectrum({ obsid });
+      const bytes = await this.read(obsid);
       return { state: 'ready', thumb: thumbnailOf(await decoder.decode(obsid, bytes)) };
     } catch (err) {
       return { state: 'error', message: decodeErrorText(obsid, err) };

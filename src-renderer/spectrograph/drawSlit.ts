@@ -22,7 +22,8 @@ export interface SlitScene {
   cursor: number;
   from: number;
   to: number;
-  problems: readonly ProblemReport[];
+  /** Reports drawn over their fibres. */
+  problems: readonly Pick<ProblemReport, 'fiberFrom' | 'fiberTo' | 'type' | 'state'>[];
   /** The median-flux strip's scale and the S/N strip's top (slitScales.ts). */
   medSoft: number;
   medLo: number;

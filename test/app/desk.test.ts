@@ -4,7 +4,7 @@
  * through sync, a 2D user acknowledges a reviewer's report, a reviewer is refused by the
  * database itself, and the demo or a dead server says "offline" in one line.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import { memoryCredentialStore } from '../../src-main/app/credentialStore';
 import { openApp, type OpenedApp } from '../../src-main/app/openApp';
 import { parseCentralUrl } from '../../src-main/config/config';
 import { addPerson, type Person } from '../central/fixtures';
-import { disagreeAndReport } from '../support/deskWorld';
+import { dataSourceFor, disagreeAndReport, LAMOST_FIXTURE } from '../support/deskWorld';
+
 import { useWorld } from '../support/world';
 
 const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
@@ -24,10 +25,10 @@ let alice: Person;
 let obsid: number;
 let reportId: string;
 
-async function appAs(url: string | null): Promise<OpenedApp> {
+async function appAs(url: string | null, data: string | null = null): Promise<OpenedApp> {
   const home = mkdtempSync(join(tmpdir(), 'specvet-desk-'));
   homes.push(home);
-  const app = await openApp({ config: { home, central: url ? parseCentralUrl(url) : null, data: null, file: null }, credentials: memoryCredentialStore(), background: false });
+  const app = await openApp({ config: { home, central: url ? parseCentralUrl(url) : null, data, file: null }, credentials: memoryCredentialStore(), background: false });
   apps.push(app);
   return app;
 }
@@ -110,6 +111,32 @@ describe('the 2D team through the app', () => {
     const acked = await app.handlers.problemSetState({ id: reportId, action: 'acknowledged', note: 'looking at the flat' });
     expect([acked.state, acked.note]).toEqual(['acknowledged', 'looking at the flat']);
     expect(await app.handlers.problemList({ state: 'open' })).toEqual([]);
+  });
+});
+
+describe("the desk's spectra", () => {
+  const at = { lmjd: 60_000, planid: 'PLAN000', spid: 1 };
+
+  it('are read from the data source though in none of the person\'s batches; without one, one line says what to set', async () => {
+    const twoD = await addPerson(w.db, '2d');
+    const without = await appAs(twoD.url);
+    expect(await without.handlers.deskFibres(at)).toEqual({
+      source: null,
+      fibres: [1, 2, 3, 4].map((fiberid) => ({ obsid: expect.any(Number), lmjd: 60_000, planid: 'PLAN000', spid: 1, fiberid, local: false })),
+    });
+    const err = await refusal(without.handlers.deskSpectrum({ obsid }));
+    expect([err?.code, err?.message]).toEqual(['not-found', `spectrum ${obsid} is not on this computer and no data source is set: set SPECVET_DATA (or "data" in the config file) to the survey's spectrum files and open it again`]);
+
+    const data = await dataSourceFor(w);
+    try {
+      const withData = await appAs(twoD.url, data);
+      expect((await withData.handlers.deskFibres(at)).source).toBe(data);
+      expect(Buffer.from(await withData.handlers.deskSpectrum({ obsid })).equals(readFileSync(LAMOST_FIXTURE))).toBe(true);
+      const missing = await refusal(withData.handlers.deskSpectrum({ obsid: 999_999 }));
+      expect([missing?.code, missing?.message]).toEqual(['not-found', 'no spectrum with obsid 999999 on the central server']);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,23 +4,32 @@
  * acknowledges a reviewer's report by keys, and a reviewer is offered neither (only the trace,
  * as everyone is). Screenshots of each screen at 1280×800 and 1920×1080 go to test-results/ (one of each to docs/ for README).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
-import { disagreeAndReport } from '../support/deskWorld';
+import { dataSourceFor, disagreeAndReport, reportAs } from '../support/deskWorld';
 import { shots, useDeskBrowser } from './deskSupport';
 import { mariaDbForFile, pageProblems } from './support';
 import { cacheOf, loginOf, syncOnce } from '../sync/world';
 import { setDueDate } from '../../src-main/central/batches';
 import { createPool } from '../../src-main/central/connection';
 
+/** The first two reviewers' marker colours (src-renderer/desk/RecheckCase.tsx ANSWER_COLOURS). */
+const FIRST_COLOURS: [number, number, number][] = [
+  [0xe8, 0x59, 0x0c],
+  [0x2b, 0x8a, 0x3e],
+];
+
 mariaDbForFile();
 
-const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
+const w = useWorld({ plans: 1, spectrographs: 2, fibers: 4 });
 let alice: Person;
 let bob: Person;
 let obsid: number;
-const { appAs } = useDeskBrowser();
+let data: string;
+const desk = useDeskBrowser();
 
 /** A past due date on alice's batch, which she has not finished: overdue on her list. */
 const PAST_DUE = '2024-01-15';
@@ -39,7 +48,47 @@ beforeAll(async () => {
   await setDueDate(pool, [aliceBatch!.id], PAST_DUE).finally(() => pool.end());
   // The world's one night observed yesterday, so that the default period (the last 30 days) holds it.
   await w.admin.query('UPDATE plan_info SET obsdate = UTC_DATE() - INTERVAL 1 DAY');
+  // A second report, elsewhere and of another kind, for the filters to tell apart.
+  await reportAs(w, { lmjd: 60_000, planid: 'PLAN000', spid: 2, fiberFrom: 1, fiberTo: 2, type: 'stray-light', origin: 'raw', text: 'glow at the red end' }, new Date());
+  data = await dataSourceFor(w);
 }, 180_000);
+
+afterAll(() => {
+  if (data) rmSync(data, { recursive: true, force: true });
+});
+
+/** `specvet serve` signed in as `p`, reading spectra from the world's data source (unless `withData` is false), and a page on it. */
+function appAs(p: Person, withData = true): Promise<Page> {
+  return desk.appAs(p, withData ? { SPECVET_DATA: data } : {});
+}
+
+/** The x positions (px) of a canvas's pixels drawn in `rgb`, within a few levels. */
+async function columnsOf(page: Page, selector: string, rgb: [number, number, number]): Promise<number[]> {
+  return page.evaluate(
+    ({ selector, rgb }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(selector)!;
+      const { data, width } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      const xs = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3]! > 200 && Math.abs(data[i]! - rgb[0]) < 8 && Math.abs(data[i + 1]! - rgb[1]) < 8 && Math.abs(data[i + 2]! - rgb[2]) < 8) xs.add((i / 4) % width);
+      }
+      return [...xs].sort((a, b) => a - b);
+    },
+    { selector, rgb },
+  );
+}
+
+/** The alpha of the spectrograph canvas at (x, y) css px: the reported range is tinted, the rest clear. */
+async function alphaAt(page: Page, x: number, y: number): Promise<number> {
+  return page.evaluate(
+    ({ x, y }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="slit-canvas"]')!;
+      const dpr = window.devicePixelRatio || 1;
+      return canvas.getContext('2d')!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data[3]!;
+    },
+    { x, y },
+  );
+}
 
 describe('the coordinator', () => {
   it('sees the disagreement and resolves it by keys; the list empties', async () => {
@@ -53,18 +102,57 @@ describe('the coordinator', () => {
     await page.keyboard.press('Enter');
     const kase = page.getByTestId('desk-case');
     await kase.waitFor();
-    expect(await kase.innerText()).toMatch(/STAR[\s\S]*GALAXY/);
+    // The spectrum is on the chart, read from the data source (the coordinator has it in no batch).
+    await expect.poll(() => page.getByTestId('spectrum-chart').getAttribute('data-painted-obsid'), { timeout: 30_000 }).toBe(String(obsid));
+    const legend = page.getByTestId('desk-legend-entry');
+    expect(await legend.allInnerTexts()).toEqual([
+      expect.stringMatching(/reviewer_\w+ (STAR z=0\.1000|GALAXY z=0\.3000) q3/),
+      expect.stringMatching(/reviewer_\w+ (STAR z=0\.1000|GALAXY z=0\.3000) q3/),
+      expect.stringMatching(/pipeline STAR G5 z=0\.1000/),
+    ]);
+    expect((await legend.allInnerTexts()).join()).toMatch(/STAR[\s\S]*GALAXY|GALAXY[\s\S]*STAR/);
+    // Two reviewers, two marker sets in their own colours, at different places (z 0.1 STAR lines, z 0.3 GALAXY lines).
+    const [first, second] = await Promise.all(FIRST_COLOURS.map((c) => columnsOf(page, 'canvas.marker-sets', c)));
+    expect(first!.length).toBeGreaterThan(3);
+    expect(second!.length).toBeGreaterThan(3);
+    expect(first).not.toEqual(second);
+    // ? lists the case's keys first, the emphasis key among them.
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('mode-keys').innerText()).toMatch(/e\s+next answer's markers stand out[\s\S]*record the final answer/);
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByTestId('mode-keys').count()).toBe(0);
+    expect(await legend.nth(0).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('e');
+    expect(await legend.nth(1).getAttribute('aria-current')).toBe('true');
+    // The final answer by the single mode's keys: GALAXY takes the GALAXY reviewer's z, ] adds 0.0001.
     await page.keyboard.press('g');
+    // z types it: a wrong value is refused in one line and kept to fix.
+    await page.keyboard.press('z');
+    const zField = page.getByRole('textbox', { name: /final z/ });
+    await zField.waitFor();
+    expect(await zField.inputValue()).toBe('0.3000');
+    await zField.fill('0.3x');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/"0.3x" is not a number/);
+    expect(await zField.inputValue()).toBe('0.3x');
+    await zField.fill('0.2999');
+    await page.keyboard.press('Enter');
+    await zField.waitFor({ state: 'detached' });
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
     await page.keyboard.press('4');
-    expect(await page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY · quality 4/);
+    expect(await page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY z=0\.3001 · quality 4/);
     await shots(page, 'desk-recheck-case');
     await page.keyboard.press('Enter');
     await page.getByTestId('desk-empty').waitFor();
     expect(await page.getByTestId('desk-empty').innerText()).toMatch(/Nothing to recheck/);
+    const [rechecks] = await w.admin.query('SELECT class, z, quality, coordinator FROM humanrecheck WHERE obsid = ?', [obsid]);
+    expect(rechecks).toEqual([{ class: 'GALAXY', z: expect.closeTo(0.3001, 6), quality: 4, coordinator: w.coordinator.user }]);
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('c');
-    await expect.poll(() => page.getByTestId('desk-batch').count()).toBe(2);
+    // jan-a, jan-b, and the batch the stray light's reporter was given.
+    await expect.poll(() => page.getByTestId('desk-batch').count()).toBe(3);
     expect(await page.getByTestId('desk-batch').first().innerText()).toMatch(/jan-a[\s\S]*1 \/ 2/);
     await shots(page, 'desk-batches');
     await page.keyboard.press('Escape');
@@ -95,21 +183,84 @@ describe('the coordinator', () => {
 });
 
 describe('the 2D team', () => {
-  it('acknowledges a reviewer\'s report with a note by keys', async () => {
+  it('filters the reports, opens one on its spectrograph and acknowledges it there, by keys', async () => {
     const page = await appAs(await addPerson(w.db, '2d'));
     await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /2D problems/ }).waitFor();
     expect(await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /Recheck/ }).count()).toBe(0);
     await page.keyboard.press('t');
     const row = page.getByTestId('desk-problem');
+    await expect.poll(() => row.count()).toBe(2);
+    // Spectrograph 2 only: the stray light report.
+    await page.keyboard.press('s');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-chip-spectrograph').innerText()).toMatch(/spectrograph 2/);
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.innerText()).toMatch(new RegExp(`2–3[\\s\\S]*dead fibres[\\s\\S]*${alice.user}[\\s\\S]*open`));
+    expect(await row.innerText()).toMatch(/PLAN000 · 2[\s\S]*1–2[\s\S]*stray light[\s\S]*raw/);
+    await page.keyboard.press('c');
+    await expect.poll(() => row.count()).toBe(2);
+    // Type: the first press picks stray light, the second negative flux (nobody reported it).
+    await page.keyboard.press('y');
+    await expect.poll(() => page.getByTestId('desk-chip-type').innerText()).toMatch(/type stray light/);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain('stray light');
+    await page.keyboard.press('y');
+    await page.getByTestId('desk-empty').waitFor();
+    await page.keyboard.press('c');
+    await expect.poll(() => row.count()).toBe(2);
+    // Nights and plan are typed: the world's night is 2024-01-01, its plan PLAN000.
+    await page.keyboard.press('d');
+    await page.keyboard.type('2024-01-02 2024-01-31');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-empty').waitFor();
+    await page.keyboard.press('d');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2024-01-01');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.count()).toBe(2);
+    await page.keyboard.press('p');
+    await page.keyboard.type('PLAN999');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-empty').waitFor();
+    await page.keyboard.press('c');
+    await expect.poll(() => row.count()).toBe(2);
+    await shots(page, 'desk-problems');
+
+    // Alice's report (sp1, fibres 2–3) is the first row: open it on its spectrograph.
+    expect(await row.first().innerText()).toMatch(new RegExp(`2–3[\\s\\S]*dead fibres[\\s\\S]*${alice.user}[\\s\\S]*open`));
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
+    const open = page.getByTestId('desk-problem-open');
+    await open.waitFor();
+    expect(await open.innerText()).toMatch(/PLAN000 · spectrograph 1[\s\S]*fibres 2–3: dead fibres, 2D processing — open/);
+    await expect.poll(() => open.innerText(), { timeout: 30_000 }).toMatch(/spectra 4 of 4/);
+    expect(await page.getByTestId('desk-problem-files').count()).toBe(0);
+    // Rows are 20 px from fibre 1: the reported fibres 2 and 3 are tinted, 1 and 4 are not.
+    const tint = await Promise.all([1, 2, 3, 4].map((f) => alphaAt(page, 45, (f - 1) * 20 + 3)));
+    expect(tint[0]).toBe(0);
+    expect(tint[1]).toBeGreaterThan(0);
+    expect(tint[2]).toBeGreaterThan(0);
+    expect(tint[3]).toBe(0);
     await page.keyboard.press('a');
     await page.keyboard.type('flat field re-taken tonight');
-    await shots(page, 'desk-problems');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('desk-problem-state-cell').first().innerText()).toBe('acknowledged');
-    expect(await row.innerText()).toContain('flat field re-taken tonight');
+    await expect.poll(() => page.getByTestId('desk-problem-range').innerText()).toMatch(/— acknowledged/);
+    await shots(page, 'desk-problem-open');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => row.count()).toBe(2);
+    expect(await page.locator('[data-testid="desk-problem"][aria-current="true"]').innerText()).toMatch(/2–3[\s\S]*acknowledged[\s\S]*flat field re-taken tonight/);
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('says in one line that the spectra are not on this computer and what to do', async () => {
+    const page = await appAs(await addPerson(w.db, '2d'), false);
+    await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /2D problems/ }).waitFor();
+    await page.keyboard.press('t');
+    await page.keyboard.press('f'); // open only: the stray light report is still open
+    await expect.poll(() => page.getByTestId('desk-problem').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-problem-files').innerText()).toMatch(/not on this computer: set SPECVET_DATA/);
   });
 });
 

@@ -7,8 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, openPage, ROOT, startServe, type Served } from './support';
 
-/** A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the password; null: the demo), and a page on it. */
-export function useDeskBrowser(): { appAs(p: { url: string } | null): Promise<Page> } {
+/**
+ * A Chromium for the file; `appAs(p)`: `specvet serve` signed in as `p` (SPECVET_CENTRAL with the
+ * password; null: the demo), and a page on it; `env`: more of serve's environment (SPECVET_DATA).
+ */
+export function useDeskBrowser(): { appAs(p: { url: string } | null, env?: Record<string, string>): Promise<Page> } {
   let browser: Browser | undefined;
   const running: Served[] = [];
   beforeAll(async () => {
@@ -19,8 +22,8 @@ export function useDeskBrowser(): { appAs(p: { url: string } | null): Promise<Pa
     for (const s of running) await s.stop();
   });
   return {
-    appAs: async (p) => {
-      const served = await startServe(p ? { env: { SPECVET_CENTRAL: p.url } } : {});
+    appAs: async (p, env = {}) => {
+      const served = await startServe({ env: { ...(p && { SPECVET_CENTRAL: p.url }), ...env } });
       running.push(served);
       return openPage(browser!, served.url);
     },

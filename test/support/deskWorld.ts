@@ -1,10 +1,17 @@
 /**
  * The desk's starting point in a world (issue 15): two reviewers whose verdicts on the same
- * spectrum disagree (STAR against GALAXY) and one problem report of the first, all arrived
- * through the real sync.
+ * spectrum disagree (STAR at z 0.1 against GALAXY at z 0.3) and one problem report of the
+ * first, all arrived through the real sync; more reports on other spectrographs by request.
  */
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import type { ProblemInput } from '../../shared/model';
 import type { Person } from '../central/fixtures';
+import { createBatches } from '../../src-main/central/batches';
+import { createPool } from '../../src-main/central/connection';
+import { loginOf } from '../sync/world';
 import { assign, cacheOf, reviewer, syncOnce } from '../sync/world';
 import type { World } from './world';
 
@@ -34,9 +41,40 @@ export async function disagreeAndReport(w: World, at: Date, opts: { bobAt?: Date
     const [item] = cache.listItems(b!.id);
     obsid = item!.obsid;
     const when = cls === 'GALAXY' ? (opts.bobAt ?? at) : at;
-    cache.addVerdict({ obsid, batchId: b!.id, class: cls, subclass: '', z: 0.1, quality: 3, flags: [], comment: cls === 'GALAXY' ? 'broad Hα?' : '' }, when);
+    cache.addVerdict({ obsid, batchId: b!.id, class: cls, subclass: '', z: cls === 'STAR' ? 0.1 : 0.3, quality: 3, flags: [], comment: cls === 'GALAXY' ? 'broad Hα?' : '' }, when);
   }
   const reportId = ca.addProblem({ lmjd: 60_000, planid: 'PLAN000', spid: 1, fiberFrom, fiberTo, type: 'dead fibres', origin: '2d', text: 'flat in all three arms' }, at).id;
   for (const [cache, p] of [[ca, alice], [cb, bob]] as const) expect((await syncOnce(w, cache, p)).failure ?? null).toBeNull();
   return { alice, bob, obsid, reportId };
+}
+
+/** A new reviewer given a batch on `report`'s spectrograph reports it, through the real sync. */
+export async function reportAs(w: World, report: ProblemInput, at: Date): Promise<Person> {
+  const who = await reviewer(w);
+  const pool = createPool(loginOf(w, w.coordinator), 1);
+  try {
+    await createBatches(pool, { name: `sp${report.spid}-${who.user}`, assignees: [who.user], mode: 'single', criteria: { planid: report.planid, spid: report.spid, limit: 1 } });
+  } finally {
+    await pool.end();
+  }
+  const cache = cacheOf(w, who);
+  await syncOnce(w, cache, who);
+  cache.addProblem(report, at);
+  expect((await syncOnce(w, cache, who)).failure ?? null).toBeNull();
+  cache.close();
+  return who;
+}
+
+/** A real LAMOST spectrum file. */
+export const LAMOST_FIXTURE = '/work/shared/fixtures/lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz';
+
+/** A data source (SPECVET_DATA) holding `fixture` at every spectrum's path in the world. */
+export async function dataSourceFor(w: World, fixture = LAMOST_FIXTURE): Promise<string> {
+  const data = mkdtempSync(join(tmpdir(), 'specvet-data-'));
+  const [rows] = await w.admin.query('SELECT file_path FROM spec_info');
+  for (const { file_path } of rows as { file_path: string }[]) {
+    mkdirSync(dirname(join(data, file_path)), { recursive: true });
+    copyFileSync(fixture, join(data, file_path));
+  }
+  return data;
 }
