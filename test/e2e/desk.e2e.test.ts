@@ -12,9 +12,6 @@ import { addPerson, type Person } from '../central/fixtures';
 import { dataSourceFor, disagreeAndReport, reportAs } from '../support/deskWorld';
 import { shots, useDeskBrowser } from './deskSupport';
 import { mariaDbForFile, pageProblems } from './support';
-import { cacheOf, loginOf, syncOnce } from '../sync/world';
-import { setDueDate } from '../../src-main/central/batches';
-import { createPool } from '../../src-main/central/connection';
 
 /** The first two reviewers' marker colours (src-renderer/desk/RecheckCase.tsx ANSWER_COLOURS). */
 const FIRST_COLOURS: [number, number, number][] = [
@@ -26,28 +23,12 @@ mariaDbForFile();
 
 const w = useWorld({ plans: 1, spectrographs: 2, fibers: 4 });
 let alice: Person;
-let bob: Person;
 let obsid: number;
 let data: string;
 const desk = useDeskBrowser();
 
-/** A past due date on alice's batch, which she has not finished: overdue on her list. */
-const PAST_DUE = '2024-01-15';
-
 beforeAll(async () => {
-  ({ alice, bob, obsid } = await disagreeAndReport(w, new Date()));
-  // bob's second spectrum three days ago (the pipeline's answer: nothing to recheck), for a plot
-  // with some shape; then a due date on alice's batch, which she has not finished.
-  const cache = cacheOf(w, bob);
-  const [b] = cache.listBatches();
-  const second = cache.listItems(b!.id)[1]!;
-  cache.addVerdict({ obsid: second.obsid, batchId: b!.id, class: second.pipeline.class, subclass: '', z: second.pipeline.z, quality: 3, flags: [], comment: '' }, new Date(Date.now() - 3 * 86_400_000));
-  expect((await syncOnce(w, cache, bob)).failure ?? null).toBeNull();
-  const pool = createPool(loginOf(w, w.coordinator), 1);
-  const [aliceBatch] = cacheOf(w, alice).listBatches();
-  await setDueDate(pool, [aliceBatch!.id], PAST_DUE).finally(() => pool.end());
-  // The world's one night observed yesterday, so that the default period (the last 30 days) holds it.
-  await w.admin.query('UPDATE plan_info SET obsdate = UTC_DATE() - INTERVAL 1 DAY');
+  ({ alice, obsid } = await disagreeAndReport(w, new Date()));
   // A second report, elsewhere and of another kind, for the filters to tell apart.
   await reportAs(w, { lmjd: 60_000, planid: 'PLAN000', spid: 2, fiberFrom: 1, fiberTo: 2, type: 'stray-light', origin: 'raw', text: 'glow at the red end' }, new Date());
   data = await dataSourceFor(w);
@@ -155,29 +136,7 @@ describe('the coordinator', () => {
     await expect.poll(() => page.getByTestId('desk-batch').count()).toBe(3);
     expect(await page.getByTestId('desk-batch').first().innerText()).toMatch(/jan-a[\s\S]*1 \/ 2/);
     await shots(page, 'desk-batches');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('p');
-    await expect.poll(() => page.getByTestId('desk-progress').count()).toBe(2);
-    // The plot: the total and the busiest reviewers (bob made two verdicts, alice one), then o: one line each.
-    const plot = page.getByTestId('desk-progress-plot');
-    await expect.poll(() => plot.getAttribute('data-lines')).toBe(`total|${bob.user}|${alice.user}`);
-    expect(await plot.locator('canvas').count()).toBe(1);
-    expect(await page.getByTestId('desk-progress-summary').innerText()).toMatch(/^3 verdicts in the period by 2 reviewers · 1 open batch$/);
-    await shots(page, 'desk-progress');
-    await page.keyboard.press('o');
-    await expect.poll(() => plot.getAttribute('data-lines')).toBe(`${bob.user}|${alice.user}`);
-    // 3: per plan, 4: per night — the one plan of four spectra, one checked by both, corrected by neither's latest answer alone.
-    await page.keyboard.press('3');
-    await expect.poll(() => page.getByTestId('desk-progress-view').innerText()).toBe('per plan');
-    const share = page.getByTestId('desk-share');
-    await expect.poll(() => share.count()).toBe(1);
-    expect(await share.innerText()).toMatch(/PLAN000\s+4\s+50\.0 %/);
-    await page.keyboard.press('4');
-    await expect.poll(() => page.getByTestId('desk-progress-view').innerText()).toBe('per night');
-    await expect.poll(() => share.innerText()).toMatch(/\t1\t4\t/);
-    await shots(page, 'desk-progress-nights');
-    await page.keyboard.press('v');
-    await expect.poll(() => page.getByTestId('desk-progress-view').innerText()).toBe('per reviewer');
+    // The progress screen has its own file and world: deskProgress.e2e.test.ts.
     expect(pageProblems(page)).toEqual([]);
   });
 });
@@ -268,9 +227,6 @@ describe('a reviewer', () => {
   it('is offered only the trace, and their keys stay the batch list\'s', async () => {
     const page = await appAs(alice);
     await expect.poll(() => page.getByTestId('batch-row').count(), { timeout: 30_000 }).toBe(1);
-    // The due date the coordinator set, past and the batch not done: marked overdue.
-    expect(await page.getByTestId('batch-due').innerText()).toBe(`${PAST_DUE} overdue`);
-    await shots(page, 'batch-list-due');
     // The role comes from the same server answer as the sync; give it the same time.
     await page.waitForTimeout(1000);
     expect(await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button').allInnerTexts()).toEqual(['My batches', 'Trace']);
