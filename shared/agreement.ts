@@ -21,6 +21,12 @@ export interface AgreementThresholds {
 
 export const DEFAULT_THRESHOLDS: AgreementThresholds = { dz: Z_DISAGREEMENT, quality: QUALITY_DISAGREEMENT };
 
+/** Refuses thresholds no list could use, in the one line the CLI, the app and the server all give. */
+export function checkThresholds(t: AgreementThresholds): void {
+  if (!(t.dz > 0 && t.dz < 1)) throw new RangeError(`the redshift threshold |Δz|/(1+z) must be between 0 and 1, got ${t.dz}`);
+  if (!(Number.isInteger(t.quality) && t.quality >= 1 && t.quality <= 4)) throw new RangeError(`the quality threshold must be a whole number 1–4, got ${t.quality}`);
+}
+
 export interface Answer {
   class: SpecClass;
   z: number;

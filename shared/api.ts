@@ -31,6 +31,7 @@ import {
   PROBLEM_ACTIONS,
   ProblemFilterSchema,
   RecheckResolutionSchema,
+  RecheckThresholdsSchema,
   type DeskBatchCreated,
   type DeskBatchPreview,
   TraceInputSchema,
@@ -134,7 +135,8 @@ export const API = {
   /** Sets (null: clears) an active batch's due date, YYYY-MM-DD. */
   setBatchDue: method<{ name: string; assignee: string; due: string | null }[]>()(z.object({ id: UuidSchema, due: z.string().max(32).nullable() }).strict()),
   progress: method<DeskProgress>()(PeriodSchema.extend({ by: z.enum(DESK_PROGRESS_VIEWS) }).strict()),
-  recheckList: method<DeskRecheckCase[]>()(NoInput),
+  /** `dz`, `quality`: the thresholds of `specvet recheck list --dz --dq` (defaults: shared/agreement.ts). */
+  recheckList: method<DeskRecheckCase[]>()(RecheckThresholdsSchema),
   recheckResolve: method<{ id: string; obsid: number }>()(RecheckResolutionSchema),
   problemList: method<DeskProblem[]>()(ProblemFilterSchema),
   problemSetState: method<DeskProblem>()(

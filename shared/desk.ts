@@ -173,6 +173,9 @@ export const RecheckResolutionSchema = z
   })
   .strict();
 
+/** The recheck list's thresholds (shared/agreement.ts); each left out is the default. The list checks their ranges. */
+export const RecheckThresholdsSchema = z.object({ dz: z.number().optional(), quality: z.number().optional() }).strict();
+
 export const PROBLEM_STATE_FILTERS = ['unhandled', 'open', 'acknowledged', 'resolved', 'discarded', 'all'] as const;
 export const PROBLEM_ACTIONS = ['acknowledged', 'resolved', 'discarded'] as const;
 export type DeskProblemAction = (typeof PROBLEM_ACTIONS)[number];

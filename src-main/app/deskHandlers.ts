@@ -4,6 +4,7 @@
  * the server's grants and definer procedures decide who may do what; the screens only hide
  * what the role cannot do. The demo has no server: every call says so in one line.
  */
+import { DEFAULT_THRESHOLDS } from '../../shared/agreement';
 import { ApiError, type ApiHandlers } from '../../shared/api';
 import type { CentralDesk } from './centralDesk';
 import { deskBatchHandlers } from './deskBatchHandlers';
@@ -44,7 +45,7 @@ export function deskHandlers(desk: () => CentralDesk | null): Pick<ApiHandlers, 
       }),
     // Asked by reviewer or by batch, the report is of that kind; the compiler cannot narrow it.
     progress: async ({ from, to, by }) => online().admin((a) => a.progress({ from, to }, by)) as ReturnType<ApiHandlers['progress']>,
-    recheckList: async () => online().client((c) => c.recheckList()),
+    recheckList: async (t) => online().client((c) => c.recheckList({ ...DEFAULT_THRESHOLDS, ...t })),
     recheckResolve: async (resolution) =>
       online().client(async (c) => {
         const { id, obsid } = await c.recheckResolve(resolution);

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'mysql2/promise';
-import { DEFAULT_THRESHOLDS, disagrees, type AgreementThresholds } from '../../shared/agreement';
+import { checkThresholds, DEFAULT_THRESHOLDS, disagrees, type AgreementThresholds } from '../../shared/agreement';
 import type { SpecClass } from '../../shared/model';
 import { isoFromSql, toNumber } from './connection';
 import { transaction } from './retry';
@@ -82,11 +82,6 @@ export function reasons(c: Pick<RecheckCase, 'verdicts' | 'pipeline' | 'extragal
   // The pipeline gives no quality, so only class and z are compared with it.
   if (c.extragalactic && v.some((a) => disagrees(c.pipeline, { class: a.class, z: a.z }, t))) out.push('contradicts the pipeline');
   return out;
-}
-
-function checkThresholds(t: AgreementThresholds): void {
-  if (!(t.dz > 0 && t.dz < 1)) throw new RangeError(`the redshift threshold |Δz|/(1+z) must be between 0 and 1, got ${t.dz}`);
-  if (!(Number.isInteger(t.quality) && t.quality >= 1 && t.quality <= 4)) throw new RangeError(`the quality threshold must be a whole number 1–4, got ${t.quality}`);
 }
 
 /**

@@ -97,11 +97,20 @@ export function RecheckCase({ c, open }: { c: DeskRecheckCase; open: OpenCase })
           ))}
         </ul>
       </div>
-      <p className="desk-draft" data-testid="desk-draft">
-        final answer: <strong>{draft.class ?? 'choose a class (s g q u, or a for the emphasised answer)'}</strong>
-        {answering && <> z={zText(z)}</>}
-        {draft.quality !== null && <> · quality {draft.quality}</>} — Enter records it
-      </p>
+      <DraftLine draft={draft} z={answering ? z : null} />
     </div>
+  );
+}
+
+/** The final answer as it is being made; `z` null until a class or z is chosen. */
+function DraftLine({ draft, z }: { draft: OpenCase['draft']; z: number | null }) {
+  return (
+    <p className="desk-draft" data-testid="desk-draft">
+      final answer: <strong>{draft.class ?? 'choose a class (s g q u, or a for the emphasised answer)'}</strong>
+      {draft.subclass && <> {draft.subclass}</>}
+      {z !== null && <> z={zText(z)}</>}
+      {draft.quality !== null && <> · quality {draft.quality}</>}
+      {draft.comment && <> · “{draft.comment}”</>} — Enter records it
+    </p>
   );
 }

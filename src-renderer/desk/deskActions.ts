@@ -60,7 +60,7 @@ async function rowsOf(s: DeskState): Promise<Partial<DeskState> | null> {
     case 'progress':
       return { progress: await api.progress(s.period) };
     case 'recheck':
-      return { recheck: await api.recheckList({}) };
+      return { recheck: await api.recheckList(s.recheckThresholds) };
     case 'problems':
       return { problems: await api.problemList(problemQuery(s.problemFilter)) };
     default:

@@ -19,7 +19,8 @@ import {
   cycleProblemState,
   cycleProblemType,
 } from './problemFilters';
-import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseZ } from './recheckDraft';
+import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, typeCaseSubclass, typeCaseZ } from './recheckDraft';
+import { askRecheckDz, askRecheckQuality } from './recheckThresholds';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
 
@@ -61,11 +62,19 @@ function caseAction(a: ReviewAction | undefined): void {
   else if (a?.kind === 'setQuality') setCaseQuality(a.value);
   else if (a?.kind === 'nudgeZ') nudgeCaseZ(a.step);
   else if (a?.kind === 'typeZ') typeCaseZ();
+  else if (a?.kind === 'pickSubclass') typeCaseSubclass();
+  else if (a?.kind === 'editComment') typeCaseComment();
 }
 
-/** A recheck case: the single mode's class, z and quality keys make the final answer. */
+/** The case's own keys, which a single-mode chord rebound onto them does not take. */
+const CASE_OWN = ['e', 'Shift+e', 'a', 'Enter', 'Escape'];
+
+/**
+ * A recheck case: the single mode's class, z, quality, subclass and comment keys make the final
+ * answer, as the reviewer has bound them (by default t subclass, c comment).
+ */
 function caseKeys(keymap: Keymap): DeskKey[] {
-  const single = (kind: ReviewAction['kind'], text: string): DeskKey => ({ keys: chordsOf(keymap, kind), text, run: (c) => caseAction(keymap[c]) });
+  const single = (kind: ReviewAction['kind'], text: string): DeskKey => ({ keys: chordsOf(keymap, kind).filter((c) => !CASE_OWN.includes(c)), text, run: (c) => caseAction(keymap[c]) });
   return [
     { keys: ['e'], text: "next answer's markers stand out", run: () => emphasise(1) },
     { keys: ['Shift+e'], text: 'previous answer', run: () => emphasise(-1) },
@@ -74,6 +83,8 @@ function caseKeys(keymap: Keymap): DeskKey[] {
     single('nudgeZ', 'z − / + (⇧ ×10, Alt ×100)'),
     single('typeZ', 'type z'),
     single('setQuality', 'quality'),
+    single('pickSubclass', 'type the subclass'),
+    single('editComment', 'comment'),
     { keys: ['Enter'], text: 'record the final answer', run: resolveOpenCase },
     { keys: ['Escape'], text: 'back to the list', run: () => setDesk({ openCase: null, failure: null }) },
   ];
@@ -123,7 +134,14 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     RELOAD,
     BACK,
   ],
-  recheck: [...CURSOR, { keys: ['Enter'], text: 'open the case', run: openCaseAtCursor }, RELOAD, BACK],
+  recheck: [
+    ...CURSOR,
+    { keys: ['Enter'], text: 'open the case', run: openCaseAtCursor },
+    { keys: ['d'], text: 'redshift threshold |Δz|/(1+z)', run: askRecheckDz },
+    { keys: ['q'], text: 'quality threshold', run: askRecheckQuality },
+    RELOAD,
+    BACK,
+  ],
   trace: [
     { keys: ['Enter'], text: 'trace it', run: runTrace },
     { keys: ['Tab'], text: 'search box / "at" box (a date: the story as it stood then)', run: () => focusTraceBox('other') },

@@ -4,6 +4,7 @@
  * this one is empty until a coordinator or 2D user opens a screen.
  */
 import { create } from 'zustand';
+import { DEFAULT_THRESHOLDS, type AgreementThresholds } from '../../shared/agreement';
 import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgressView, DeskRecheckCase, DeskSpectrograph, DeskTrace, ExportFormat, PROBLEM_STATE_FILTERS, TeamBatch, TeamMember } from '../../shared/desk';
 import type { ProblemOrigin, Quality, SpecClass } from '../../shared/model';
 import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
@@ -27,7 +28,13 @@ export interface RecheckDraft {
   /** null: the z of the answer of that class (the server's rule), until a z key sets one. */
   z: number | null;
   quality: Quality | null;
+  /** '': the answer of that class's (the server's rule), until t sets one. */
+  subclass: string;
+  /** Why: '' none. */
+  comment: string;
 }
+
+export const EMPTY_DRAFT: RecheckDraft = { class: null, z: null, quality: null, subclass: '', comment: '' };
 
 /** The open recheck case: an index into `recheck`, the answer being made, and whose markers stand out. */
 export interface OpenCase {
@@ -69,6 +76,8 @@ export interface DeskState {
   period: { from: string; to: string; by: DeskProgressView };
   plot: ProgressPlot;
   recheck: DeskRecheckCase[];
+  /** What the recheck list counts as a disagreement; kept for the session. */
+  recheckThresholds: AgreementThresholds;
   openCase: OpenCase | null;
   problems: DeskProblem[];
   problemFilter: ProblemFilterState;
@@ -121,6 +130,7 @@ export const useDesk = create<DeskState>(() => ({
   period: { from: daysAgo(29), to: today(), by: 'reviewer' },
   plot: 'top',
   recheck: [],
+  recheckThresholds: DEFAULT_THRESHOLDS,
   openCase: null,
   problems: [],
   problemFilter: NO_PROBLEM_FILTER,
@@ -151,4 +161,26 @@ export function rowCount(s: DeskState): number {
     default:
       return 0;
   }
+}
+
+/**
+ * Opens a line under the screen (empty text sent too); `apply` takes what was typed or throws
+ * the one line that says why not, which is shown while the text stays to fix.
+ */
+export function askLine(label: string, text: string, apply: (typed: string) => void): void {
+  setDesk({
+    entry: {
+      label,
+      text,
+      allowEmpty: true,
+      submit: async (typed) => {
+        try {
+          apply(typed);
+        } catch (err) {
+          setDesk({ failure: (err as Error).message });
+          throw err;
+        }
+      },
+    },
+  });
 }

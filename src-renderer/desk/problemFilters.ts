@@ -7,7 +7,7 @@ import { PROBLEM_STATE_FILTERS } from '../../shared/desk';
 import { PROBLEM_ORIGINS, SPECTROGRAPHS } from '../../shared/model';
 import { PROBLEM_TYPES } from '../../shared/problemTypes';
 import { reload } from './deskActions';
-import { getDesk, NO_PROBLEM_FILTER, setDesk, type ProblemFilterState } from './deskState';
+import { askLine, getDesk, NO_PROBLEM_FILTER, setDesk, type ProblemFilterState } from './deskState';
 
 function setFilter(change: Partial<ProblemFilterState>): void {
   setDesk({ problemFilter: { ...getDesk().problemFilter, ...change }, cursor: 0, failure: null });
@@ -29,21 +29,7 @@ export function setProblemDates(change: Partial<Pick<ProblemFilterState, 'from' 
 
 /** A typed filter: `read` turns the text into the change or throws the one line that says why not. */
 function ask(label: string, text: string, read: (text: string) => Partial<ProblemFilterState>): void {
-  setDesk({
-    entry: {
-      label,
-      text,
-      allowEmpty: true,
-      submit: async (typed) => {
-        try {
-          setFilter(read(typed));
-        } catch (err) {
-          setDesk({ failure: (err as Error).message });
-          throw err;
-        }
-      },
-    },
-  });
+  askLine(label, text, (typed) => setFilter(read(typed)));
 }
 
 export const askProblemPlan = () => ask('plan (empty: any plan)', getDesk().problemFilter.planid, (t) => ({ planid: t.trim() }));

@@ -1,15 +1,16 @@
 /**
  * One recheck case open: the answers on the plot (each reviewer's, then the pipeline's), which
  * one's markers stand out, and the coordinator's final answer made with the single mode's keys
- * (class, z, quality) and recorded with Enter. The list shrinks by the resolved case.
+ * (class, z, quality, subclass, comment) and recorded with Enter. The list shrinks by the resolved case.
  */
 import type { DeskRecheckCase } from '../../shared/desk';
 import type { Quality, SpecClass } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
+import { matchSubclasses, SUBCLASSES_BY_CLASS } from '../../shared/subclasses';
 import { api } from '../api';
 import { parseTypedZ } from '../review/typedZ';
 import { change } from './deskActions';
-import { getDesk, setDesk, type OpenCase } from './deskState';
+import { askLine, EMPTY_DRAFT, getDesk, setDesk, type OpenCase } from './deskState';
 
 /** An answer drawn on the case's plot. */
 export interface CaseAnswer {
@@ -28,6 +29,10 @@ export function answersOf(c: DeskRecheckCase): CaseAnswer[] {
   ];
 }
 
+const CHOOSE_CLASS = 'choose the final class first: s star, g galaxy, q QSO, u unknown (or a takes the emphasised answer)';
+/** As humanrecheck.comment and the API allow. */
+const COMMENT_MAX = 2000;
+
 function openNow(): { open: OpenCase; c: DeskRecheckCase } | null {
   const s = getDesk();
   const c = s.openCase && s.recheck[s.openCase.index];
@@ -38,7 +43,7 @@ const setDraft = (open: OpenCase, draft: Partial<OpenCase['draft']>) => setDesk(
 
 export function openCaseAtCursor(): void {
   const s = getDesk();
-  if (s.recheck[s.cursor]) setDesk({ openCase: { index: s.cursor, draft: { class: null, z: null, quality: null }, emphasis: 0 } });
+  if (s.recheck[s.cursor]) setDesk({ openCase: { index: s.cursor, draft: EMPTY_DRAFT, emphasis: 0 } });
 }
 
 /** Steps through the answers whose markers stand out (e / Shift+E). */
@@ -49,9 +54,10 @@ export function emphasise(step: 1 | -1): void {
   setDesk({ openCase: { ...o.open, emphasis: (o.open.emphasis + step + n) % n } });
 }
 
+/** A subclass typed for another class no longer fits: it goes, and the server takes the answer's. */
 export function setCaseClass(cls: SpecClass): void {
   const o = openNow();
-  if (o) setDraft(o.open, { class: cls });
+  if (o) setDraft(o.open, { class: cls, subclass: subclassOf(o.c, cls, o.open.draft.subclass) ?? '' });
 }
 
 export function setCaseQuality(q: Quality): void {
@@ -64,7 +70,7 @@ export function takeEmphasised(): void {
   const o = openNow();
   const a = o && answersOf(o.c)[o.open.emphasis];
   if (!o || !a) return;
-  setDraft(o.open, { class: a.class, z: a.z, quality: a.quality === null ? o.open.draft.quality : (a.quality as Quality) });
+  setDraft(o.open, { class: a.class, subclass: subclassOf(o.c, a.class, o.open.draft.subclass) ?? '', z: a.z, quality: a.quality === null ? o.open.draft.quality : (a.quality as Quality) });
 }
 
 /** The z the draft stands for: set by a key, else the server's rule (the answer of its class), else the emphasised answer's. */
@@ -107,20 +113,71 @@ export function typeCaseZ(): void {
   });
 }
 
+/** The subclasses a class may be given here: the known ones (shared/subclasses.ts), and any the case's answers of that class gave. */
+function subclassesFor(c: DeskRecheckCase, cls: SpecClass): string[] {
+  const given = answersOf(c).filter((a) => a.class === cls && a.subclass !== '').map((a) => a.subclass);
+  return [...new Set([...given, ...SUBCLASSES_BY_CLASS[cls]])];
+}
+
+/** `typed` as the class spells it (case ignored), '' for none, or null when the class has no such subclass. */
+function subclassOf(c: DeskRecheckCase, cls: SpecClass, typed: string): string | null {
+  if (typed.trim() === '') return '';
+  return subclassesFor(c, cls).find((s) => s.toLowerCase() === typed.trim().toLowerCase()) ?? null;
+}
+
+/** A typed line under the case; `read` turns the text into the draft's change or throws the one line that says why not. */
+function askForCase(label: string, text: string, read: (o: { open: OpenCase; c: DeskRecheckCase }, text: string) => Partial<OpenCase['draft']>): void {
+  askLine(label, text, (typed) => {
+    const now = openNow();
+    if (!now) return;
+    setDraft(now.open, read(now, typed));
+    setDesk({ failure: null });
+  });
+}
+
+/** t: the final subclass, typed and checked against the class's (empty: the answer's, as the server decides). */
+export function typeCaseSubclass(): void {
+  const o = openNow();
+  if (!o) return;
+  const cls = o.open.draft.class;
+  if (cls === null) {
+    setDesk({ failure: CHOOSE_CLASS });
+    return;
+  }
+  askForCase(`final ${cls} subclass for ${o.c.obsid} (empty: the answer's)`, o.open.draft.subclass, ({ c }, typed) => {
+    const subclass = subclassOf(c, cls, typed);
+    if (subclass !== null) return { subclass };
+    const near = matchSubclasses(cls, typed).slice(0, 8);
+    const known = subclassesFor(c, cls);
+    const offer = near.length > 0 ? `; near it: ${near.join(' ')}` : known.length > 0 ? `; e.g. ${known.slice(0, 8).join(' ')}` : `; ${cls} has none: leave it empty`;
+    throw new RangeError(`"${typed.trim()}" is not a ${cls} subclass${offer}`);
+  });
+}
+
+/** c: why the final answer is what it is, recorded with it. */
+export function typeCaseComment(): void {
+  const o = openNow();
+  if (!o) return;
+  askForCase(`comment on ${o.c.obsid}`, o.open.draft.comment, (_o, typed) => {
+    if (typed.length > COMMENT_MAX) throw new RangeError(`the comment is ${typed.length} characters; shorten it to ${COMMENT_MAX}`);
+    return { comment: typed };
+  });
+}
+
 /** Records the final answer; what the coordinator did not set the server takes from the answer of that class. */
 export async function resolveOpenCase(): Promise<void> {
   const o = openNow();
   if (!o) return;
-  const { class: cls, quality } = o.open.draft;
+  const { class: cls, quality, subclass, comment } = o.open.draft;
   // Sent always: it is the z the plot showed as the answer, also for a class nobody gave.
   const z = draftZ(o.c, o.open);
   if (cls === null) {
-    setDesk({ failure: 'choose the final class first: s star, g galaxy, q QSO, u unknown (or a takes the emphasised answer)' });
+    setDesk({ failure: CHOOSE_CLASS });
     return;
   }
   await change(async () => {
-    await api.recheckResolve({ obsid: o.c.obsid, class: cls, z, ...(quality !== null && { quality }) });
+    const sent = await api.recheckResolve({ obsid: o.c.obsid, class: cls, z, ...(quality !== null && { quality }), ...(subclass && { subclass }), ...(comment && { comment }) });
     setDesk({ openCase: null });
-    return `recheck of ${o.c.obsid} recorded: ${cls} z=${z.toFixed(4)}${quality !== null ? ` q${quality}` : ''}`;
+    return `recheck of ${sent.obsid} recorded: ${cls}${subclass ? ` ${subclass}` : ''} z=${z.toFixed(4)}${quality !== null ? ` q${quality}` : ''}`;
   }).catch(() => undefined);
 }

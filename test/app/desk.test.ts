@@ -14,7 +14,7 @@ import { memoryCredentialStore } from '../../src-main/app/credentialStore';
 import { openApp, type OpenedApp } from '../../src-main/app/openApp';
 import { parseCentralUrl } from '../../src-main/config/config';
 import { addPerson, type Person } from '../central/fixtures';
-import { dataSourceFor, disagreeAndReport, LAMOST_FIXTURE } from '../support/deskWorld';
+import { dataSourceFor, disagreeAndReport, LAMOST_FIXTURE, nearAgreement } from '../support/deskWorld';
 
 import { useWorld } from '../support/world';
 
@@ -22,6 +22,7 @@ const w = useWorld({ plans: 1, spectrographs: 1, fibers: 4 });
 const apps: OpenedApp[] = [];
 const homes: string[] = [];
 let alice: Person;
+let bob: Person;
 let obsid: number;
 let reportId: string;
 
@@ -35,7 +36,7 @@ async function appAs(url: string | null, data: string | null = null): Promise<Op
 const refusal = (p: Promise<unknown>) => p.then<null, ReturnType<typeof toApiError>>(() => null, (err: unknown) => toApiError(err));
 
 beforeAll(async () => {
-  ({ alice, obsid, reportId } = await disagreeAndReport(w, new Date('2024-03-01T10:00:00Z')));
+  ({ alice, bob, obsid, reportId } = await disagreeAndReport(w, new Date('2024-03-01T10:00:00Z')));
 }, 120_000);
 
 afterAll(async () => {
@@ -153,6 +154,23 @@ describe('a reviewer through the app', () => {
       const err = await refusal(call());
       expect([err?.code, err?.message]).toEqual(['auth', expect.stringMatching(/denied/)]);
     }
+  });
+});
+
+// After the tests that count the reviewers' batches: its verdicts complete them.
+describe("the recheck list's thresholds through the app", () => {
+  it('lists at the |Δz|/(1+z) and quality difference asked, refuses ones out of range in one line, and records a subclass and comment', async () => {
+    const near = await nearAgreement(w, [alice, bob]);
+    const app = await appAs(w.coordinator.url);
+    expect((await app.handlers.recheckList({})).map((c) => c.obsid)).not.toContain(near);
+    expect((await app.handlers.recheckList({ dz: 0.002 })).map((c) => c.obsid)).toContain(near);
+    expect((await app.handlers.recheckList({ dz: 0.002, quality: 1 })).map((c) => c.obsid)).toContain(near);
+    const lines = [(await refusal(app.handlers.recheckList({ dz: 1.5 })))?.message, (await refusal(app.handlers.recheckList({ quality: 2.5 })))?.message];
+    expect(lines).toEqual(['the redshift threshold |Δz|/(1+z) must be between 0 and 1, got 1.5', 'the quality threshold must be a whole number 1–4, got 2.5']);
+    await app.handlers.recheckResolve({ obsid: near, class: 'GALAXY', subclass: 'AGN', comment: 'narrow lines only' });
+    const [rows] = await w.admin.query('SELECT subclass, comment FROM humanrecheck WHERE obsid = ?', [near]);
+    expect(rows).toEqual([{ subclass: 'AGN', comment: 'narrow lines only' }]);
+    expect((await app.handlers.recheckList({ dz: 0.002 })).map((c) => c.obsid)).not.toContain(near);
   });
 });
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
-import { dataSourceFor, disagreeAndReport, reportAs } from '../support/deskWorld';
+import { dataSourceFor, disagreeAndReport, nearAgreement, reportAs } from '../support/deskWorld';
 import { shots, useDeskBrowser } from './deskSupport';
 import { mariaDbForFile, pageProblems } from './support';
 
@@ -23,12 +23,13 @@ mariaDbForFile();
 
 const w = useWorld({ plans: 1, spectrographs: 2, fibers: 4 });
 let alice: Person;
+let bob: Person;
 let obsid: number;
 let data: string;
 const desk = useDeskBrowser();
 
 beforeAll(async () => {
-  ({ alice, obsid } = await disagreeAndReport(w, new Date()));
+  ({ alice, bob, obsid } = await disagreeAndReport(w, new Date()));
   // A second report, elsewhere and of another kind, for the filters to tell apart.
   await reportAs(w, { lmjd: 60_000, planid: 'PLAN000', spid: 2, fiberFrom: 1, fiberTo: 2, type: 'stray-light', origin: 'raw', text: 'glow at the red end' }, new Date());
   data = await dataSourceFor(w);
@@ -233,5 +234,73 @@ describe('a reviewer', () => {
     await page.keyboard.press('r');
     await page.keyboard.press('t');
     expect(await page.locator('[data-testid^="desk-"]').count()).toBe(0);
+  });
+});
+
+// After the tests that count the reviewers' batches: its verdicts complete them.
+describe("the coordinator's thresholds and full final answer", () => {
+  it('d types a looser |Δz|/(1+z) that shows a case the default hides, kept for the session; t and c give the subclass and comment', async () => {
+    const near = await nearAgreement(w, [alice, bob]);
+    const page = await appAs(w.coordinator);
+    await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /Recheck/ }).waitFor();
+    await page.keyboard.press('r');
+    // The class disagreement was resolved above; the near one agrees at the default.
+    await page.getByTestId('desk-empty').waitFor();
+    expect(await page.getByTestId('desk-chip-dz').innerText()).toMatch(/\|Δz\|\/\(1\+z\) ≥ 0\.0033$/);
+    await page.keyboard.press('d');
+    const dz = page.getByRole('textbox', { name: /redshifts disagree/ });
+    await dz.fill('0.002x');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/^"0.002x" is not a number/);
+    expect(await dz.inputValue()).toBe('0.002x');
+    await dz.fill('0.002');
+    await page.keyboard.press('Enter');
+    await dz.waitFor({ state: 'detached' });
+    const row = page.getByTestId('desk-recheck');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(new RegExp(`^${near}[\\s\\S]*reviewers disagree`));
+    // q: a quality difference outside 1–4 is refused in one line, the list unchanged.
+    await page.keyboard.press('q');
+    const dq = page.getByRole('textbox', { name: /qualities disagree/ });
+    await dq.fill('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toBe('the quality threshold must be a whole number 1–4, got 5');
+    expect(await dq.inputValue()).toBe('5');
+    await page.keyboard.press('Escape');
+    await dq.waitFor({ state: 'detached' });
+    // Kept for the session: away and back, the list is still at 0.002.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('r');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await page.getByTestId('desk-chip-dz').innerText()).toMatch(/≥ 0\.002$/);
+    expect(await page.getByTestId('desk-chip-dq').innerText()).toMatch(/qualities disagree at 2 or more apart/);
+    await shots(page, 'desk-recheck-thresholds');
+
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-case').waitFor();
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('mode-keys').innerText()).toMatch(/t\s+type the subclass[\s\S]*c\s+comment/);
+    await page.keyboard.press('?');
+    await page.keyboard.press('g');
+    await page.keyboard.press('t');
+    const subclass = page.getByRole('textbox', { name: /GALAXY subclass/ });
+    await subclass.fill('quasar');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/^"quasar" is not a GALAXY subclass; e\.g\. .*AGN/);
+    expect(await subclass.inputValue()).toBe('quasar');
+    await subclass.fill('agn');
+    await page.keyboard.press('Enter');
+    await subclass.waitFor({ state: 'detached' });
+    await page.keyboard.press('c');
+    await page.getByRole('textbox', { name: /comment on/ }).fill('narrow [O III] only: z from the stronger line');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY AGN z=\d\.\d{4} · “narrow \[O III\] only: z from the stronger line”/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'test-results/desk-recheck-final-1280x800.png' });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('desk-empty').waitFor();
+    const [rechecks] = await w.admin.query('SELECT class, subclass, comment, coordinator FROM humanrecheck WHERE obsid = ?', [near]);
+    expect(rechecks).toEqual([{ class: 'GALAXY', subclass: 'AGN', comment: 'narrow [O III] only: z from the stronger line', coordinator: w.coordinator.user }]);
+    expect(pageProblems(page)).toEqual([]);
   });
 });

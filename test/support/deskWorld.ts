@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import type { ProblemInput } from '../../shared/model';
+import type { ProblemInput, SpecClass } from '../../shared/model';
 import type { Person } from '../central/fixtures';
 import { createBatches } from '../../src-main/central/batches';
 import { createPool } from '../../src-main/central/connection';
@@ -77,4 +77,26 @@ export async function dataSourceFor(w: World, fixture = LAMOST_FIXTURE): Promise
     copyFileSync(fixture, join(data, file_path));
   }
   return data;
+}
+
+/**
+ * Two reviewers agree with the pipeline's class on their batch's second spectrum, one at the
+ * pipeline's z and one |Δz|/(1+z) = 0.0025 above it, through the real sync: agreement at the
+ * default 0.0033 (also with the pipeline), a disagreement at 0.002.
+ */
+export async function nearAgreement(w: World, pair: [Person, Person]): Promise<number> {
+  const obsids: number[] = [];
+  for (const [p, step] of [[pair[0], 0], [pair[1], 0.0025]] as const) {
+    const cache = cacheOf(w, p);
+    const [b] = cache.listBatches();
+    const { obsid } = cache.listItems(b!.id)[1]!;
+    obsids.push(obsid);
+    const [[pipeline]] = (await w.admin.query('SELECT class, z FROM spec_info WHERE obsid = ?', [obsid])) as unknown as [{ class: SpecClass; z: number }[]];
+    const z = Math.round((pipeline!.z + step * (1 + pipeline!.z)) * 1e6) / 1e6;
+    cache.addVerdict({ obsid, batchId: b!.id, class: pipeline!.class, subclass: '', z, quality: 3, flags: [], comment: '' }, new Date());
+    expect((await syncOnce(w, cache, p)).failure ?? null).toBeNull();
+    cache.close();
+  }
+  expect(obsids[0]).toBe(obsids[1]);
+  return obsids[0]!;
 }
