@@ -181,17 +181,17 @@ function setAsideWarning(ledger: SyncLedger): string | null {
   return `${rows.length} central row(s) this SpecVet could not store, set aside (latest: ${last.kind} ${last.key}: ${last.reason}); the rest synced — see them with: specvet status; update SpecVet or ask your coordinator about them`;
 }
 
-const KIND_TEXT: Record<FetchFailure['kind'], string> = { corrupt: 'corrupt at the source', missing: 'not at the source', unreachable: 'source did not answer' };
+export const FILE_FAILURE_TEXT: Record<FetchFailure['kind'], string> = { corrupt: 'corrupt at the source', missing: 'not at the source', unreachable: 'source did not answer' };
 /** Names listed per kind in the one-line warning; the rest are counted (each spectrum says its own). */
 const NAMED = 3;
 
 function filesWarning(failed: FetchFailure[], source: FileSource | null): string | null {
   if (failed.length === 0 || !source) return null;
-  const parts = (Object.keys(KIND_TEXT) as FetchFailure['kind'][]).flatMap((kind) => {
+  const parts = (Object.keys(FILE_FAILURE_TEXT) as FetchFailure['kind'][]).flatMap((kind) => {
     const of = failed.filter((f) => f.kind === kind);
     if (of.length === 0) return [];
     const names = of.slice(0, NAMED).map((f) => f.filePath).join(', ');
-    return [`${of.length} ${KIND_TEXT[kind]} (${names}${of.length > NAMED ? ', …' : ''})`];
+    return [`${of.length} ${FILE_FAILURE_TEXT[kind]} (${names}${of.length > NAMED ? ', …' : ''})`];
   });
   const retry = failed.some((f) => f.kind === 'unreachable') ? 'the next sync tries again' : 'ask whoever keeps the survey files';
   return `${failed.length} spectrum file(s) could not be fetched from ${source.description}: ${parts.join('; ')}; ${retry}`;

@@ -100,11 +100,23 @@ describe('specvet sync', () => {
     wanted.slice(1).forEach(put);
     try {
       const first = await runCli(['sync', '--json'], { ...env, SPECVET_DATA: data });
-      expect(first.code, first.stderr).toBe(0);
-      expect(JSON.parse(first.stdout)).toMatchObject({ filesFetched: 5, filesFailed: 1, error: null });
+      // The verdicts synced, but a spectrum has no file: exit 1, the file named with why.
+      expect(first.code, first.stderr).toBe(1);
+      expect(JSON.parse(first.stdout)).toMatchObject({
+        filesFetched: 5, filesFailed: 1, error: null,
+        failedFiles: [{ obsid: wanted[0]!.obsid, filePath: wanted[0]!.filePath, kind: 'missing' }],
+      });
       const status = JSON.parse((await runCli(['status', '--json'], env)).stdout);
       expect(status.filesCached).toBe(5);
       expect(status.lastError).toContain(wanted[0]!.filePath);
+      // Without --json: every failed file on its own line, its name once, and the one-line error.
+      const text = await runCli(['sync'], { ...env, SPECVET_DATA: data });
+      expect(text.code).toBe(1);
+      const lines = text.stdout.split('\n').filter((l) => l.startsWith('  '));
+      expect(lines.map((l) => l.trim().split(' ')[0])).toEqual([wanted[0]!.filePath]);
+      expect(lines[0]).toMatch(/not at the source — /);
+      expect(lines[0]!.split(wanted[0]!.filePath)).toHaveLength(2);
+      expect(text.stderr).toMatch(/1 spectrum file\(s\) could not be fetched \(listed above\); your verdicts synced — ask whoever keeps the survey files/);
       put(wanted[0]!);
       const second = await runCli(['sync', '--json'], { ...env, SPECVET_DATA: data });
       expect(JSON.parse(second.stdout)).toMatchObject({ filesFetched: 1, filesFailed: 0 });

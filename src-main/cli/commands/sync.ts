@@ -5,7 +5,8 @@
 import type { OpenCentralClient } from '../../central/centralClient';
 import type { CentralTarget } from '../../config/config';
 import { knownIdentity, recordIdentity } from '../../cache';
-import { refusedWarning, type SyncResult } from '../../sync/engine';
+import { FILE_FAILURE_TEXT, refusedWarning, type SyncResult } from '../../sync/engine';
+import type { FetchFailure } from '../../files/fetch';
 import { openSyncRunner } from '../../sync/runner';
 import { promptPassword } from '../password';
 import { progressPrinter } from '../progressBar';
@@ -29,7 +30,7 @@ SPECVET_DATA (a directory or an http(s) URL) is where spectrum files are fetched
 Changes the server refuses (e.g. a verdict on a spectrum no longer in your batches) are set aside, not lost:
 the others are pushed, specvet outbox --refused lists them with the server's reason, and --retry-refused sends them again.
 A sync that has not finished after --deadline seconds (a server that stopped answering, a lock someone holds) ends with one line.
-Exit 1 when sync could not finish (offline, wrong password, too slow, …) or changes are set aside: your local work is kept either way.`,
+Exit 1 when sync could not finish (offline, wrong password, too slow, …), changes are set aside, or spectrum files could not be fetched (each named with why): your local work is kept either way.`,
     async run(values, _pos, ctx) {
       const pushSize = num(values, 'push-size', { integer: true }) ?? 500;
       if (pushSize < 1 || pushSize > 10_000) throw new UsageError('--push-size must be between 1 and 10000');
@@ -69,7 +70,7 @@ Exit 1 when sync could not finish (offline, wrong password, too slow, …) or ch
       }
       const { r: result, refusedLine } = finished;
       ctx.print(summaryJson(result), () => summaryText(result));
-      const problem = result.error ?? refusedLine;
+      const problem = result.error ?? refusedLine ?? filesProblem(result);
       if (!problem) return 0;
       if (ctx.json) return 1;
       throw new UserError(problem);
@@ -133,12 +134,31 @@ function summaryJson(r: SyncResult) {
   return {
     pulled: r.pulled, filesFetched: r.filesFetched, filesFailed: r.filesFailed.length, pushed: r.pushed,
     refused: r.refused, outboxRefused: r.outboxRefused, setAside: r.setAside, error: r.error, note: r.note,
+    failedFiles: r.filesFailed.map((f) => ({ obsid: f.obsid, filePath: f.filePath, kind: f.kind, reason: reasonOf(f) })),
   };
+}
+
+/** The reason without the file's name, which the line already starts with. */
+function reasonOf(f: FetchFailure): string {
+  return f.reason.split(f.filePath).join('…').replace(/^…:?\s*/, '') || FILE_FAILURE_TEXT[f.kind];
+}
+
+/** Every file the sync could not fetch, one line each: what it is, and why. */
+function failedFilesText(failed: readonly FetchFailure[]): string {
+  return failed.map((f) => `\n  ${f.filePath} (obsid ${f.obsid}): ${FILE_FAILURE_TEXT[f.kind]} — ${reasonOf(f)}`).join('');
+}
+
+/** The sync went through but some spectra have no file: exit 1 with one line saying what to do. */
+function filesProblem(r: SyncResult): string | null {
+  const n = r.filesFailed.length;
+  if (n === 0) return null;
+  const retry = r.filesFailed.some((f) => f.kind === 'unreachable') ? 'sync again later for those the source did not answer' : 'ask whoever keeps the survey files';
+  return `${n} spectrum file(s) could not be fetched (listed above); your verdicts synced — ${retry}`;
 }
 
 function summaryText(r: SyncResult): string {
   if (r.error) return '';
-  const warn = r.filesFailed.length ? `\n${r.filesFailed.length} file(s) could not be fetched (first: ${r.filesFailed[0]!.filePath}: ${r.filesFailed[0]!.reason})` : '';
+  const warn = r.filesFailed.length ? `\n${r.filesFailed.length} file(s) could not be fetched:${failedFilesText(r.filesFailed)}` : '';
   const refused = r.refused ? `, ${r.refused} refused` : '';
   const aside = r.setAside ? `\n${r.setAside} central row(s) this SpecVet could not store, set aside (see specvet status)` : '';
   const note = r.note ? `\n${r.note}` : '';
