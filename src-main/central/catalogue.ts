@@ -8,15 +8,16 @@
  * The answers are kept per spectrum in `catalogue_answer` (migration 1450), folded in by
  * revision (`catalogue_refresh`) before each export, so an export is one scan of that table's
  * primary key joined to the survey rows by theirs. Streamed: pages of PAGE spectra (keyset on
- * obsid), read as arrays (no per-row objects from mysql2), so memory stays flat whatever the
- * catalogue's size.
+ * obsid), read as arrays and handed out as they came (CatalogueRecord): the export formats each
+ * field straight from them, since a million decoded objects cost more in garbage collection
+ * than the rest of the export; `catalogueRow` decodes one for whoever wants the object.
  */
 import type { Pool } from 'mysql2/promise';
 import { designation } from '../../shared/designation';
 import type { SpecClass } from '../../shared/model';
 import { isoFromSql, toNumber } from './connection';
 import type { Row } from './rows';
-import type { CatalogueRow, CatalogueScope, FinalSource } from './qualityDesk';
+import type { CatalogueRecord, CatalogueRow, CatalogueScope, FinalSource } from './qualityDesk';
 
 const PAGE = 5_000;
 
@@ -29,7 +30,7 @@ export function scopeProblem(scope: CatalogueScope): string | null {
   return null;
 }
 
-/** One catalogue row's columns, in the order `decode` reads them. */
+/** One catalogue row's columns, in the order `field` reads them. */
 const COLUMNS = `a.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`,
   a.class, a.subclass, a.z, a.quality, a.source, a.flags, a.reviewers, a.first_checked, a.last_checked, a.rechecked_by, a.rechecked_at`;
 
@@ -61,7 +62,7 @@ function pageQuery(scope: CatalogueScope): { sql: string; args: unknown[] } {
 }
 
 /** The catalogue in pages of up to `pageSize` rows, in obsid order. */
-export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRow[]> {
+export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRecord[]> {
   const problem = scopeProblem(scope);
   if (problem) throw new RangeError(problem);
   if ('batchId' in scope) {
@@ -83,24 +84,52 @@ export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = P
     const rows: unknown[][] = await next;
     next = rows.length === pageSize ? read(toNumber(rows[rows.length - 1]![0])) : null;
     next?.catch(() => {}); // thrown where it is awaited, also when the caller stops early
-    if (rows.length > 0) yield rows.map(decode);
+    if (rows.length > 0) yield rows;
   }
 }
 
 const list = (v: unknown) => (v === '' ? [] : String(v).split(','));
+const num = (v: unknown) => (v === null ? null : toNumber(v));
 
-/** One row of the page query (COLUMNS) → a catalogue row. */
-function decode(r: unknown[]): CatalogueRow {
-  const ra = r[9] === null ? null : toNumber(r[9]);
-  const dec = r[10] === null ? null : toNumber(r[10]);
+/** Each field of a record (COLUMNS order), as the catalogue row and the export's columns read it. */
+export const field = {
+  obsid: (r: CatalogueRecord) => toNumber(r[0]),
+  lmjd: (r: CatalogueRecord) => toNumber(r[1]),
+  planid: (r: CatalogueRecord) => String(r[2]),
+  spid: (r: CatalogueRecord) => toNumber(r[3]),
+  fiberid: (r: CatalogueRecord) => toNumber(r[4]),
+  pipelineClass: (r: CatalogueRecord) => r[5] as SpecClass,
+  pipelineSubclass: (r: CatalogueRecord) => String(r[6]),
+  pipelineZ: (r: CatalogueRecord) => toNumber(r[7]),
+  obsdate: (r: CatalogueRecord) => String(r[8]),
+  ra: (r: CatalogueRecord) => num(r[9]),
+  dec: (r: CatalogueRecord) => num(r[10]),
+  designation: (r: CatalogueRecord) => (r[9] === null || r[10] === null ? '' : designation(toNumber(r[9]), toNumber(r[10]))),
+  finalClass: (r: CatalogueRecord) => r[11] as SpecClass,
+  finalSubclass: (r: CatalogueRecord) => String(r[12]),
+  finalZ: (r: CatalogueRecord) => toNumber(r[13]),
+  quality: (r: CatalogueRecord) => toNumber(r[14]),
+  source: (r: CatalogueRecord) => r[15] as FinalSource,
+  /** Comma-separated, as stored: the export writes them as they are. */
+  flags: (r: CatalogueRecord) => String(r[16]),
+  reviewers: (r: CatalogueRecord) => String(r[17]),
+  firstChecked: (r: CatalogueRecord) => isoFromSql(r[18]),
+  lastChecked: (r: CatalogueRecord) => isoFromSql(r[19]),
+  recheckedBy: (r: CatalogueRecord) => (r[20] === null ? null : String(r[20])),
+  recheckedAt: (r: CatalogueRecord) => (r[20] === null ? null : isoFromSql(r[21])),
+};
+
+/** One record → a catalogue row. */
+export function catalogueRow(r: CatalogueRecord): CatalogueRow {
+  const by = field.recheckedBy(r);
   return {
-    obsid: toNumber(r[0]), designation: ra === null || dec === null ? '' : designation(ra, dec), obsdate: String(r[8]),
-    lmjd: toNumber(r[1]), planid: String(r[2]), spid: toNumber(r[3]), fiberid: toNumber(r[4]), ra, dec,
-    pipeline: { class: r[5] as SpecClass, subclass: String(r[6]), z: toNumber(r[7]) },
-    final: { class: r[11] as SpecClass, subclass: String(r[12]), z: toNumber(r[13]), quality: toNumber(r[14]), source: r[15] as FinalSource },
+    obsid: field.obsid(r), designation: field.designation(r), obsdate: field.obsdate(r),
+    lmjd: field.lmjd(r), planid: field.planid(r), spid: field.spid(r), fiberid: field.fiberid(r), ra: field.ra(r), dec: field.dec(r),
+    pipeline: { class: field.pipelineClass(r), subclass: field.pipelineSubclass(r), z: field.pipelineZ(r) },
+    final: { class: field.finalClass(r), subclass: field.finalSubclass(r), z: field.finalZ(r), quality: field.quality(r), source: field.source(r) },
     flags: list(r[16]),
     reviewers: list(r[17]),
-    firstChecked: isoFromSql(r[18]), lastChecked: isoFromSql(r[19]),
-    rechecked: r[20] === null ? null : { by: String(r[20]), at: isoFromSql(r[21]) },
+    firstChecked: field.firstChecked(r), lastChecked: field.lastChecked(r),
+    rechecked: by === null ? null : { by, at: field.recheckedAt(r)! },
   };
 }

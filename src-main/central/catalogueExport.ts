@@ -10,12 +10,13 @@ import { open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { columnBytes, dataPadding, emptyPrimary, encodeRow, tableHeader, type StreamColumn, type StreamValue } from '../../shared/fits/tableStream';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/desk';
-import type { CatalogueRow } from './qualityDesk';
+import { field as f } from './catalogue';
+import type { CatalogueRecord } from './qualityDesk';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
 /** Passes the pages through, calling `onRows` with the rows so far after each one. */
-async function* counted(pages: AsyncIterable<readonly CatalogueRow[]>, onRows: (n: number) => void): AsyncGenerator<readonly CatalogueRow[]> {
+async function* counted(pages: AsyncIterable<readonly CatalogueRecord[]>, onRows: (n: number) => void): AsyncGenerator<readonly CatalogueRecord[]> {
   let n = 0;
   for await (const page of pages) {
     yield page;
@@ -23,38 +24,38 @@ async function* counted(pages: AsyncIterable<readonly CatalogueRow[]>, onRows: (
   }
 }
 
-type Field = StreamColumn & { value: (r: CatalogueRow) => StreamValue };
+type Field = StreamColumn & { value: (r: CatalogueRecord) => StreamValue };
 
 const text = (name: string, width: number, comment: string, value: Field['value']): Field => ({ name, format: 'A', width, comment, value });
 
 export const CATALOGUE_COLUMNS: readonly Field[] = [
-  { name: 'OBSID', format: 'K', comment: 'LAMOST spectrum id', value: (r) => r.obsid },
-  text('DESIGNATION', 26, 'LAMOST JHHMMSS.ss+DDMMSS.s', (r) => r.designation),
-  text('OBSDATE', 10, 'night of observation, YYYY-MM-DD', (r) => r.obsdate),
-  { name: 'LMJD', format: 'J', unit: 'd', comment: 'local modified Julian day of the night', value: (r) => r.lmjd },
-  text('PLANID', 64, 'plan (plate) id', (r) => r.planid),
-  { name: 'SPID', format: 'I', comment: 'spectrograph 1-16', value: (r) => r.spid },
-  { name: 'FIBERID', format: 'I', comment: 'fibre 1-250', value: (r) => r.fiberid },
-  { name: 'RA', format: 'D', unit: 'deg', comment: 'right ascension J2000 (NaN: no target row)', value: (r) => r.ra },
-  { name: 'DEC', format: 'D', unit: 'deg', comment: 'declination J2000 (NaN: no target row)', value: (r) => r.dec },
-  text('CLASS_PIPE', 8, 'class from the 1D pipeline', (r) => r.pipeline.class),
-  text('SUBCLASS_PIPE', 64, 'subclass from the 1D pipeline', (r) => r.pipeline.subclass),
-  { name: 'Z_PIPE', format: 'D', comment: 'redshift from the 1D pipeline', value: (r) => r.pipeline.z },
-  text('CLASS', 8, 'final class (recheck, else latest verdict)', (r) => r.final.class),
-  text('SUBCLASS', 64, 'final subclass', (r) => r.final.subclass),
-  { name: 'Z', format: 'D', comment: 'final redshift', value: (r) => r.final.z },
-  { name: 'QUALITY', format: 'I', comment: 'final quality 1-4 (0: not set)', value: (r) => r.final.quality },
-  text('SOURCE', 10, 'recheck, verdict, or unresolved (disagree)', (r) => r.final.source),
-  text('FLAGS', 256, 'flags of the current verdicts, comma-separated', (r) => r.flags.join(',')),
-  text('REVIEWERS', 512, 'reviewers, comma-separated, oldest first', (r) => r.reviewers.join(',')),
-  text('FIRST_CHECKED', 24, 'first current verdict, ISO 8601 UTC', (r) => r.firstChecked),
-  text('LAST_CHECKED', 24, 'latest current verdict, ISO 8601 UTC', (r) => r.lastChecked),
-  text('RECHECKED_BY', 64, 'coordinator of the recheck (blank: none)', (r) => r.rechecked?.by ?? ''),
-  text('RECHECKED_AT', 24, 'time of the recheck, ISO 8601 UTC', (r) => r.rechecked?.at ?? ''),
+  { name: 'OBSID', format: 'K', comment: 'LAMOST spectrum id', value: f.obsid },
+  text('DESIGNATION', 26, 'LAMOST JHHMMSS.ss+DDMMSS.s', f.designation),
+  text('OBSDATE', 10, 'night of observation, YYYY-MM-DD', f.obsdate),
+  { name: 'LMJD', format: 'J', unit: 'd', comment: 'local modified Julian day of the night', value: f.lmjd },
+  text('PLANID', 64, 'plan (plate) id', f.planid),
+  { name: 'SPID', format: 'I', comment: 'spectrograph 1-16', value: f.spid },
+  { name: 'FIBERID', format: 'I', comment: 'fibre 1-250', value: f.fiberid },
+  { name: 'RA', format: 'D', unit: 'deg', comment: 'right ascension J2000 (NaN: no target row)', value: f.ra },
+  { name: 'DEC', format: 'D', unit: 'deg', comment: 'declination J2000 (NaN: no target row)', value: f.dec },
+  text('CLASS_PIPE', 8, 'class from the 1D pipeline', f.pipelineClass),
+  text('SUBCLASS_PIPE', 64, 'subclass from the 1D pipeline', f.pipelineSubclass),
+  { name: 'Z_PIPE', format: 'D', comment: 'redshift from the 1D pipeline', value: f.pipelineZ },
+  text('CLASS', 8, 'final class (recheck, else latest verdict)', f.finalClass),
+  text('SUBCLASS', 64, 'final subclass', f.finalSubclass),
+  { name: 'Z', format: 'D', comment: 'final redshift', value: f.finalZ },
+  { name: 'QUALITY', format: 'I', comment: 'final quality 1-4 (0: not set)', value: f.quality },
+  text('SOURCE', 10, 'recheck, verdict, or unresolved (disagree)', f.source),
+  text('FLAGS', 256, 'flags of the current verdicts, comma-separated', f.flags),
+  text('REVIEWERS', 512, 'reviewers, comma-separated, oldest first', f.reviewers),
+  text('FIRST_CHECKED', 24, 'first current verdict, ISO 8601 UTC', f.firstChecked),
+  text('LAST_CHECKED', 24, 'latest current verdict, ISO 8601 UTC', f.lastChecked),
+  text('RECHECKED_BY', 64, 'coordinator of the recheck (blank: none)', (r) => f.recheckedBy(r) ?? ''),
+  text('RECHECKED_AT', 24, 'time of the recheck, ISO 8601 UTC', (r) => f.recheckedAt(r) ?? ''),
 ];
 
 /** Writes the catalogue's pages to `file`; resolves to how many rows were written. `onRows`: the count so far, after each page. */
-export async function exportCatalogue(all: AsyncIterable<readonly CatalogueRow[]>, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
+export async function exportCatalogue(all: AsyncIterable<readonly CatalogueRecord[]>, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
   const pages = onRows ? counted(all, onRows) : all;
   try {
     return format === 'csv' ? await writeCsv(pages, file) : await writeFits(pages, file);
@@ -72,9 +73,21 @@ const csvText = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 /** Numbers never need quoting. */
 const csvField = (c: Field, v: StreamValue) => (v === null ? '' : c.format === 'A' ? csvText(String(v)) : String(v));
 
-const csvLine = (r: CatalogueRow) => CATALOGUE_COLUMNS.map((c) => csvField(c, c.value(r))).join(',');
+/** A page's lines, each field formatted straight from its record into one string: no array or
+ * object per row (their garbage collection was most of the export's client time). */
+function csvPage(page: readonly CatalogueRecord[]): string {
+  let text = '';
+  for (const r of page) {
+    for (let i = 0; i < CATALOGUE_COLUMNS.length; i++) {
+      const c = CATALOGUE_COLUMNS[i]!;
+      text += (i === 0 ? '' : ',') + csvField(c, c.value(r));
+    }
+    text += '\n';
+  }
+  return text;
+}
 
-async function writeCsv(pages: AsyncIterable<readonly CatalogueRow[]>, file: string): Promise<number> {
+async function writeCsv(pages: AsyncIterable<readonly CatalogueRecord[]>, file: string): Promise<number> {
   // Opened first, so that a file already there is refused before anything is written.
   const out = (await open(file, 'wx')).createWriteStream();
   let n = 0;
@@ -85,7 +98,7 @@ async function writeCsv(pages: AsyncIterable<readonly CatalogueRow[]>, file: str
     let drained: Promise<unknown> = Promise.resolve();
     for await (const page of pages) {
       if (page.length === 0) continue;
-      const text = `${page.map(csvLine).join('\n')}\n`;
+      const text = csvPage(page);
       await drained;
       drained = out.write(text) ? Promise.resolve() : once(out, 'drain');
       drained.catch(() => {}); // a write error is thrown where it is awaited, not as unhandled
@@ -104,7 +117,7 @@ async function write(out: WriteStream, chunk: string | Uint8Array): Promise<void
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-async function writeFits(pages: AsyncIterable<readonly CatalogueRow[]>, file: string): Promise<number> {
+async function writeFits(pages: AsyncIterable<readonly CatalogueRecord[]>, file: string): Promise<number> {
   const cards = [['ORIGIN', 'SpecVet', 'human-checked LAMOST catalogue'] as const];
   const primary = emptyPrimary([['COMMENT', 'SpecVet: the human-checked catalogue; one row per spectrum in CATALOGUE']]);
   const headerAt = primary.length;

@@ -17,7 +17,7 @@ import { batchFromRow, itemFromRow, problemStateFromRow, verdictFromRow, type Ro
 import { PAGE_BYTES, readPage, type RawPage } from './pullPage';
 import type { Role } from '../../shared/model';
 import type { AgreementThresholds } from '../../shared/agreement';
-import type { CatalogueRow, CatalogueScope, FileKey, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
+import type { CatalogueRecord, CatalogueScope, FileKey, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
 import { recheckList, recheckResolve } from './recheck';
 import { problemList, problemSetState } from './problemDesk';
 import { catalogue } from './catalogue';
@@ -165,7 +165,7 @@ class MysqlSession implements CentralClient {
     return this.guard(async () => problemSetState(await this.pool(), id, action, note));
   }
 
-  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRow[]> {
+  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRecord[]> {
     const pages = catalogue(await this.guard(() => this.pool()), scope);
     for (;;) {
       const next = await this.guard(() => pages.next());

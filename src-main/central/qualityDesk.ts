@@ -88,6 +88,10 @@ export type CatalogueScope = { from?: string; to?: string } | { batchId: string 
 export type FinalSource = 'recheck' | 'verdict' | 'unresolved';
 
 /** One human-checked spectrum of the exported catalogue. */
+/** A catalogue row as the server sends it: its fields in catalogue.ts's COLUMNS order, read by
+ * catalogue.ts's `field` (or decoded whole by `catalogueRow`). */
+export type CatalogueRecord = readonly unknown[];
+
 export interface CatalogueRow extends FibreKey {
   obsid: number;
   designation: string;
@@ -133,7 +137,7 @@ export interface QualityDesk {
   /** Acknowledge / resolve / discard a report with a note (2D team). */
   problemSetState(id: string, action: ProblemAction, note: string): Promise<ProblemCase>;
   /** The human-checked catalogue, streamed in obsid order a page at a time (coordinator). */
-  catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRow[]>;
+  catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRecord[]>;
   /** One spectrum's story, now or `at` an earlier moment (any role, within what it may read). */
   trace(key: TraceKey, at?: string): Promise<Trace>;
   /** Where the spectra of one spectrum or one spectrograph are in the data source (any role). */

@@ -12,7 +12,7 @@ import type { SpecClass } from '../../shared/model';
 import type { VerdictFlag } from '../../shared/verdictFlags';
 import type { CentralClient } from '../../src-main/central/centralClient';
 import { cancelBatch } from '../../src-main/central/batches';
-import { catalogue } from '../../src-main/central/catalogue';
+import { catalogue, catalogueRow } from '../../src-main/central/catalogue';
 import { createPool } from '../../src-main/central/connection';
 import type { CatalogueRow } from '../../src-main/central/qualityDesk';
 import { assign, loginOf, type Person } from '../sync/world';
@@ -83,7 +83,7 @@ function expected(): Partial<CatalogueRow>[] {
 
 async function exported(): Promise<CatalogueRow[]> {
   const rows: CatalogueRow[] = [];
-  for await (const page of coordinator.catalogue({})) rows.push(...page);
+  for await (const page of coordinator.catalogue({})) rows.push(...page.map(catalogueRow));
   return rows;
 }
 
@@ -92,7 +92,7 @@ async function exportedInPairs(): Promise<CatalogueRow[]> {
   const pool = createPool(loginOf(w, w.coordinator), 2);
   try {
     const rows: CatalogueRow[] = [];
-    for await (const page of catalogue(pool, {}, 2)) rows.push(...page);
+    for await (const page of catalogue(pool, {}, 2)) rows.push(...page.map(catalogueRow));
     return rows;
   } finally {
     await pool.end();
