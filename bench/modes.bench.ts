@@ -17,19 +17,26 @@ import { singleViewRows, webFirstSpectrum } from './support/singleViewRows';
 const PAGES = 12;
 const DRAWS = 30;
 
-let homePromise: Promise<string> | null = null;
-function benchHome(): Promise<string> {
-  homePromise ??= (async () => {
-    const home = mkdtempSync(join(tmpdir(), 'specvet-bench-modes-'));
-    process.on('exit', () => rmSync(home, { recursive: true, force: true }));
-    await ensureDemo(home, { count: 3300, limits: { single: 100, browse: 3000 } });
-    return home;
-  })();
-  return homePromise;
+// A demo home per group of rows: the single-view rows walk the browse batch in single mode and
+// move its bookmark past thousands of spectra, where a browse row sharing the home would open on
+// the batch's last, short page.
+const homes = new Map<string, Promise<string>>();
+function benchHome(group: 'single' | 'browse' | 'slit'): Promise<string> {
+  let home = homes.get(group);
+  if (!home) {
+    home = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), `specvet-bench-modes-${group}-`));
+      process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+      await ensureDemo(dir, { count: 3300, limits: { single: 100, browse: 3000 } });
+      return dir;
+    })();
+    homes.set(group, home);
+  }
+  return home;
 }
 
-async function withPage<T>(size: { width: number; height: number }, label: string, fn: (page: Page) => Promise<T>, timing = false): Promise<T> {
-  const served = await startServe({ home: await benchHome() });
+async function withPage<T>(size: { width: number; height: number }, label: string, fn: (page: Page) => Promise<T>, timing = false, group: 'single' | 'browse' | 'slit' = 'single'): Promise<T> {
+  const served = await startServe({ home: await benchHome(group) });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
@@ -83,7 +90,7 @@ function browsePage(count: 20 | 100, size: { width: number; height: number }, ta
         if (shown !== count) throw new Error(`the grid shows ${shown} thumbnails at ${size.width}×${size.height}, not ${count}`);
         const samples = await page.evaluate<number[]>(`(${PAGE_ON})(${PAGES})`);
         return { samples };
-      });
+      }, false, 'browse');
     },
   };
 }
@@ -113,7 +120,7 @@ function slitDraw(overview: boolean, target: number): Benchmark {
         await page.getByTestId('slit').waitFor();
         const samples = await page.evaluate<number[]>(`(${SLIT_DRAWS})([${DRAWS}, ${overview}])`);
         return { samples };
-      });
+      }, false, 'slit');
     },
   };
 }
@@ -124,5 +131,5 @@ export const benchmarks: Benchmark[] = [
   browsePage(100, { width: 2560, height: 1700 }, 60),
   slitDraw(false, 50),
   slitDraw(true, 150),
-  webFirstSpectrum(benchHome),
+  webFirstSpectrum(() => benchHome('single')),
 ];
