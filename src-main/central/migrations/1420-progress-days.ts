@@ -19,8 +19,7 @@
  */
 import type { Migration, MigrationContext } from './types';
 import { TABLE_OPTIONS } from './types';
-import { foldStatements } from './1210-batch-tally';
-import { boundedProc, requireRole } from './sql';
+import { foldStatements, markFoldProc } from './1210-batch-tally';
 
 /** tally_mark's row for this fold (1: progress_refresh, 2: recheck_refresh). */
 export const PROGRESS_DAYS_MARK = 14;
@@ -58,15 +57,10 @@ const tables = [
 const NEW = 'FROM humanverify WHERE rev > mark AND rev <= head';
 const TOUCHED = 'JOIN progress_day_touched t ON t.reviewer = x.reviewer AND t.day = x.day';
 
-const refresh = boundedProc(
+const refresh = markFoldProc(
   'progress_days_refresh',
-  '',
-  'DECLARE mark BIGINT UNSIGNED; DECLARE head BIGINT UNSIGNED;',
-  `${requireRole('coordinator')}
-  SELECT rev INTO mark FROM tally_mark WHERE id = ${PROGRESS_DAYS_MARK} FOR UPDATE;
-  SELECT rev INTO head FROM sync_head;
-  IF head > mark THEN
-    DELETE FROM progress_day_touched;
+  PROGRESS_DAYS_MARK,
+  `DELETE FROM progress_day_touched;
     INSERT IGNORE INTO progress_day_touched (reviewer, day)
       SELECT reviewer, DATE(created_at) ${NEW}
       UNION SELECT reviewer, DATE(created_at + ${REACH}) ${NEW};
@@ -87,11 +81,7 @@ const refresh = boundedProc(
         WHERE w.prev IS NOT NULL AND w.created_at >= w.day) g
       WHERE gap <= ${BREAK_SECONDS}
       GROUP BY reviewer, day, batch_id, crossing, gap;
-    DELETE FROM progress_day_touched;
-    UPDATE tally_mark SET rev = head WHERE id = ${PROGRESS_DAYS_MARK};
-  END IF;`,
-  `
-  IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
+    DELETE FROM progress_day_touched;`,
 );
 
 function statements({ database }: MigrationContext): string[] {

@@ -15,9 +15,9 @@
  */
 import type { Migration, MigrationContext } from './types';
 import { TABLE_OPTIONS } from './types';
-import { foldStatements } from './1210-batch-tally';
+import { foldStatements, markFoldProc } from './1210-batch-tally';
 import { ifNoIndex } from './1200-batch-progress';
-import { boundedProc, dropProc, requireRole } from './sql';
+import { dropProc } from './sql';
 
 /** tally_mark's row for this fold (14 is progress_days_refresh's, 1420). */
 export const PLAN_CHECK_MARK = 15;
@@ -59,15 +59,10 @@ const ANSWERS = `SELECT a.obsid, si.lmjd, si.planid, si.class AS p_class, si.z A
     SELECT r.obsid, r.class, r.z, 1 AS final, r.created_at, r.rev FROM spectrum_check_touched t JOIN humanrecheck r ON r.obsid = t.obsid) a
   JOIN spec_info si ON si.obsid = a.obsid`;
 
-const refresh = boundedProc(
+const refresh = markFoldProc(
   'plan_check_refresh',
-  '',
-  'DECLARE mark BIGINT UNSIGNED; DECLARE head BIGINT UNSIGNED;',
-  `${requireRole('coordinator')}
-  SELECT rev INTO mark FROM tally_mark WHERE id = ${PLAN_CHECK_MARK} FOR UPDATE;
-  SELECT rev INTO head FROM sync_head;
-  IF head > mark THEN
-    DELETE FROM spectrum_check_touched;
+  PLAN_CHECK_MARK,
+  `DELETE FROM spectrum_check_touched;
     INSERT IGNORE INTO spectrum_check_touched (obsid)
       SELECT obsid FROM humanverify WHERE ${NEW('humanverify')}
       UNION SELECT obsid FROM humanrecheck WHERE ${NEW('humanrecheck')}
@@ -83,11 +78,7 @@ const refresh = boundedProc(
       SELECT si.obsid, si.lmjd, si.planid, si.class, FALSE FROM spectrum_check_touched t JOIN spec_info si ON si.obsid = t.obsid
       WHERE EXISTS (SELECT 1 FROM spec_check sc JOIN check_batch b ON b.id = sc.batch_id JOIN check_status cs ON cs.batch_id = sc.batch_id
         WHERE sc.obsid = t.obsid AND b.mode = 'browse' AND sc.position < cs.position);
-    DELETE FROM spectrum_check_touched;
-    UPDATE tally_mark SET rev = head WHERE id = ${PLAN_CHECK_MARK};
-  END IF;`,
-  `
-  IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
+    DELETE FROM spectrum_check_touched;`,
 );
 
 function statements({ database }: MigrationContext): string[] {

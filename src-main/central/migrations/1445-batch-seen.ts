@@ -12,8 +12,7 @@
  */
 import type { Migration, MigrationContext } from './types';
 import { TABLE_OPTIONS } from './types';
-import { foldStatements } from './1210-batch-tally';
-import { boundedProc, requireRole } from './sql';
+import { foldStatements, markFoldProc } from './1210-batch-tally';
 
 /** tally_mark's row for this fold (14: progress_days_refresh, 15: plan_check_refresh). */
 export const BATCH_SEEN_MARK = 16;
@@ -35,15 +34,10 @@ const tables = [
 
 const NEW = (table: string) => `FROM ${table} WHERE rev > mark AND rev <= head`;
 
-const refresh = boundedProc(
+const refresh = markFoldProc(
   'batch_seen_refresh',
-  '',
-  'DECLARE mark BIGINT UNSIGNED; DECLARE head BIGINT UNSIGNED;',
-  `${requireRole('coordinator')}
-  SELECT rev INTO mark FROM tally_mark WHERE id = ${BATCH_SEEN_MARK} FOR UPDATE;
-  SELECT rev INTO head FROM sync_head;
-  IF head > mark THEN
-    DELETE FROM batch_seen_touched;
+  BATCH_SEEN_MARK,
+  `DELETE FROM batch_seen_touched;
     INSERT IGNORE INTO batch_seen_touched (batch_id)
       SELECT batch_id ${NEW('check_status')}
       UNION SELECT batch_id ${NEW('humanverify')}
@@ -56,11 +50,7 @@ const refresh = boundedProc(
       JOIN spec_check sc ON sc.batch_id = b.id AND sc.position < cs.position
       WHERE NOT EXISTS (SELECT 1 FROM humanverify v WHERE v.batch_id = sc.batch_id AND v.obsid = sc.obsid AND v.reviewer = b.assignee)
       GROUP BY b.id;
-    DELETE FROM batch_seen_touched;
-    UPDATE tally_mark SET rev = head WHERE id = ${BATCH_SEEN_MARK};
-  END IF;`,
-  `
-  IF own_tx THEN SET TRANSACTION ISOLATION LEVEL READ COMMITTED; END IF;`,
+    DELETE FROM batch_seen_touched;`,
 );
 
 function statements({ database }: MigrationContext): string[] {
