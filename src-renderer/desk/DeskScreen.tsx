@@ -96,7 +96,7 @@ function KeyLine() {
   useDesk((s) => s.openProblem !== null);
   const keys = deskKeysNow(member, keymap);
   return (
-    <p className="hint desk-keys">
+    <p className="hint desk-keys" data-testid="desk-keys">
       {keys.map((k) => (
         <span key={k.keys.join()}>
           <kbd>{k.keys.map(keyLabel).join(' ')}</kbd> {k.text}

@@ -173,6 +173,8 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
   ],
 };
 
+const EXPORT_BY_NIGHTS_KEYS = SCREEN_KEYS.export.filter((k) => !CURSOR.includes(k));
+
 /** The keys in force on the open desk screen, or on the batch list (the screens' own keys); `keymap`: the reviewer's. */
 export function deskKeysNow(member: DeskMember | null, keymap: Keymap): DeskKey[] {
   const s = getDesk();
@@ -181,6 +183,8 @@ export function deskKeysNow(member: DeskMember | null, keymap: Keymap): DeskKey[
   }
   if (s.screen === 'recheck' && s.openCase) return caseKeys(keymap);
   if (s.screen === 'problems' && s.openProblem) return PROBLEM_KEYS;
+  // By nights there is no list of batches on screen: no cursor to move, none to offer.
+  if (s.screen === 'export' && s.exportForm.by === 'dates') return EXPORT_BY_NIGHTS_KEYS;
   return SCREEN_KEYS[s.screen];
 }
 
