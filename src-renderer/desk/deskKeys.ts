@@ -11,7 +11,7 @@ import { shiftPeriod, showProgressView, toggleProgressPlot } from './deskFilters
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { closeProblem, openProblemAtCursor, scrollFibres, toggleAllFibres } from './problemOpen';
 import { askProblemNights, clearProblemFilters, cycleProblemOrigin, cycleProblemState, pickProblemPlan, pickProblemSpectrograph, pickProblemType } from './problemFilters';
-import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, typeCaseSubclass, typeCaseZ } from './recheckDraft';
+import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, pickCaseSubclass, typeCaseZ } from './recheckDraft';
 import { askRecheckDz, askRecheckQuality } from './recheckThresholds';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
@@ -54,7 +54,7 @@ function caseAction(a: ReviewAction | undefined): void {
   else if (a?.kind === 'setQuality') setCaseQuality(a.value);
   else if (a?.kind === 'nudgeZ') nudgeCaseZ(a.step);
   else if (a?.kind === 'typeZ') typeCaseZ();
-  else if (a?.kind === 'pickSubclass') typeCaseSubclass();
+  else if (a?.kind === 'pickSubclass') pickCaseSubclass();
   else if (a?.kind === 'editComment') typeCaseComment();
 }
 

@@ -136,7 +136,7 @@ function askForCase(label: string, text: string, read: (o: { open: OpenCase; c: 
 }
 
 /** t: the subclass picker of single mode opens over the case's plot, for the final class (RecheckCase.tsx). */
-export function typeCaseSubclass(): void {
+export function pickCaseSubclass(): void {
   const o = openNow();
   if (!o) return;
   if (o.open.draft.class === null) setDesk({ failure: CHOOSE_CLASS });
