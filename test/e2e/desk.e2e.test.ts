@@ -162,7 +162,8 @@ describe('the coordinator', () => {
     await shots(page, 'desk-batches');
     // The progress screen has its own file and world: deskProgress.e2e.test.ts.
     expect(pageProblems(page)).toEqual([]);
-  });
+    // Two screens, eight screenshots: past the default minute on a loaded machine.
+  }, 120_000);
 });
 
 describe('the 2D team', () => {
@@ -271,7 +272,7 @@ describe('the 2D team', () => {
     await expect.poll(() => row.count()).toBe(2);
     expect(await page.locator('[data-testid="desk-problem"][aria-current="true"]').innerText()).toMatch(/2–3[\s\S]*acknowledged[\s\S]*flat field re-taken tonight/);
     expect(pageProblems(page)).toEqual([]);
-  });
+  }, 120_000);
 
   it('says in one line that the spectra are not on this computer and what to do', async () => {
     const page = await appAs(await addPerson(w.db, '2d'), false);
