@@ -1,4 +1,4 @@
-/** The top bar's links to the desk screens the signed-in person's role may use (their keys: in the title and README). */
+/** The row of links under the top bar to the desk screens the signed-in person's role may use (their keys: in the title and README). */
 import { closeDesk, openScreen } from './deskActions';
 import { DESK_SCREENS } from './deskKeys';
 import { useDesk } from './deskState';
@@ -9,7 +9,7 @@ export function DeskLinks() {
   const member = useDesk((s) => s.member);
   const screen = useDesk((s) => s.screen);
   if (!member) return null;
-  const offered = DESK_SCREENS.filter((d) => d.may(member) && d.inTopBar !== false);
+  const offered = DESK_SCREENS.filter((d) => d.may(member) && d.linked !== false);
   if (offered.length === 0) return null;
   return (
     <nav className="desk-links" aria-label="desk screens">

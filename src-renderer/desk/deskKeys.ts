@@ -10,16 +10,8 @@ import { createFromForm, setDueAtCursor } from './batchBuild';
 import { shiftPeriod, showProgressView, toggleProgressPlot } from './deskFilters';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { closeProblem, openProblemAtCursor, scrollFibres, toggleAllFibres } from './problemOpen';
-import {
-  askProblemNights,
-  askProblemPlan,
-  askProblemSpectrograph,
-  clearProblemFilters,
-  cycleProblemOrigin,
-  cycleProblemState,
-  cycleProblemType,
-} from './problemFilters';
-import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, typeCaseSubclass, typeCaseZ } from './recheckDraft';
+import { askProblemNights, clearProblemFilters, cycleProblemOrigin, cycleProblemState, pickProblemPlan, pickProblemSpectrograph, pickProblemType } from './problemFilters';
+import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, pickCaseSubclass, typeCaseZ } from './recheckDraft';
 import { askRecheckDz, askRecheckQuality } from './recheckThresholds';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
@@ -32,12 +24,12 @@ export interface DeskKey {
 }
 
 /**
- * Which screens a role is offered, with the key that opens each from the batch list; `inTopBar`
- * false: reached by key only (and from Team batches), the top bar has no room to spare at 1280.
+ * Which screens a role is offered, with the key that opens each from the batch list; `linked`
+ * false: reached by key only (and from Team batches), as a step of that screen.
  */
-export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean; inTopBar?: false }[] = [
+export const DESK_SCREENS: { screen: DeskScreen; key: string; title: string; may: (m: DeskMember) => boolean; linked?: false }[] = [
   { screen: 'batches', key: 'c', title: 'Team batches', may: (m) => mayCoordinate(m.role) },
-  { screen: 'newBatch', key: 'n', title: 'New batch', may: (m) => mayCoordinate(m.role), inTopBar: false },
+  { screen: 'newBatch', key: 'n', title: 'New batch', may: (m) => mayCoordinate(m.role), linked: false },
   { screen: 'progress', key: 'p', title: 'Progress', may: (m) => mayCoordinate(m.role) },
   { screen: 'recheck', key: 'r', title: 'Recheck', may: (m) => mayCoordinate(m.role) },
   { screen: 'problems', key: 't', title: '2D problems', may: (m) => mayHandleProblems(m.role) },
@@ -62,7 +54,7 @@ function caseAction(a: ReviewAction | undefined): void {
   else if (a?.kind === 'setQuality') setCaseQuality(a.value);
   else if (a?.kind === 'nudgeZ') nudgeCaseZ(a.step);
   else if (a?.kind === 'typeZ') typeCaseZ();
-  else if (a?.kind === 'pickSubclass') typeCaseSubclass();
+  else if (a?.kind === 'pickSubclass') pickCaseSubclass();
   else if (a?.kind === 'editComment') typeCaseComment();
 }
 
@@ -83,7 +75,7 @@ function caseKeys(keymap: Keymap): DeskKey[] {
     single('nudgeZ', 'z − / + (⇧ ×10, Alt ×100)'),
     single('typeZ', 'type z'),
     single('setQuality', 'quality'),
-    single('pickSubclass', 'type the subclass'),
+    single('pickSubclass', 'pick the subclass (type ahead, as in single mode)'),
     single('editComment', 'comment'),
     { keys: ['Enter'], text: 'record the final answer', run: resolveOpenCase },
     { keys: ['Escape'], text: 'back to the list', run: () => setDesk({ openCase: null, failure: null }) },
@@ -163,9 +155,9 @@ const SCREEN_KEYS: Record<DeskScreen, DeskKey[]> = {
     ...HANDLE,
     { keys: ['f'], text: 'state', run: cycleProblemState },
     { keys: ['d'], text: 'nights', run: askProblemNights },
-    { keys: ['p'], text: 'plan', run: askProblemPlan },
-    { keys: ['s'], text: 'spectrograph', run: askProblemSpectrograph },
-    { keys: ['y'], text: 'type', run: cycleProblemType },
+    { keys: ['p'], text: 'plan: pick from those reported (type to narrow, ↑ ↓ Enter, Esc)', run: pickProblemPlan },
+    { keys: ['s'], text: 'spectrograph: pick from those reported', run: pickProblemSpectrograph },
+    { keys: ['y'], text: 'type: pick from those reported', run: pickProblemType },
     { keys: ['o'], text: 'origin', run: cycleProblemOrigin },
     { keys: ['c'], text: 'clear the filters', run: clearProblemFilters },
     RELOAD,
