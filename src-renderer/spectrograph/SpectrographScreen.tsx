@@ -17,7 +17,8 @@ import { ReportForm } from './ReportForm';
 import { SlitCanvas, SlitColumns, useFibreThumbnails } from './SlitCanvas';
 import { selection, useSlit } from './slitState';
 import { CursorFit } from './CursorFit';
-import { fitMarks, useSlitFits } from './slitFits';
+import { fitMarks } from './fitOrder';
+import { useSlitFits } from './slitFits';
 import type { FitMark } from './drawSlit';
 
 const HINTS: readonly KeyHint[] = [

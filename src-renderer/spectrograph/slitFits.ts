@@ -7,14 +7,7 @@
 import { useEffect, useMemo } from 'react';
 import { fitPage, stopFits, usePageFits, type ThumbFit } from '../assistant/pageFits';
 import { FIBERS_PER_SPECTROGRAPH, type Item } from '../../shared/model';
-import type { FitMark } from './drawSlit';
-
-/** The fibres' items in the order worth fitting: the cursor's, the rest in view, then by distance from the view. */
-export function fitOrder(items: readonly Item[], first: number, rows: number, cursor: number): Item[] {
-  const last = first + rows - 1;
-  const distance = (f: number) => (f === cursor ? -1 : f < first ? first - f : f > last ? f - last : 0);
-  return [...items].sort((a, b) => distance(a.fiberid) - distance(b.fiberid) || a.fiberid - b.fiberid);
-}
+import { fitOrder } from './fitOrder';
 
 /**
  * Keeps the worker fitting `toFit` (this spectrograph's fibres, or none yet) in view order;
@@ -29,9 +22,4 @@ export function useSlitFits(toFit: readonly Item[], items: readonly Item[], firs
     for (const it of items) out[it.fiberid] = byObsid.get(it.obsid);
     return out;
   }, [items, byObsid]);
-}
-
-/** What the canvas draws in the fit column. */
-export function fitMarks(fits: readonly (ThumbFit | undefined)[]): FitMark[] {
-  return Array.from(fits, (f) => (!f ? 'pending' : !f.fitted ? 'none' : f.disagrees ? 'disagrees' : 'agrees'));
 }
