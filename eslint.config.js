@@ -51,7 +51,7 @@ const LAYERS = {
   'renderer-assistant': { files: ['src-renderer/assistant/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra'] },
   'renderer-review': { files: ['src-renderer/review/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-assistant'] },
   'renderer-browse': { files: ['src-renderer/browse/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review', 'renderer-assistant'] },
-  'renderer-spectrograph': { files: ['src-renderer/spectrograph/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review'] },
+  'renderer-spectrograph': { files: ['src-renderer/spectrograph/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review', 'renderer-assistant'] },
   'renderer-desk': { files: ['src-renderer/desk/'], allow: [...SHARED, 'renderer-api', 'renderer-state', 'renderer-spectra', 'renderer-review', 'renderer-spectrograph', 'renderer-assistant'] },
   'renderer-frame': {
     files: ['src-renderer/frame/'],

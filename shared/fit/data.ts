@@ -111,7 +111,7 @@ export function logGrid(wavelength: ArrayLike<number>, step: number): number | s
   if (!(lo > 0) || !(hi > lo)) return 'cannot fit: wavelengths are not positive and increasing';
   const dataStep = (Math.log10(hi) - Math.log10(lo)) / (n - 1);
   if (Math.abs(dataStep - step) * (n - 1) > GRID_TOLERANCE) {
-    return `cannot fit: the spectrum's log10 λ step is ${dataStep.toPrecision(4)}, the templates' ${step} (resampling onto the templates' grid is not done yet)`;
+    return `cannot fit: the spectrum's log10 λ step is ${dataStep.toPrecision(4)}, the templates' ${step} (resampled onto it: resample.ts)`;
   }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += Math.log10(wavelength[i]!) - i * step;

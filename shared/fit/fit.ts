@@ -11,6 +11,7 @@ import { nextPowerOfTwo } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
 import { modelAt } from './model';
 import { qsoPlausible } from './plausible';
+import { onLogGrid } from './resample';
 import type { FitClass, TemplateLibrary, TemplateSet } from './templates';
 
 export const Z_RANGES: Readonly<Record<FitClass, readonly [number, number]>> = {
@@ -78,7 +79,11 @@ interface Found extends FitCandidate {
   s: number;
 }
 
-export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitOptions = {}): FitResult {
+export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: FitOptions = {}): FitResult {
+  // Off the templates' grid (a linear one, another step): resampled onto it, models brought back.
+  const grid = onLogGrid(stored, lib.step);
+  if (typeof grid === 'string') return { ok: false, reason: grid };
+  const input = grid.input;
   const data = prepareData(input, lib.step);
   if (typeof data === 'string') return { ok: false, reason: data };
   const ranges = { ...Z_RANGES, ...options.zRanges };
@@ -107,7 +112,7 @@ export function fitSpectrum(input: FitInput, lib: TemplateLibrary, options: FitO
   const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
   const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
   const best = candidates[0]!;
-  const models = candidates.map(modelOf);
+  const models = candidates.map((c) => grid.back(modelOf(c)));
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
   return {
     ok: true,

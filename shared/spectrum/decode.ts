@@ -108,13 +108,18 @@ function decodeCoadd(fits: FitsFile, primary: Hdu, hdu: Hdu): Spectrum {
   // missing mask stays all zeros.
   if (andCol) readColumnInto(table, andCol, arrays.andMask);
   if (orCol) readColumnInto(table, orCol, arrays.orMask);
-  const meta = wave ? lamostMeta(primary.header) : withSpall(fits, sdssMeta(primary.header));
+  const meta = wave ? lamostMeta(primary.header) : withAnswerTable(fits, sdssMeta(primary.header));
   return { layout: wave ? 'lamost-coadd' : 'sdss-spec', fileName: fits.file, meta, ...arrays };
 }
 
-/** SDSS keeps the pipeline's class and z in the SPALL table (one row), when present. */
-function withSpall(fits: FitsFile, meta: SpectrumMeta): SpectrumMeta {
-  const hdu = fits.find('SPALL');
+/**
+ * SDSS keeps the pipeline's class and z in a one-row table after COADD, named by data release:
+ * SPALL in newer ones, SPECOBJ in older ones (same columns).
+ */
+const SDSS_ANSWER_TABLES = ['SPALL', 'SPECOBJ'] as const;
+
+function withAnswerTable(fits: FitsFile, meta: SpectrumMeta): SpectrumMeta {
+  const hdu = SDSS_ANSWER_TABLES.map((name) => fits.find(name)).find((h) => h !== null);
   if (!hdu || hdu.kind !== 'bintable') return meta;
   const table = openTable(fits, hdu);
   if (table.rows < 1) return meta;

@@ -24,7 +24,7 @@ export function lamostMeta(h: Header): SpectrumMeta {
   };
 }
 
-/** What an SDSS/BOSS spec file's primary header says; class and z come from its SPALL table. */
+/** What an SDSS/BOSS spec file's primary header says; class and z come from its SPALL or SPECOBJ table (decode.ts). */
 export function sdssMeta(h: Header): SpectrumMeta {
   return {
     obsid: null,

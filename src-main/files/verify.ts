@@ -82,7 +82,7 @@ function checkFits(fits: Uint8Array, name: string): VerifyResult {
   const hdus = file.all();
   if (isLamostImage(hdus[0]!)) return OK;
   const coadd = file.find('COADD');
-  // A LAMOST COADD is read from its columns alone; SDSS's also reads its SPALL table's values.
+  // A LAMOST COADD is read from its columns alone; SDSS's also reads its answer table's (SPALL or SPECOBJ) values.
   if (coadd && planCoadd(file, coadd).wave !== null) return OK;
   decodeSpectrum(fits, name);
   return OK;

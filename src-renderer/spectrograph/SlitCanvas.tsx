@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
 import type { Thumbnail } from '../spectra/thumbnail';
 import type { ThumbnailStore } from '../spectra/thumbnailStore';
-import { AXIS_HEIGHT, drawSlit, LABEL_WIDTH, STRIP_WIDTH, type SlitScene } from './drawSlit';
+import { AXIS_HEIGHT, drawSlit, FIT_WIDTH, LABEL_WIDTH, STRIP_WIDTH, type SlitScene } from './drawSlit';
 import { clickFibre, useSlit } from './slitState';
 import { slitScales } from './slitScales';
 
@@ -34,25 +34,35 @@ export function useFibreThumbnails(items: readonly { obsid: number; fiberid: num
     return out;
   }, [items]);
   const scales = useMemo(() => slitScales(byFibre), [byFibre]);
-  /** The first spectrum that could not be shown, in words (null: none failed). */
-  const failure = useMemo(() => {
+  /** The first spectrum that could not be shown, in words (null: none failed), and how many could not. */
+  const { failure, failed } = useMemo(() => {
+    let first: string | null = null;
+    let count = 0;
     for (const it of items) {
       const t = store.get(it.obsid);
-      if (t?.state === 'error') return t.message;
+      if (t?.state !== 'error') continue;
+      first ??= t.message;
+      count++;
     }
-    return null;
+    return { failure: first, failed: count };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items, store, version]);
-  return { byFibre, hasItem, scales, loaded: byFibre.filter(Boolean).length, failure };
+  const loaded = byFibre.filter(Boolean).length;
+  return { byFibre, hasItem, scales, loaded, failure, settled: loaded + failed >= items.length };
 }
 
-/** The column titles over the canvas. */
-export function SlitColumns() {
+/** The column titles over the canvas (`fit`: the assistant's column, as the scene has fitMarks). */
+export function SlitColumns({ fit = false }: { fit?: boolean }) {
   return (
     <div className="slit-columns" style={{ paddingLeft: LABEL_WIDTH }}>
       <span className="plots-title">spectrum per fibre, each on its own scale (red line: zero flux)</span>
       <span style={{ width: STRIP_WIDTH }}>median flux</span>
       <span style={{ width: STRIP_WIDTH }}>median S/N</span>
+      {fit && (
+        <span style={{ width: FIT_WIDTH }} title="the assistant's fit against the pipeline: ≠fit disagrees, = agrees, – no fit">
+          fit
+        </span>
+      )}
     </div>
   );
 }

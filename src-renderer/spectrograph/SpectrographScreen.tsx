@@ -2,10 +2,12 @@
  * The spectrograph view (the 2D check): every fibre of one spectrograph of one plan in fibre
  * order, compact plots on one wavelength axis (each on its own robust range), with the median flux and
  * median S/N strip beside them, so stray light, negative flux or a dead block of fibres shows
- * at a glance. Select a range (keys, or click first and last) and `p` reports it.
+ * at a glance. Select a range (keys, or click first and last) and `p` reports it. The
+ * assistant fits every fibre (slitFits.ts): ≠fit in the fit column where it disagrees with the
+ * pipeline, and its answer for the cursor's fibre over the canvas.
  */
-import { useEffect } from 'react';
-import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
+import { useEffect, useMemo } from 'react';
+import { FIBERS_PER_SPECTROGRAPH, type Item } from '../../shared/model';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
 import { useApp } from '../state/store';
@@ -14,6 +16,10 @@ import { loadProblems } from './reports';
 import { ReportForm } from './ReportForm';
 import { SlitCanvas, SlitColumns, useFibreThumbnails } from './SlitCanvas';
 import { selection, useSlit } from './slitState';
+import { CursorFit } from './CursorFit';
+import { fitMarks } from './fitOrder';
+import { useSlitFits } from './slitFits';
+import type { FitMark } from './drawSlit';
 
 const HINTS: readonly KeyHint[] = [
   ['↑ ↓ j k', 'fibre'],
@@ -27,6 +33,7 @@ const HINTS: readonly KeyHint[] = [
 ];
 
 export const slitThumbnails = new ThumbnailStore();
+const NO_ITEMS: readonly Item[] = [];
 
 export function SpectrographScreen() {
   const review = useApp((s) => s.review)!;
@@ -40,15 +47,23 @@ export function SpectrographScreen() {
     void loadProblems();
   }, [items]);
 
-  const { byFibre, hasItem, scales, loaded } = useFibreThumbnails(items, slitThumbnails);
+  const { byFibre, hasItem, scales, loaded, settled } = useFibreThumbnails(items, slitThumbnails);
+  const first = slit.overview ? 1 : slit.first;
+  const rows = slit.overview ? FIBERS_PER_SPECTROGRAPH : slit.visible;
+  // The fits wait for the thumbnails: on a busy machine they would slow what the view is for.
+  const fits = useSlitFits(settled ? items : NO_ITEMS, items, first, rows, slit.cursor);
+  const marks = useMemo(() => fitMarks(fits), [fits]);
+  const fibresWith = (...m: FitMark[]) => marks.flatMap((x, f) => (m.includes(x) ? [f] : []));
+  const fitted = fibresWith('agrees', 'disagrees', 'none');
+  const disagreeing = fibresWith('disagrees');
 
   const { from, to } = selection(slit);
-  const first = items[0]!;
+  const plan = items[0]!;
   return (
-    <section className="slit" data-testid="slit">
+    <section className="slit" data-testid="slit" data-view={`${first}–${Math.min(FIBERS_PER_SPECTROGRAPH, first + rows - 1)}`} data-fitted={fitted.join(' ')} data-disagrees={disagreeing.join(' ')}>
       <header className="slit-header">
         <strong>
-          {first.planid} · spectrograph {first.spid} · lmjd {first.lmjd}
+          {plan.planid} · spectrograph {plan.spid} · lmjd {plan.lmjd}
         </strong>
         <span data-testid="slit-selection">
           fibres {from}–{to} selected
@@ -57,10 +72,14 @@ export function SpectrographScreen() {
           spectra {loaded} of {items.length}
           {slit.overview ? ' · all 250 fibres' : ''}
         </span>
+        <span data-testid="slit-fits" title="the assistant's fits (in a worker, the fibres in view first); ≠fit: the fit disagrees with the pipeline">
+          fitted {fitted.length} of {items.length} · {disagreeing.length} ≠fit
+        </span>
         <span className="legend">F flux standard · · no spectrum (sky or unused)</span>
       </header>
-      <SlitColumns />
-      <SlitCanvas scene={{ byFibre, hasItem, first: slit.overview ? 1 : slit.first, rows: slit.overview ? FIBERS_PER_SPECTROGRAPH : slit.visible, cursor: slit.cursor, from, to, problems: slit.problems, ...scales }} />
+      <CursorFit item={items.find((it) => it.fiberid === slit.cursor)} fit={fits[slit.cursor]} fibre={slit.cursor} />
+      <SlitColumns fit />
+      <SlitCanvas scene={{ byFibre, hasItem, first, rows, cursor: slit.cursor, from, to, problems: slit.problems, fitMarks: marks, ...scales }} />
       <SlitReports />
       <ReportForm />
       <KeyHints hints={HINTS} />

@@ -1,7 +1,8 @@
 /**
  * Draws the spectrograph view on one canvas: per fibre a row with its number and type, its
  * spectrum on the shared wavelength axis and flux scale, and at the right the strip of median
- * flux and median S/N; the selection, the cursor and the filed reports over their fibres.
+ * flux and median S/N, and (with the assistant) the fit column: ≠fit where the fit disagrees
+ * with the pipeline; the selection, the cursor and the filed reports over their fibres.
  * Allocation-free per frame: the thumbnails are reduced once, the loops only read them.
  */
 import { FIBERS_PER_SPECTROGRAPH, type ProblemReport, type ProblemState } from '../../shared/model';
@@ -11,6 +12,10 @@ import { strokeThumbnail, type PlotBox, type Thumbnail } from '../spectra/thumbn
 export const LABEL_WIDTH = 52;
 export const STRIP_WIDTH = 72;
 export const AXIS_HEIGHT = 18;
+export const FIT_WIDTH = 34;
+
+/** A fibre's fit: not yet, failed (no spectrum to fit, cannot fit), agrees or disagrees with the pipeline. */
+export type FitMark = 'pending' | 'none' | 'agrees' | 'disagrees';
 
 export interface SlitScene {
   /** Thumbnail by fibre (index = fiberid); undefined: no spectrum, or not decoded yet. */
@@ -29,6 +34,8 @@ export interface SlitScene {
   medLo: number;
   medHi: number;
   snrHi: number;
+  /** By fibre; absent: no fit column (the 2D team's read-only view). */
+  fitMarks?: readonly FitMark[];
 }
 
 const STATE_COLOUR: Readonly<Record<ProblemState, string>> = {
@@ -41,9 +48,10 @@ const STATE_COLOUR: Readonly<Record<ProblemState, string>> = {
 export function drawSlit(ctx: CanvasRenderingContext2D, width: number, height: number, sc: SlitScene): void {
   const rowH = (height - AXIS_HEIGHT) / sc.rows;
   const plotX = LABEL_WIDTH;
-  const plotW = width - LABEL_WIDTH - 2 * STRIP_WIDTH - 8;
+  const plotW = width - LABEL_WIDTH - 2 * STRIP_WIDTH - 8 - (sc.fitMarks ? FIT_WIDTH + 4 : 0);
   const medX = plotX + plotW + 4;
   const snrX = medX + STRIP_WIDTH + 4;
+  const fitX = snrX + STRIP_WIDTH + 4;
   ctx.clearRect(0, 0, width, height);
   ctx.font = `${Math.min(12, Math.max(8, rowH - 4))}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
@@ -64,6 +72,8 @@ export function drawSlit(ctx: CanvasRenderingContext2D, width: number, height: n
     const mark = !sc.hasItem[f] ? '·' : type === 'FStd' ? 'F' : type === 'Sky' ? 'S' : '';
     ctx.fillStyle = mark === 'F' ? '#7b3fa0' : '#5b6672';
     if (rowH >= 7) ctx.fillText(`${f} ${mark}`, 4, y + rowH / 2);
+    const fit = sc.fitMarks?.[f];
+    if (fit) drawFitMark(ctx, fit, fitX, y, rowH);
     if (!t) continue;
     ctx.strokeStyle = type === 'FStd' ? '#7b3fa0' : '#1f5fbf';
     ctx.lineWidth = 1;
@@ -103,6 +113,23 @@ function drawStrip(ctx: CanvasRenderingContext2D, t: Thumbnail, medX: number, sn
     ctx.fillStyle = '#2f7d32';
     ctx.fillRect(snrX, y + 1, Math.max(1, (Math.max(0, Math.min(sc.snrHi, t.medianSnr)) / (sc.snrHi || 1)) * STRIP_WIDTH), h);
   }
+}
+
+const FIT_TEXT: Readonly<Record<FitMark, string>> = { pending: '', none: '–', agrees: '=', disagrees: '≠fit' };
+
+/** ≠fit in red; '=' and '–' (no fit) faint; with rows too low for text, a red bar for ≠ alone. */
+function drawFitMark(ctx: CanvasRenderingContext2D, fit: FitMark, x: number, y: number, rowH: number): void {
+  if (rowH < 9) {
+    if (fit !== 'disagrees') return;
+    ctx.fillStyle = '#c92a2a';
+    ctx.fillRect(x, y, FIT_WIDTH, Math.max(1, rowH - 0.5));
+    return;
+  }
+  ctx.fillStyle = fit === 'disagrees' ? '#c92a2a' : '#9aa5b1';
+  const font = ctx.font;
+  if (fit === 'disagrees') ctx.font = `bold ${font}`;
+  ctx.fillText(FIT_TEXT[fit], x + 2, y + rowH / 2);
+  ctx.font = font;
 }
 
 function drawReports(ctx: CanvasRenderingContext2D, sc: SlitScene, rowH: number, plotX: number, plotW: number): void {

@@ -41,3 +41,12 @@ export function astropyWrite(dir: string): string[] {
 export function astropyBench(rounds: number, files: string[]): number[] {
   return JSON.parse(run(['bench', String(rounds), ...files])) as number[];
 }
+
+/**
+ * Writes two SDSS/BOSS spec files of one galaxy at `z` (HDU1 COADD, HDU2 the answer table named
+ * SPALL in one and SPECOBJ in the other, CLASS GALAXY, SUBCLASS STARFORMING); returns their paths.
+ */
+export function astropyWriteSdss(dir: string, galaxyTemplate: string, z: number): { spall: string; specobj: string } {
+  const [spall, specobj] = JSON.parse(run(['write-sdss', dir, galaxyTemplate, String(z)])) as string[];
+  return { spall: join(dir, spall!), specobj: join(dir, specobj!) };
+}

@@ -4,6 +4,11 @@
   bench N FILE...     JSON list of per-file decode times in ms (bytes in memory → header values
                       and native arrays, as SpecVet decodes), N rounds
   write DIR           writes FITS files in layouts astropy produces; prints their names as JSON
+  write-sdss DIR TEMPLATE Z
+                      two SDSS/BOSS spec files of one galaxy at redshift Z (the first eigenspectrum
+                      of TEMPLATE, an spEigenGal file, with noise): HDU1 COADD, HDU2 the answer
+                      table named SPALL (newer data releases) in one and SPECOBJ (older) in the
+                      other; prints their names as JSON
 
 Run with /usr/bin/python3 (Debian's python3-astropy).
 """
@@ -175,6 +180,49 @@ def write(out):
     print(json.dumps(names))
 
 
+def write_sdss(out, template, z):
+    """The SDSS spec-file layout (HDU1 COADD one row per pixel: flux, loglam, ivar, and_mask, …;
+    HDU2 the pipeline's answer, one row) with a spectrum the fit can recover: the galaxy PCA's
+    first eigenspectrum redshifted onto BOSS's grid (log10 λ step 1e-4), S/N ~20 per pixel."""
+    os.makedirs(out, exist_ok=True)
+    with fits.open(template, memmap=False) as t:
+        eigen = np.asarray(t[0].data[0], dtype=np.float64)
+        c0, c1 = t[0].header['COEFF0'], t[0].header['COEFF1']
+    rest = c0 + c1 * np.arange(eigen.size)
+    loglam = 3.5800 + 1e-4 * np.arange(3800)
+    model = np.interp(loglam - np.log10(1 + z), rest, eigen)
+    model = 10 * model / np.median(model)
+    sigma = np.abs(model) / 20 + 0.05
+    rng = np.random.default_rng(14)
+    flux = (model + rng.normal(0, 1, model.size) * sigma).astype(np.float32)
+    ivar = (1 / sigma ** 2).astype(np.float32)
+    andm = np.zeros(model.size, np.int32)
+    andm[100:110] = 1 << 16  # masked pixels with wild flux: the fit must leave them out
+    flux[100:110] = 1e4
+    names = []
+    for table in ('SPALL', 'SPECOBJ'):
+        ph = fits.Header()
+        for k, v in [('PLUG_RA', 150.25), ('PLUG_DEC', 2.5), ('MJD', 55555), ('PLATEID', 4055), ('FIBERID', 322)]:
+            ph[k] = v
+        coadd = fits.BinTableHDU.from_columns([
+            fits.Column(name='flux', format='E', array=flux),
+            fits.Column(name='loglam', format='E', array=loglam.astype(np.float32)),
+            fits.Column(name='ivar', format='E', array=ivar),
+            fits.Column(name='and_mask', format='J', array=andm),
+            fits.Column(name='or_mask', format='J', array=andm),
+        ], name='COADD')
+        answer = fits.BinTableHDU.from_columns([
+            fits.Column(name='CLASS', format='6A', array=np.array(['GALAXY'])),
+            fits.Column(name='SUBCLASS', format='21A', array=np.array(['STARFORMING'])),
+            fits.Column(name='Z', format='E', array=np.array([z], np.float32)),
+            fits.Column(name='Z_ERR', format='E', array=np.array([2e-5], np.float32)),
+        ], name=table)
+        name = f'spec-4055-55555-0322-{table}.fits'
+        fits.HDUList([fits.PrimaryHDU(header=ph), coadd, answer]).writeto(f'{out}/{name}', overwrite=True)
+        names.append(name)
+    print(json.dumps(names))
+
+
 if __name__ == '__main__':
     cmd = sys.argv[1]
     if cmd == 'read':
@@ -183,3 +231,5 @@ if __name__ == '__main__':
         bench(int(sys.argv[2]), sys.argv[3:])
     elif cmd == 'write':
         write(sys.argv[2])
+    elif cmd == 'write-sdss':
+        write_sdss(sys.argv[2], sys.argv[3], float(sys.argv[4]))

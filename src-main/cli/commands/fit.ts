@@ -18,7 +18,8 @@ const fit = defineCommand({
 Fits every spectrum with the template set (docs/assistant.md): galaxy and QSO eigenspectra,
 each stellar template, CV stars, each with a 3-term polynomial, χ² over a redshift grid.
 Prints per file the fit's class, subclass, z ± z_err, χ²/dof and Δχ² to the runner-up, and
-the pipeline's CLASS, SUBCLASS, Z, Z_ERR from the file's header. With --json, one array of
+the pipeline's CLASS, SUBCLASS, Z, Z_ERR from the file (LAMOST: its header; SDSS/BOSS: its
+SPALL or SPECOBJ table). With --json, one array of
 rows. A file that cannot be read or fitted gets a row with "error" and makes the exit code 1.
 
 examples:

@@ -48,12 +48,32 @@ export function synthetic(set: TemplateSet, coef: number[], z: number, snr: numb
   const q = (logLam0 - set.logLam0) / step;
   const clean = new Float64Array(n);
   coef.forEach((c, k) => shiftedRow(set.rows[k]!, n, q, s).forEach((v, i) => (clean[i] = clean[i]! + c * v)));
+  return noisy(wavelength, clean, snr, seed);
+}
+
+/**
+ * The same at any wavelengths (a linear grid, another log step): the templates linearly
+ * interpolated in log λ at λ/(1+z), every pixel inside them. `expected` is the flux without noise.
+ */
+export function syntheticAt(set: TemplateSet, coef: number[], z: number, snr: number, seed: number, wavelength: Float64Array): Synthetic & { expected: Float64Array } {
+  const clean = new Float64Array(wavelength.length);
+  wavelength.forEach((wl, i) => {
+    const x = (Math.log10(wl / (1 + z)) - set.logLam0) / set.step;
+    const j = Math.floor(x);
+    if (j < 0 || j + 1 >= set.rows[0]!.length) throw new Error(`${wl} Å at z = ${z} is outside ${set.file}`);
+    coef.forEach((c, k) => (clean[i] = clean[i]! + c * (set.rows[k]![j]! * (1 - (x - j)) + set.rows[k]![j + 1]! * (x - j))));
+  });
+  return noisy(wavelength, clean, snr, seed);
+}
+
+function noisy(wavelength: Float64Array, clean: Float64Array, snr: number, seed: number): Synthetic & { expected: Float64Array } {
+  const n = clean.length;
   const level = median(Array.from(clean, Math.abs));
   const sigma = level / snr;
   const r = rng(seed);
-  const flux = new Float32Array(n);
-  for (let i = 0; i < n; i++) flux[i] = clean[i]! + 0.2 * level * (i / n - 0.5) + sigma * r.gauss();
-  return { wavelength, flux, ivar: new Float32Array(n).fill(1 / (sigma * sigma)), andMask: new Int32Array(n) };
+  const expected = Float64Array.from(clean, (c, i) => c + 0.2 * level * (i / n - 0.5));
+  const flux = Float32Array.from(expected, (e) => e + sigma * r.gauss());
+  return { wavelength, flux, ivar: new Float32Array(n).fill(1 / (sigma * sigma)), andMask: new Int32Array(n), expected };
 }
 
 export function median(xs: number[]): number {
