@@ -36,7 +36,7 @@ const LAYERS = {
   central: { files: ['src-main/central/'], allow: [...SHARED, 'config', 'survey', 'sync-contract'] },
   cache: { files: ['src-main/cache/'], allow: [...SHARED, 'files', 'sync-contract'] },
   sync: { files: ['src-main/sync/'], allow: [...SHARED, 'config', 'files', 'central', 'sync-contract'] },
-  demo: { files: ['src-main/demo/'], allow: [...SHARED, 'files', 'survey', 'cache', 'sync-contract'] },
+  demo: { files: ['src-main/demo/'], allow: [...SHARED, 'files', 'survey', 'cache', 'sync-contract', 'fit'] },
   app: { files: ['src-main/app/'], allow: [...SHARED, ...SERVICES] },
   command: { files: ['src-main/command/'], allow: [...SHARED, 'config'] },
 

@@ -14,7 +14,8 @@ import { fitFiles, FitPool } from '../src-main/fit/pool';
 import { loadTemplates } from '../src-main/fit/templates';
 import { generateSurvey } from '../src-main/demo/generate';
 import { bundleFilesDir } from '../src-main/survey/bundle';
-import { pct, scoreFits, total } from '../src-main/demo/truthScore';
+import { pct, scoreFits, scoreSuspects, suspectLine, total, type Score, type SuspectScore } from '../src-main/demo/truthScore';
+import type { FitRow } from '../src-main/fit/fitFile';
 import { median, timeEach, type Benchmark } from './benchmark';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'lamost');
@@ -24,6 +25,27 @@ const BATCH = 200;
 /** Spectra in the accuracy row's demo survey. */
 const ACCURACY_COUNT = 200;
 const SKIP = { samples: [], note: `skipped: no LAMOST fixtures at ${FIXTURES}` };
+/** Said with every demo figure (docs/assistant.md, "Accuracy on the demo survey"). */
+const OPTIMISTIC = "optimistic by construction: the demo's galaxies and QSOs are mixes of the fitted eigenspectra; real LRS stars in lamost.test.ts";
+
+let accuracy: Promise<{ seed: number; rows: FitRow[]; score: Score; suspects: SuspectScore }> | null = null;
+
+/** One fresh demo survey fitted and scored, shared by the accuracy rows. */
+function demoAccuracy(): Promise<{ seed: number; rows: FitRow[]; score: Score; suspects: SuspectScore }> {
+  accuracy ??= (async () => {
+    // A seed the tests do not use.
+    const seed = 20_000 + (Date.now() % 10_000);
+    const dir = mkdtempSync(join(tmpdir(), 'specvet-fit-accuracy-'));
+    try {
+      const bundle = await generateSurvey(dir, { count: ACCURACY_COUNT, seed });
+      const rows = await fitFiles(bundle.spec_info.map((s) => join(bundleFilesDir(dir), s.file_path)));
+      return { seed, rows, score: scoreFits(bundle, rows), suspects: scoreSuspects(bundle, rows) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return accuracy;
+}
 
 /**
  * Where one file's CPU goes, on this thread, as a worker spends it (fitFile: one read, one
@@ -108,22 +130,27 @@ export const benchmarks: Benchmark[] = [
     unit: '%',
     target: { kind: 'min', value: 95 },
     async run() {
-      // A seed the tests do not use; demo spectra are analytic models, not the SDSS templates.
-      const seed = 20_000 + (Date.now() % 10_000);
-      const dir = mkdtempSync(join(tmpdir(), 'specvet-fit-accuracy-'));
-      try {
-        const bundle = await generateSurvey(dir, { count: ACCURACY_COUNT, seed });
-        const rows = await fitFiles(bundle.spec_info.map((s) => join(bundleFilesDir(dir), s.file_path)));
-        const score = scoreFits(bundle, rows);
-        const clean = total(score.clean);
-        const faulty = total(score.faulty);
-        const perClass = (['STAR', 'GALAXY', 'QSO'] as const).map((c) => score.clean.get(c)).map((c, i) => (c ? `${['STAR', 'GALAXY', 'QSO'][i]} ${pct(c.right, c.n)} (z ${pct(c.zRight, c.n)}) of ${c.n}` : '')).filter(Boolean);
-        const failed = rows.filter((r) => r.error).length;
-        const note = `seed ${seed}, ${rows.length} spectra; S/N ≥ 5 in clean fibres ${clean.n}: class right ${pct(clean.right, clean.n)}, and |Δz|/(1+z) ≤ 0.001 ${pct(clean.zRight, clean.n)}; per class: ${perClass.join(', ')}; in 2D-fault fibres (unreliable, not counted) ${faulty.n}: class right ${pct(faulty.right, faulty.n)}${failed ? `; ${failed} not fitted` : ''}`;
-        return { samples: [(100 * clean.right) / Math.max(1, clean.n)], note };
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const { seed, rows, score, suspects } = await demoAccuracy();
+      const clean = total(score.clean);
+      const faulty = total(score.faulty);
+      const perClass = (['STAR', 'GALAXY', 'QSO'] as const).map((c) => score.clean.get(c)).map((c, i) => (c ? `${['STAR', 'GALAXY', 'QSO'][i]} ${pct(c.right, c.n)} (z ${pct(c.zRight, c.n)}) of ${c.n}` : '')).filter(Boolean);
+      const failed = rows.filter((r) => r.error).length;
+      const note = `${OPTIMISTIC}; seed ${seed}, ${rows.length} spectra; S/N ≥ 5 in clean fibres ${clean.n}: class right ${pct(clean.right, clean.n)}, and |Δz|/(1+z) ≤ 0.001 ${pct(clean.zRight, clean.n)}; per class: ${perClass.join(', ')}; in 2D-fault fibres (unreliable, not counted) ${faulty.n}: class right ${pct(faulty.right, faulty.n)}; ${suspectLine(suspects)}${failed ? `; ${failed} not fitted` : ''}`;
+      return { samples: [(100 * clean.right) / Math.max(1, clean.n)], note };
+    },
+  },
+  {
+    name: 'fit: galaxies and QSOs on a fresh demo survey, S/N ≥ 5, clean fibres (|Δz|/(1+z) ≤ 0.001 %)',
+    unit: '%',
+    target: { kind: 'min', value: 95 },
+    async run() {
+      const { seed, score } = await demoAccuracy();
+      const g = score.clean.get('GALAXY');
+      const q = score.clean.get('QSO');
+      const n = (g?.n ?? 0) + (q?.n ?? 0);
+      const right = (g?.zRight ?? 0) + (q?.zRight ?? 0);
+      const note = `${OPTIMISTIC}; seed ${seed} (the row above's survey): galaxies ${g ? `${pct(g.zRight, g.n)} of ${g.n}` : 'none'}, QSOs ${q ? `${pct(q.zRight, q.n)} of ${q.n} (< 0.0033: ${pct(q.zClose, q.n)})` : 'none'}`;
+      return { samples: [(100 * right) / Math.max(1, n)], note };
     },
   },
 ];

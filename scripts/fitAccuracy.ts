@@ -4,14 +4,15 @@
  * Prints, per seed and over all, per true class: class right %, class right and
  * |Δz|/(1+z) ≤ 0.001 % (and < 0.0033, the ≠ rule), and the confusions (true → fitted), for the spectra at S/N ≥ 5 in
  * clean fibres (the issue's figure), then those in fibres with a planted 2D fault and those
- * below S/N 5 (src-main/demo/truthScore.ts). With --keep, each survey is written once under
+ * below S/N 5 (src-main/demo/truthScore.ts), and how `batch create --suspects`'s ranking finds
+ * the planted wrong pipeline answers (precision, recall). With --keep, each survey is written once under
  * DIR/SEED and reused by later runs.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSurvey } from '../src-main/demo/generate';
-import { emptyScore, pct, scoreFits, total, type ClassScore, type Score } from '../src-main/demo/truthScore';
+import { emptyScore, pct, scoreFits, scoreSuspects, suspectLine, total, type ClassScore, type Score } from '../src-main/demo/truthScore';
 import { fitFiles } from '../src-main/fit/pool';
 import { bundleFile, bundleFilesDir, type SurveyBundle } from '../src-main/survey/bundle';
 
@@ -26,6 +27,7 @@ async function measure(seed: number, count: number, keep: string | null, all: Sc
   try {
     const rows = await fitFiles(bundle.spec_info.map((s) => join(bundleFilesDir(dir), s.file_path)));
     scoreFits(bundle, rows, all);
+    console.log(`seed ${seed} ${suspectLine(scoreSuspects(bundle, rows))}`);
     return scoreFits(bundle, rows);
   } finally {
     if (temp) rmSync(dir, { recursive: true, force: true });

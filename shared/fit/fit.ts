@@ -10,7 +10,7 @@ import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
 import { nextPowerOfTwo } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
 import { modelAt } from './model';
-import { qsoPlausible } from './plausible';
+import { galaxyZMax, qsoPlausible } from './plausible';
 import { onLogGrid } from './resample';
 import type { FitClass, TemplateLibrary, TemplateSet } from './templates';
 
@@ -104,11 +104,14 @@ export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: Fit
     if (!ds) bySize.set(plan.size, (ds = dataSpectra(data, plan.size)));
     curves.push(...setCurves(set, data, plan, ds, setSpectra(set, plan)));
   }
-  const found = curves.flatMap((c) => minimaOf(c, data.step));
+  // Galaxy minima are sought above the stars' range and where the rest-frame optical is on the data (plausible.ts).
+  const galaxySearch = [Math.ceil(Math.log10(1 + ranges.STAR[1]) / data.step), Math.floor(Math.log10(1 + galaxyZMax(data)) / data.step)] as const;
+  const found = curves.flatMap((c) => minimaOf(c, data.step, c.set.class === 'GALAXY' ? galaxySearch : [-Infinity, Infinity]));
+  if (found.length === 0) return { ok: false, reason: 'cannot fit: no χ² minimum of any class inside the redshifts searched' };
   // Each minimum's model solved once: a QSO's serves both the check below and the candidates.
   const solved = new Map<Found, Float32Array>();
   const modelOf = (f: Found) => solved.get(f) ?? solved.set(f, modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model).get(f)!;
-  // A QSO minimum whose model shows no broad line in emission is no QSO (plausible.ts).
+  // A QSO minimum whose model shows no broad line standing out is no QSO (plausible.ts).
   const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
   const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
   const best = candidates[0]!;
@@ -148,9 +151,14 @@ function zOf(s: number, step: number): number {
   return 10 ** (s * step) - 1;
 }
 
-function minimaOf(curve: SetCurve, step: number): Found[] {
+/** The curve's minima at shifts from…to (one found at either end is a bound, flagged atEdge). */
+function minimaOf(curve: SetCurve, step: number, [from, to]: readonly [number, number]): Found[] {
   const apart = Math.log10(1 + DISTINCT_DZ) / step;
-  const mins: Minimum[] = curve.row === null ? localMinima(curve.chi2, curve.sMin, 5, apart) : [globalMinimum(curve.chi2, curve.sMin)];
+  const start = Math.max(0, from - curve.sMin);
+  const chi2 = curve.chi2.subarray(start, Math.max(start, Math.min(curve.chi2.length, to - curve.sMin + 1)));
+  if (chi2.length < 3) return [];
+  const sMin = curve.sMin + start;
+  const mins: Minimum[] = curve.row === null ? localMinima(chi2, sMin, 5, apart) : [globalMinimum(chi2, sMin)];
   const set = curve.set;
   return mins.map((m) => {
     const z = zOf(m.s, step);

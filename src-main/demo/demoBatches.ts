@@ -2,7 +2,9 @@
  * The demo's three batches, chosen from a survey bundle the way a coordinator would:
  * - single: galaxies, QSOs and odd stars (a pipeline answer worth a close look);
  * - browse: ordinary stars in survey order, date → plan → spectrograph → fibre, with the first
- *   star the pipeline got wrong planted among them (the rest of the wrong ones go to single);
+ *   star the pipeline got wrong planted among them (the rest of the wrong ones go to single),
+ *   starting PLANTED_AT stars before it so that a reviewer meets it on the first page whatever
+ *   the seed;
  * - spectrograph: every fibre of one spectrograph of one plan (one with a known fault if any).
  * Pure: bundle in, central rows out, loaded through the same applyPullPage a sync uses.
  */
@@ -17,6 +19,8 @@ export interface DemoRows {
 }
 
 const REV = '1';
+/** Where the planted wrong star sits in the browse batch (at most): on the first page of 20 thumbnails, not first. */
+const PLANTED_AT = 7;
 /** A first screen's worth: enough to review for a while, small enough to install in a blink. */
 export const DEMO_LIMITS: DemoLimits = { single: 80, browse: 150 };
 
@@ -56,7 +60,9 @@ export function demoBatches(bundle: SurveyBundle, assignee: string, createdAt: s
   const planted = surveyOrder.find((s) => ordinaryStar(s) && wrong.has(s.obsid));
   const odd = (s: SpecInfoRow) => s !== planted && (!ordinaryStar(s) || wrong.has(s.obsid));
   const single = surveyOrder.filter(odd).slice(0, limits.single);
-  const browse = surveyOrder.filter((s) => s === planted || !odd(s)).slice(0, limits.browse);
+  const ordinary = surveyOrder.filter((s) => s === planted || !odd(s));
+  const from = planted ? Math.max(0, ordinary.indexOf(planted) - PLANTED_AT) : 0;
+  const browse = ordinary.slice(from, from + limits.browse);
   const spectrograph = pickSpectrograph(bundle, surveyOrder);
 
   const batches: CentralBatch[] = [];

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLE_FORMAT, bundleFilesDir, writeBundle, type FaultRow, type ObjInfoRow, type SpecInfoRow, type SurveyBundle, type TargetInfoRow, type TruthRow } from '../survey/bundle';
-import { galaxyModel, qsoModel } from './galaxies';
+import { eigenSets, galaxyModel, qsoModel, type EigenSets } from './galaxies';
 import { lamostFile, fileName, type LamostLayout } from './lamostFile';
 import { observe } from './observe';
 import { FIBERS, fiberType, makePlans, round, type FiberRun, type Plan } from './plans';
@@ -15,6 +15,8 @@ import { Random } from './random';
 import { starModel } from './stars';
 import { makeTarget, type Target } from './targets';
 import { designation } from '../../shared/designation';
+import type { TemplateLibrary } from '../../shared/fit';
+import { loadTemplates } from '../fit/templates';
 
 export interface GenerateOptions {
   /** Number of spectrum files (default 300). */
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Nights, one plan each (default 1; more when count exceeds what the plans hold). */
   nights?: number;
+  /** The eigenspectra galaxies and QSOs are made of (default: the shipped SDSS set). */
+  templates?: TemplateLibrary;
 }
 
 export const DEFAULT_COUNT = 300;
@@ -41,8 +45,9 @@ export async function generateSurvey(outDir: string, opts: GenerateOptions = {})
   await mkdir(filesDir, { recursive: true });
   const pending: Promise<void>[] = [];
   const grids = new Map<number, Float64Array>();
+  const eigen = eigenSets(opts.templates ?? loadTemplates());
   for (const [planIndex, plan] of plans.entries()) {
-    const ctx: PlanContext = { plan, planIndex, rng, grids, bundle };
+    const ctx: PlanContext = { plan, planIndex, rng, grids, eigen, bundle };
     bundle.plan_info.push(plan.info);
     // At least one faulty run per plan, so the spectrograph view always has something to find:
     // the whole spectrograph when the plan has one (plans.ts puts it first), else any run.
@@ -72,12 +77,13 @@ interface PlanContext {
   rng: Random;
   /** Wavelength grids by length, shared by all spectra. */
   grids: Map<number, Float64Array>;
+  eigen: EigenSets;
   bundle: SurveyBundle;
 }
 
 /** Adds one fibre's rows to the bundle; returns its file for object and standard fibres. */
 function makeFibre(
-  { plan, planIndex, rng, grids, bundle }: PlanContext,
+  { plan, planIndex, rng, grids, eigen, bundle }: PlanContext,
   layout: LamostLayout,
   spid: number,
   fiberid: number,
@@ -98,7 +104,7 @@ function makeFibre(
   const wl = grids.get(pixels) ?? grids.set(pixels, lamostGrid(pixels)).get(pixels)!;
   const inFault = fault && fiberid >= fault.fiberFrom && fiberid <= fault.fiberTo ? fault.kind : null;
   const snrR = Math.min(300, Math.max(2.5, 10 * 10 ** (-0.32 * (target.magR - 17))));
-  const observed = observe(wl, model(wl, target, rng), { brightness: 200 * 10 ** (-0.4 * (target.magR - 15)) + 20, snrR, sky: 0.1 + 0.6 * plan.info.moon, fault: inFault }, rng);
+  const observed = observe(wl, model(wl, target, eigen, rng), { brightness: 200 * 10 ** (-0.4 * (target.magR - 15)) + 20, snrR, sky: 0.1 + 0.6 * plan.info.moon, fault: inFault }, rng);
   const obsid = (1000 + planIndex) * 100_000 + spid * 1000 + fiberid;
   const { snr } = observed;
   bundle.obj_info.push({ lmjd, planid, spid, fiberid, snr_u: snr.u, snr_g: snr.g, snr_r: snr.r, snr_i: snr.i, snr_z: snr.z, version_2d: 'v2.9.7' });
@@ -114,11 +120,13 @@ function makeFibre(
   return { path, bytes: lamostFile(layout, header, wl, observed) };
 }
 
-function model(wl: Float64Array, t: Target, rng: Random): Model {
+function model(wl: Float64Array, t: Target, eigen: EigenSets, rng: Random): Model {
   const truth = t.truth;
   if (truth.class === 'STAR') return starModel(wl, truth.star, truth.z);
-  if (truth.class === 'GALAXY') return galaxyModel(wl, truth.z, truth.kind, rng);
-  return qsoModel(wl, truth.z, rng);
+  // The mix and the forest from a stream of their own: how many numbers they take does not move the survey's other draws.
+  const own = rng.fork(Math.round(truth.z * 1e5));
+  if (truth.class === 'GALAXY') return galaxyModel(wl, truth.z, truth.kind, eigen.galaxy, own);
+  return qsoModel(wl, truth.z, eigen.qso, own);
 }
 
 /** A contiguous range inside the run where 2D processing went wrong. */

@@ -11,6 +11,8 @@
 import { Z_DISAGREEMENT } from '../../shared/agreement';
 import type { SpecClass } from '../../shared/model';
 import type { FaultRow, SurveyBundle } from '../survey/bundle';
+import type { FitRow } from '../fit/fitFile';
+import { rankSuspects } from '../fit/suspects';
 
 /** The issue's floor: below it a spectrum is not scored. */
 export const SCORE_MIN_SNR = 5;
@@ -78,6 +80,28 @@ export function total(byClass: Map<SpecClass, ClassScore>): ClassScore {
     for (const [k, v] of c.confusions) out.confusions.set(k, (out.confusions.get(k) ?? 0) + v);
   }
   return out;
+}
+
+export interface SuspectScore {
+  planted: number;
+  suspects: number;
+  /** Planted wrong answers among the suspects. */
+  hits: number;
+  /** Planted wrong answers among the first `planted` suspects. */
+  top: number;
+}
+
+/** `batch create --suspects`'s ranking (src-main/fit/suspects.ts) against the planted wrong pipeline answers. */
+export function scoreSuspects(bundle: SurveyBundle, rows: readonly FitRow[]): SuspectScore {
+  const planted = new Set(bundle.truth.spectra.filter((t) => t.pipelineError !== null).map((t) => t.obsid));
+  const ranked = rankSuspects(bundle.spec_info.map((s) => ({ obsid: s.obsid, class: s.class, z: s.z })), rows);
+  const hits = ranked.filter((s) => planted.has(s.obsid)).length;
+  const top = ranked.slice(0, planted.size).filter((s) => planted.has(s.obsid)).length;
+  return { planted: planted.size, suspects: ranked.length, hits, top };
+}
+
+export function suspectLine(s: SuspectScore): string {
+  return `suspects: ${s.planted} planted wrong answers, ${s.suspects} suspects; precision ${pct(s.hits, s.suspects)}, recall ${pct(s.hits, s.planted)}, ${s.top} of ${s.planted} planted among the first ${s.planted}`;
 }
 
 export function pct(a: number, b: number): string {
