@@ -6,7 +6,7 @@
  * draw() runs on every redraw (a zoom, a smoothing key), so it allocates nothing: the sky list
  * is unpacked once and the hatch pattern made once.
  */
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import type { SkyRegion } from '../../shared/skyLines';
 
 const MASK_FILL = 'rgba(90, 90, 90, 0.13)';
@@ -62,7 +62,8 @@ export class Underlay {
   private drawSky(u: uPlot, ctx: CanvasRenderingContext2D, min: number, max: number): void {
     const { bbox } = u;
     const { skyFrom, skyTo, skyNames } = this;
-    const pxRatio = bbox.width / Math.max(1, u.over.clientWidth || bbox.width);
+    // uPlot's ratio, not the element's width: reading that would force a layout mid-draw.
+    const pxRatio = uPlot.pxRatio;
     ctx.font = `${Math.round(10 * pxRatio)}px system-ui, sans-serif`;
     // uPlot leaves the axes' alignment on the context: set ours.
     ctx.textAlign = 'left';

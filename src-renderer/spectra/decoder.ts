@@ -35,6 +35,11 @@ export class SpectrumDecoder {
     return this.near.get(obsid);
   }
 
+  /** The spectrum if it is kept and decoded already (the key's render shows it at once); else undefined. */
+  ready(obsid: number): PlotSpectrum | undefined {
+    return this.near.ready(obsid);
+  }
+
   /** Keeps the spectra around `index` of `obsids` (decoding the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
     this.near.focus(obsids, index);

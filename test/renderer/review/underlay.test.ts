@@ -3,7 +3,7 @@
  * spans, sky regions where they are, and the error band split at NaN gaps.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { Underlay } from '../../../src-renderer/review/underlay';
 import type { SkyRegion } from '../../../shared/skyLines';
 
@@ -36,6 +36,8 @@ const ctx = {
 };
 
 beforeAll(() => {
+  // uPlot sets its pixel ratio from the window when loaded in a page; here one CSS px is one canvas px.
+  vi.spyOn(uPlot, 'pxRatio', 'get').mockReturnValue(1);
   vi.stubGlobal('document', { createElement: () => ({ getContext: () => ({ beginPath() {}, moveTo() {}, lineTo() {}, stroke() {} }) }) });
 });
 afterAll(() => vi.unstubAllGlobals());
@@ -50,7 +52,6 @@ const plot = (min = 4990, max = 5020) =>
   ({
     ctx,
     bbox: { left: 0, top: 0, width: 300, height: 100 },
-    over: { clientWidth: 300 },
     scales: { x: { min, max } },
     series: [{ idxs: [0, 9] }],
     valToPos: (v: number, scale: string) => (scale === 'x' ? v - 5000 : v),
