@@ -110,6 +110,17 @@ describe('under the flux', () => {
     ]);
   });
 
+  it('draws one vertex pair per screen column where several pixels share it', () => {
+    const flux = new Float32Array(10).fill(1);
+    const sigma = new Float32Array(10).fill(1);
+    const u = new Underlay([]);
+    u.set({ wavelength, flux, sigma, orMask: new Int32Array(10) }, true);
+    // 4 pixels a column: x = 0, 0.25, … 2.25.
+    const dense = { ...plot(), valToPos: (v: number, scale: string) => (scale === 'x' ? (v - 5000) / 4 : v) } as unknown as uPlot;
+    u.draw(dense);
+    expect(polygons).toEqual([[0, 1, 2, 2, 1, 0]]);
+  });
+
   it('draws no band when it is switched off', () => {
     const u = new Underlay([]);
     u.set({ wavelength, flux: new Float32Array(10), sigma: new Float32Array(10).fill(1), orMask: new Int32Array(10) }, false);
