@@ -91,7 +91,7 @@ function pageThrough(withPage: WithPage): Promise<{ samples: number[]; pass: boo
     return {
       samples: longest,
       pass: worst <= 50 && growth <= HEAP_GROWTH_ALLOWED_MB,
-      note: `longest task ${worst === 0 ? 'none over 50 ms' : `${worst.toFixed(0)} ms`}; JS heap ${heaps[0]!.toFixed(1)} MB after 200 → ${heaps.at(-1)!.toFixed(1)} MB at the end (growth ${growth.toFixed(2)} MB, allowed ≤ ${HEAP_GROWTH_ALLOWED_MB}); per ${PAGING_CHUNK}: ${heaps.map((h) => h.toFixed(1)).join(' ')}`,
+      note: `the batch has ${count.toLocaleString('en')} spectra, so the walk goes back and forth along it (${((PAGING + 200) / count).toFixed(1)} lengths); longest task ${worst === 0 ? 'none over 50 ms' : `${worst.toFixed(0)} ms`}; JS heap ${heaps[0]!.toFixed(1)} MB after 200 → ${heaps.at(-1)!.toFixed(1)} MB at the end (growth ${growth.toFixed(2)} MB, allowed ≤ ${HEAP_GROWTH_ALLOWED_MB}); per ${PAGING_CHUNK}: ${heaps.map((h) => h.toFixed(1)).join(' ')}`,
     };
   }, false);
 }

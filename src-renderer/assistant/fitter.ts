@@ -28,6 +28,11 @@ export class Fitter {
     return this.near.get(obsid);
   }
 
+  /** The fit if it is kept and made already; else undefined. */
+  ready(obsid: number): FitResult | undefined {
+    return this.near.ready(obsid);
+  }
+
   /** One fit, not kept here: the browse grid keeps only its summary (pageFits.ts). */
   fitOnce(obsid: number): Promise<FitResult> {
     return this.load(obsid);

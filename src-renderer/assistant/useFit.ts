@@ -1,5 +1,12 @@
-/** Fits the spectrum on screen (and the next ones ahead) and puts the result in the assistant's state. */
+/**
+ * Fits the spectrum on screen (and the next ones ahead) and puts the result in the assistant's
+ * state: a fit made ahead at once (no "fitting…" flash), else once the spectrum is on screen
+ * and that frame painted — the fit (its ~3 MB of templates on the first one) is never what
+ * the reviewer's next frame or first spectrum waits for.
+ */
 import { useEffect } from 'react';
+import { decoder } from '../spectra/decoder';
+import { afterPaint } from '../state/afterPaint';
 import { fitErrorText, fitter } from './fitter';
 import { useAssistant } from './assistantState';
 
@@ -8,14 +15,27 @@ export function useFit(obsids: readonly number[], index: number): void {
   useEffect(() => {
     if (obsid === undefined) return;
     let live = true;
-    useAssistant.setState({ view: { state: 'fitting', obsid }, candidate: 0 });
-    fitter.get(obsid).then(
-      (fit) => live && useAssistant.setState({ view: { state: 'ready', obsid, fit } }),
-      (err: unknown) => live && useAssistant.setState({ view: { state: 'error', obsid, message: fitErrorText(obsid, err) } }),
-    );
-    fitter.focus(obsids, index);
+    const made = fitter.ready(obsid);
+    if (made) useAssistant.setState({ view: { state: 'ready', obsid, fit: made }, candidate: 0 });
+    const fit = () => {
+      if (!made) {
+        useAssistant.setState({ view: { state: 'fitting', obsid }, candidate: 0 });
+        fitter.get(obsid).then(
+          (f) => live && useAssistant.setState({ view: { state: 'ready', obsid, fit: f } }),
+          (err: unknown) => live && useAssistant.setState({ view: { state: 'error', obsid, message: fitErrorText(obsid, err) } }),
+        );
+      }
+      fitter.focus(obsids, index);
+    };
+    let cancel = () => {};
+    // Decoded or failed, either way the spectrum's own frame comes first.
+    void decoder
+      .get(obsid)
+      .catch(() => undefined)
+      .then(() => live && (cancel = afterPaint(fit)));
     return () => {
       live = false;
+      cancel();
     };
   }, [obsids, index, obsid]);
 }

@@ -42,12 +42,19 @@ export function BrowseScreen() {
 
   const fits = usePageFits((s) => s.byObsid);
   // The assistant's fit of each spectrum on the page: a ≠fit mark where it disagrees with the pipeline.
-  useEffect(() => fitPage(page), [page]);
+  // A page left (or the grid left for the single view) stops being fitted: its fits would take
+  // the main thread's reads from the spectrum now on screen.
+  useEffect(() => {
+    fitPage(page);
+    return () => fitPage([]);
+  }, [page]);
 
   useEffect(() => {
     // The page first, then the next one (PgDn is the usual key), then the one before.
     const around = [...items.slice(top, top + 2 * size), ...items.slice(Math.max(0, top - size), top)];
     thumbnails.want(around.map((it) => it.obsid));
+    // Opening a spectrum (or paging on) stops the loads not yet started; those kept stay.
+    return () => thumbnails.stopLoading();
   }, [items, top, size]);
 
   const ready = page.every((it) => thumbnails.get(it.obsid) !== undefined);

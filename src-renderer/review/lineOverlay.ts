@@ -3,6 +3,7 @@
  * few lines (≈0.2 ms) and never the spectrum (docs/architecture.md, "Renderer speed").
  */
 import type uPlot from 'uplot';
+import { fitOverlay } from './overlayCanvas';
 import { drawn } from '../state/timing';
 import { LabelRows } from './labelRows';
 
@@ -62,11 +63,12 @@ export class LineOverlay {
     this.markerX = new Float64Array(lines.length);
   }
 
-  set(z: number, visible: boolean): void {
+  /** A new z or visibility, drawn now — or, with `drawLater`, by the chart redraw about to come. */
+  set(z: number, visible: boolean, drawLater = false): void {
     if (z === this.z && visible === this.visible) return;
     this.z = z;
     this.visible = visible;
-    this.draw();
+    if (!drawLater) this.draw();
   }
 
   /** The feature clicked on this spectrum (drawn even with the line markers off); null clears it. */
@@ -86,10 +88,7 @@ export class LineOverlay {
 
   private paint(): void {
     const { ctx, plot } = this;
-    const ratio = window.devicePixelRatio || 1;
-    const width = plot.over.clientWidth;
-    const height = plot.over.clientHeight;
-    this.fitCanvas(width, height, ratio);
+    const { width, height, ratio } = fitOverlay(this.canvas, plot);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const { min, max } = plot.scales.x;
@@ -156,16 +155,6 @@ export class LineOverlay {
       ctx.lineTo(x, height);
     }
     ctx.stroke();
-  }
-
-  /** Resizes the backing store only when the plot's size or the pixel ratio changed. */
-  private fitCanvas(width: number, height: number, ratio: number): void {
-    const { canvas } = this;
-    if (canvas.width === Math.round(width * ratio) && canvas.height === Math.round(height * ratio)) return;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
   }
 
   destroy(): void {

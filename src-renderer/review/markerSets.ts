@@ -8,6 +8,7 @@
 import type uPlot from 'uplot';
 import { LabelRows } from './labelRows';
 import type { MarkerLine } from './lineOverlay';
+import { fitOverlay } from './overlayCanvas';
 
 export interface MarkerSet {
   /** Who gave this answer (the legend names it). */
@@ -47,15 +48,7 @@ export class MarkerSetsOverlay {
     const { ctx, plot, canvas, labels } = this;
     labels.clear(1);
     if (this.sets.length === 0 && this.blank) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = plot.over.clientWidth;
-    const height = plot.over.clientHeight;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
+    const { width, height, ratio } = fitOverlay(canvas, plot);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     this.blank = this.sets.length === 0;

@@ -6,7 +6,7 @@
  * draw() runs on every redraw (a zoom, a smoothing key), so it allocates nothing: the sky list
  * is unpacked once and the hatch pattern made once.
  */
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import type { SkyRegion } from '../../shared/skyLines';
 
 const MASK_FILL = 'rgba(90, 90, 90, 0.13)';
@@ -62,7 +62,8 @@ export class Underlay {
   private drawSky(u: uPlot, ctx: CanvasRenderingContext2D, min: number, max: number): void {
     const { bbox } = u;
     const { skyFrom, skyTo, skyNames } = this;
-    const pxRatio = bbox.width / Math.max(1, u.over.clientWidth || bbox.width);
+    // uPlot's ratio, not the element's width: reading that would force a layout mid-draw.
+    const pxRatio = uPlot.pxRatio;
     ctx.font = `${Math.round(10 * pxRatio)}px system-ui, sans-serif`;
     // uPlot leaves the axes' alignment on the context: set ours.
     ctx.textAlign = 'left';
@@ -142,9 +143,22 @@ function visibleIdxs(u: uPlot, n: number): [number, number] {
   return [i0, i1];
 }
 
-/** flux ± σ as one filled path: each run of finite pixels is a closed polygon; a NaN ends a run. */
+/** Grown, never shrunk: the band's columns of one run (x, lower edge), reused by every draw. */
+let colX = new Float64Array(0);
+let colLow = new Float64Array(0);
+
+/**
+ * flux ± σ as one filled path: each run of finite pixels is a closed polygon; a NaN ends a run.
+ * A spectrum has ~3.4 pixels per screen column at 1280 px, so each column is one vertex pair —
+ * the highest upper and lowest lower edge of its pixels — which draws the same band with a
+ * third of the vertices and y conversions.
+ */
 function drawBand(u: uPlot, ctx: CanvasRenderingContext2D, d: UnderlayData, sigma: Float32Array, i0: number, i1: number): void {
   const { wavelength: w, flux } = d;
+  if (colX.length < i1 - i0 + 1) {
+    colX = new Float64Array(i1 - i0 + 1);
+    colLow = new Float64Array(i1 - i0 + 1);
+  }
   ctx.fillStyle = BAND_FILL;
   ctx.beginPath();
   let i = i0;
@@ -153,15 +167,33 @@ function drawBand(u: uPlot, ctx: CanvasRenderingContext2D, d: UnderlayData, sigm
       i++;
       continue;
     }
-    const start = i;
-    while (i + 1 <= i1 && finitePair(flux[i + 1]!, sigma[i + 1]!)) i++;
-    ctx.moveTo(u.valToPos(w[start]!, 'x', true), u.valToPos(flux[start]! + sigma[start]!, 'y', true));
-    for (let k = start + 1; k <= i; k++) ctx.lineTo(u.valToPos(w[k]!, 'x', true), u.valToPos(flux[k]! + sigma[k]!, 'y', true));
-    for (let k = i; k >= start; k--) ctx.lineTo(u.valToPos(w[k]!, 'x', true), u.valToPos(flux[k]! - sigma[k]!, 'y', true));
+    let n = 0;
+    let col = NaN;
+    let high = -Infinity;
+    for (; i <= i1 && finitePair(flux[i]!, sigma[i]!); i++) {
+      const x = u.valToPos(w[i]!, 'x', true);
+      if (Math.floor(x) !== col) {
+        if (n > 0) bandVertex(u, ctx, n - 1, high);
+        col = Math.floor(x);
+        colX[n] = x;
+        colLow[n++] = Infinity;
+        high = -Infinity;
+      }
+      high = Math.max(high, flux[i]! + sigma[i]!);
+      colLow[n - 1] = Math.min(colLow[n - 1]!, flux[i]! - sigma[i]!);
+    }
+    bandVertex(u, ctx, n - 1, high);
+    for (let k = n - 1; k >= 0; k--) ctx.lineTo(colX[k]!, u.valToPos(colLow[k]!, 'y', true));
     ctx.closePath();
-    i++;
   }
   ctx.fill();
+}
+
+/** The upper edge's vertex of column `k`: the first of a run starts its polygon. */
+function bandVertex(u: uPlot, ctx: CanvasRenderingContext2D, k: number, high: number): void {
+  const y = u.valToPos(high, 'y', true);
+  if (k === 0) ctx.moveTo(colX[0]!, y);
+  else ctx.lineTo(colX[k]!, y);
 }
 
 function finitePair(f: number, s: number): boolean {

@@ -1,7 +1,12 @@
-/** The decoded spectrum for an obsid, with the neighbours decoded ahead; errors as readable text. */
+/**
+ * The decoded spectrum for an obsid, with the neighbours decoded ahead; errors as readable text.
+ * A spectrum already decoded is returned in the key's own render, so the chart draws it in the
+ * same task as the key; the neighbours are asked for after that frame is painted.
+ */
 import { useEffect, useState } from 'react';
 import { decodeErrorText, decoder } from '../spectra/decoder';
 import type { PlotSpectrum } from '../spectra/plotSpectrum';
+import { afterPaint } from '../state/afterPaint';
 
 export type SpectrumView =
   | { state: 'loading'; obsid: number }
@@ -16,23 +21,31 @@ export interface ShownSpectrum {
 
 export function useSpectrum(obsids: readonly number[], index: number): ShownSpectrum {
   const obsid = obsids[index];
-  const [settled, setSettled] = useState<{ view: SpectrumView; last: PlotSpectrum | null } | null>(null);
+  // How the last load this screen waited for ended: a re-render when it arrives, its error text.
+  const [outcome, setOutcome] = useState<{ obsid: number; message: string | null } | null>(null);
+  const [last, setLast] = useState<PlotSpectrum | null>(null);
+  const ready = obsid === undefined ? undefined : decoder.ready(obsid);
+  // React's "state from the previous render" pattern: kept to stay on screen while the next loads.
+  if (ready && ready !== last) setLast(ready);
 
   useEffect(() => {
     if (obsid === undefined) return;
     let live = true;
-    decoder.get(obsid).then(
-      (spectrum) => live && setSettled({ view: { state: 'ready', obsid, spectrum }, last: spectrum }),
-      (err: unknown) => live && setSettled({ view: { state: 'error', obsid, message: decodeErrorText(obsid, err) }, last: null }),
-    );
-    // After the current one is asked for, so it is decoded first.
-    decoder.focus(obsids, index);
+    if (!decoder.ready(obsid)) {
+      decoder.get(obsid).then(
+        () => live && setOutcome({ obsid, message: null }),
+        (err: unknown) => live && setOutcome({ obsid, message: decodeErrorText(obsid, err) }),
+      );
+    }
+    const cancel = afterPaint(() => decoder.focus(obsids, index));
     return () => {
       live = false;
+      cancel();
     };
   }, [obsids, index, obsid]);
 
   if (obsid === undefined) return { view: null, spectrum: null };
-  if (settled && settled.view.obsid === obsid) return { view: settled.view, spectrum: settled.last };
-  return { view: { state: 'loading', obsid }, spectrum: settled?.last ?? null };
+  if (ready) return { view: { state: 'ready', obsid, spectrum: ready }, spectrum: ready };
+  if (outcome?.obsid === obsid && outcome.message !== null) return { view: { state: 'error', obsid, message: outcome.message }, spectrum: null };
+  return { view: { state: 'loading', obsid }, spectrum: last };
 }

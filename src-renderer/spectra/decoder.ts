@@ -35,12 +35,20 @@ export class SpectrumDecoder {
     return this.near.get(obsid);
   }
 
+  /** The spectrum if it is kept and decoded already (the key's render shows it at once); else undefined. */
+  ready(obsid: number): PlotSpectrum | undefined {
+    return this.near.ready(obsid);
+  }
+
   /** Keeps the spectra around `index` of `obsids` (decoding the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
     this.near.focus(obsids, index);
   }
 
   private async load(obsid: number): Promise<PlotSpectrum> {
+    // The worker starts (fetching and compiling its script) while the bytes are on their way:
+    // the first spectrum of a session waits for the slower of the two, not for both in turn.
+    this.startWorker();
     const bytes = await api.readSpectrum({ obsid });
     return this.decode(obsid, bytes);
   }
@@ -62,11 +70,14 @@ export class SpectrumDecoder {
       this.worker.terminate();
       this.worker = null;
     }
-    if (this.worker) {
-      this.decodesOnWorker++;
-      return this.worker;
-    }
-    this.decodesOnWorker = 1;
+    const w = this.startWorker();
+    this.decodesOnWorker++;
+    return w;
+  }
+
+  private startWorker(): Worker {
+    if (this.worker) return this.worker;
+    this.decodesOnWorker = 0;
     const w = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'spectrum-decoder' });
     w.onmessage = (e: MessageEvent<DecodeReply>) => this.settle(e.data);
     w.onerror = (e) => this.failAll(`the spectrum decoder stopped: ${e.message || 'worker error'}`);

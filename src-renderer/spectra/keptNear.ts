@@ -5,6 +5,8 @@
  */
 export class KeptNear<T> {
   private readonly kept = new Map<number, Promise<T>>();
+  /** The kept results that have arrived, so a key can show one in its own render, not a task later. */
+  private readonly settled = new Map<number, T>();
 
   /** `ahead` / `behind`: how many spectra after / before the current one to keep ready. */
   constructor(private readonly load: (obsid: number) => Promise<T>, private readonly ahead: number, private readonly behind: number) {}
@@ -12,18 +14,27 @@ export class KeptNear<T> {
   get(obsid: number): Promise<T> {
     let p = this.kept.get(obsid);
     if (!p) {
-      p = this.load(obsid);
-      // A failure is not kept: the next visit tries again (the file may have been synced since).
-      p.catch(() => this.kept.delete(obsid));
+      const loading = this.load(obsid);
+      p = loading;
+      loading.then(
+        (v) => this.kept.get(obsid) === loading && this.settled.set(obsid, v),
+        // A failure is not kept: the next visit tries again (the file may have been synced since).
+        () => this.kept.get(obsid) === loading && this.kept.delete(obsid),
+      );
       this.kept.set(obsid, p);
     }
     return p;
   }
 
+  /** The result for `obsid` if it is kept and has arrived; undefined while loading or not asked for. */
+  ready(obsid: number): T | undefined {
+    return this.settled.get(obsid);
+  }
+
   /** Keeps the results around `index` of `obsids` (asking for the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
     const wanted = new Set(obsids.slice(Math.max(0, index - this.behind), index + this.ahead + 1));
-    for (const o of [...this.kept.keys()]) if (!wanted.has(o)) this.kept.delete(o);
+    for (const o of [...this.kept.keys()]) if (!wanted.has(o)) this.drop(o);
     // Nearest first: the workers handle requests in order.
     for (let d = 1; d <= this.ahead; d++) {
       const after = obsids[index + d];
@@ -35,5 +46,11 @@ export class KeptNear<T> {
 
   clear(): void {
     this.kept.clear();
+    this.settled.clear();
+  }
+
+  private drop(obsid: number): void {
+    this.kept.delete(obsid);
+    this.settled.delete(obsid);
   }
 }

@@ -34,6 +34,11 @@ export class ThumbnailStore {
     this.pump();
   }
 
+  /** Starts no more loads (those in flight finish) until the next want(); what is kept stays. */
+  stopLoading(): void {
+    this.queue = [];
+  }
+
   /** Called after each thumbnail arrives; returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

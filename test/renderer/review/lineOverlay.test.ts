@@ -3,7 +3,7 @@
  * and labels go at a given z, which labels are left out, and nothing drawn when hidden.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { LineOverlay, type MarkerLine } from '../../../src-renderer/review/lineOverlay';
 
 interface Recorded {
@@ -27,6 +27,8 @@ const ctx = {
 };
 
 beforeAll(() => {
+  // uPlot sets its pixel ratio from the window when loaded in a page; here one CSS px is one canvas px.
+  vi.spyOn(uPlot, 'pxRatio', 'get').mockReturnValue(1);
   vi.stubGlobal('window', { devicePixelRatio: 1 });
   vi.stubGlobal('document', { createElement: () => ({ style: {}, getContext: () => ctx, remove: () => {} }) });
 });
@@ -37,7 +39,8 @@ beforeEach(() => {
 
 /** A plot 1000 px wide showing 4000–6000 Å: 0.5 px per Å. */
 const plot = {
-  over: { clientWidth: 1000, clientHeight: 300, appendChild: () => {} },
+  over: { appendChild: () => {} },
+  bbox: { left: 0, top: 0, width: 1000, height: 300 },
   scales: { x: { min: 4000, max: 6000 } },
   valToPos: (v: number) => (v - 4000) / 2,
 } as unknown as uPlot;

@@ -3,7 +3,7 @@
  * spans, sky regions where they are, and the error band split at NaN gaps.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { Underlay } from '../../../src-renderer/review/underlay';
 import type { SkyRegion } from '../../../shared/skyLines';
 
@@ -36,6 +36,8 @@ const ctx = {
 };
 
 beforeAll(() => {
+  // uPlot sets its pixel ratio from the window when loaded in a page; here one CSS px is one canvas px.
+  vi.spyOn(uPlot, 'pxRatio', 'get').mockReturnValue(1);
   vi.stubGlobal('document', { createElement: () => ({ getContext: () => ({ beginPath() {}, moveTo() {}, lineTo() {}, stroke() {} }) }) });
 });
 afterAll(() => vi.unstubAllGlobals());
@@ -50,7 +52,6 @@ const plot = (min = 4990, max = 5020) =>
   ({
     ctx,
     bbox: { left: 0, top: 0, width: 300, height: 100 },
-    over: { clientWidth: 300 },
     scales: { x: { min, max } },
     series: [{ idxs: [0, 9] }],
     valToPos: (v: number, scale: string) => (scale === 'x' ? v - 5000 : v),
@@ -107,6 +108,17 @@ describe('under the flux', () => {
       [5, 5],
       [7, 8, 9, 9, 8, 7],
     ]);
+  });
+
+  it('draws one vertex pair per screen column where several pixels share it', () => {
+    const flux = new Float32Array(10).fill(1);
+    const sigma = new Float32Array(10).fill(1);
+    const u = new Underlay([]);
+    u.set({ wavelength, flux, sigma, orMask: new Int32Array(10) }, true);
+    // 4 pixels a column: x = 0, 0.25, … 2.25.
+    const dense = { ...plot(), valToPos: (v: number, scale: string) => (scale === 'x' ? (v - 5000) / 4 : v) } as unknown as uPlot;
+    u.draw(dense);
+    expect(polygons).toEqual([[0, 1, 2, 2, 1, 0]]);
   });
 
   it('draws no band when it is switched off', () => {
