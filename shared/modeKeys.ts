@@ -91,3 +91,16 @@ export function modeHelpRows<A>(keymap: ModeKeymap<A>, describe: (a: A) => strin
   }
   return rows;
 }
+
+/** A chord as the one-line hints print it: short names where the line is narrow ("PgDn", "Space"). */
+export function hintLabel(chord: string): string {
+  return ({ ' ': 'Space', PageDown: 'PgDn', PageUp: 'PgUp', 'Shift+Tab': '⇧Tab' } as Record<string, string>)[chord] ?? chordLabel(chord);
+}
+
+/** The chords of a mode keymap's actions that `pick` chooses, for a one-line hint ("PgDn"). */
+export function modeHintKeys<A>(keymap: ModeKeymap<A>, pick: (a: A) => boolean): string {
+  return Object.entries(keymap)
+    .filter(([, a]) => pick(a))
+    .map(([chord]) => hintLabel(chord))
+    .join(' ');
+}

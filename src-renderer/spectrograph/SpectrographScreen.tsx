@@ -4,10 +4,12 @@
  * median S/N strip beside them, so stray light, negative flux or a dead block of fibres shows
  * at a glance. Select a range (keys, or click first and last) and `p` reports it.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
+import { hintKeys, type Keymap } from '../../shared/keymap';
+import { modeHintKeys, type ModeKeymap, type SpectrographAction } from '../../shared/modeKeys';
 import { useApp } from '../state/store';
 import { KeyHints, type KeyHint } from '../review/KeyHints';
 import { loadProblems } from './reports';
@@ -15,16 +17,20 @@ import { ReportForm } from './ReportForm';
 import { SlitCanvas, SlitColumns, useFibreThumbnails } from './SlitCanvas';
 import { selection, useSlit } from './slitState';
 
-const HINTS: readonly KeyHint[] = [
-  ['↑ ↓ j k', 'fibre'],
-  ['⇧↑ ⇧↓', 'extend'],
-  ['click', 'first and last'],
-  ['PgUp PgDn Home End', 'move'],
-  ['o', 'all 250'],
-  ['p', 'report'],
-  ['Esc', 'batches'],
-  ['?', 'all keys'],
-];
+/** The view's hint line, from the keys as the reviewer has bound them. */
+function slitHints(k: Keymap, m: ModeKeymap<SpectrographAction>): KeyHint[] {
+  const fibre = (extend: boolean) => (a: SpectrographAction) => a.kind === 'fibre' && Math.abs(a.step) === 1 && a.extend === extend;
+  return [
+    [modeHintKeys(m, fibre(false)), 'fibre'],
+    [modeHintKeys(m, fibre(true)).replace(/Shift\+/g, '⇧'), 'extend'],
+    ['click', 'first and last'],
+    [modeHintKeys(m, (a) => (a.kind === 'fibre' && Math.abs(a.step) > 1 && !a.extend) || a.kind === 'end'), 'move'],
+    [modeHintKeys(m, (a) => a.kind === 'overview'), 'all 250'],
+    [modeHintKeys(m, (a) => a.kind === 'report'), 'report'],
+    [hintKeys(k, 'back'), 'batches'],
+    [hintKeys(k, 'help'), 'all keys'],
+  ];
+}
 
 export const slitThumbnails = new ThumbnailStore();
 
@@ -32,6 +38,9 @@ export function SpectrographScreen() {
   const review = useApp((s) => s.review)!;
   const slit = useSlit();
   const items = review.items;
+  const keymap = useApp((s) => s.keymap);
+  const slitKeymap = useApp((s) => s.slitKeymap);
+  const hints = useMemo(() => slitHints(keymap, slitKeymap), [keymap, slitKeymap]);
 
   useEffect(() => {
     useSlit.setState({ cursor: 1, anchor: null, first: 1, picked: false, form: null, problems: [] });
@@ -63,7 +72,7 @@ export function SpectrographScreen() {
       <SlitCanvas scene={{ byFibre, hasItem, first: slit.overview ? 1 : slit.first, rows: slit.overview ? FIBERS_PER_SPECTROGRAPH : slit.visible, cursor: slit.cursor, from, to, problems: slit.problems, ...scales }} />
       <SlitReports />
       <ReportForm />
-      <KeyHints hints={HINTS} />
+      <KeyHints hints={hints} />
     </section>
   );
 }
