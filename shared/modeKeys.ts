@@ -92,9 +92,11 @@ export function modeHelpRows<A>(keymap: ModeKeymap<A>, describe: (a: A) => strin
   return rows;
 }
 
-/** A chord as the one-line hints print it: short names where the line is narrow ("PgDn", "Space"). */
+/** A chord as the one-line hints print it: short names where the line is narrow ("PgDn", "Shift+PgUp", "Space"). */
 export function hintLabel(chord: string): string {
-  return ({ ' ': 'Space', PageDown: 'PgDn', PageUp: 'PgUp', 'Shift+Tab': '⇧Tab' } as Record<string, string>)[chord] ?? chordLabel(chord);
+  if (chord === ' ') return 'Space';
+  if (chord === 'Shift+Tab') return '⇧Tab';
+  return chordLabel(chord).replace(/Page(Down|Up)$/, (_, d: string) => (d === 'Down' ? 'PgDn' : 'PgUp'));
 }
 
 /** The chords of a mode keymap's actions that `pick` chooses, for a one-line hint ("PgDn"). */

@@ -16,7 +16,8 @@ export function useDeskKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = getState();
-      if (e.isComposing || s.showSignIn || s.showHelp || s.review !== null) return;
+      // The settings panel takes every key while open: it is where a key is being rebound.
+      if (e.isComposing || s.showSignIn || s.showSettings || s.showHelp || s.review !== null) return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
       const chord = chordOf(e);
       const key = deskKeysNow(getDesk().member, s.keymap, s.screenKeys).find((k) => k.keys.includes(chord));

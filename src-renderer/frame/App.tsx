@@ -52,7 +52,7 @@ function Screen({ mode }: { mode: ReviewMode }) {
   return <ReviewScreen />;
 }
 
-/** The open desk screen's keys, listed first in the key help (`?`). */
+/** The open desk screen's keys, listed first in the key help (`?`); on the batch list, the keys that open the desk screens. */
 function useDeskHelp(): { title: string; rows: HelpRow[] } | null {
   const screen = useDesk((d) => d.screen);
   const member = useDesk((d) => d.member);
@@ -61,10 +61,11 @@ function useDeskHelp(): { title: string; rows: HelpRow[] } | null {
   const caseOpen = useDesk((d) => d.openCase !== null);
   const problemOpen = useDesk((d) => d.openProblem !== null);
   return useMemo(() => {
-    const title = DESK_SCREENS.find((d) => d.screen === screen)?.title;
-    if (!title) return null;
+    const title = screen === null ? 'Desk screens (from your batch list)' : DESK_SCREENS.find((d) => d.screen === screen)?.title;
+    const rows = deskKeysNow(member, keymap, screenKeys).map((k) => ({ keys: k.keys.map(keyLabel), text: k.text }));
+    if (!title || rows.length === 0) return null;
     const where = caseOpen ? ': a case open' : problemOpen ? ': a report open' : '';
-    return { title: `${title}${where}`, rows: deskKeysNow(member, keymap, screenKeys).map((k) => ({ keys: k.keys.map(keyLabel), text: k.text })) };
+    return { title: `${title}${where}`, rows };
   }, [screen, member, keymap, screenKeys, caseOpen, problemOpen]);
 }
 

@@ -24,7 +24,7 @@ export function KeyHelp({ modeRows }: KeyHelpProps) {
         <>
           <h2 className="key-help-title">{modeRows.title}</h2>
           <KeyRows rows={modeRows.rows} testid="mode-keys" />
-          <h2 className="key-help-title">Review keys{modeRows.title === 'Browse grid' ? ' (on the thumbnail under the cursor)' : ''}</h2>
+          <h2 className="key-help-title">{reviewing ? 'Review keys' : 'Batch list keys, then the review keys'}{modeRows.title === 'Browse grid' ? ' (on the thumbnail under the cursor)' : ''}</h2>
         </>
       )}
       <KeyRows rows={rows} />
@@ -40,7 +40,7 @@ export function KeyHelp({ modeRows }: KeyHelpProps) {
 
 function KeyRows({ rows, testid }: { rows: HelpRow[]; testid?: string }) {
   return (
-    <ul className="key-rows" data-testid={testid}>
+    <ul className={testid === 'mode-keys' ? 'key-rows mode-rows' : 'key-rows'} data-testid={testid}>
       {rows.map((row) => (
         <li key={row.text}>
           <span className="keys">
