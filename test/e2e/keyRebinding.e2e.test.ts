@@ -105,7 +105,7 @@ describe('web edition, the demo: browse and spectrograph keys rebound', () => {
     await expect.poll(slitText).not.toContain('· all 250 fibres');
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 });
 
 mariaDbForFile();
@@ -146,5 +146,5 @@ describe('the desk: a coordinator’s keys rebound', () => {
     expect(await helpRow(page, 'next view')).toMatch(/^w\s+next view/);
     await page.screenshot({ path: join(ROOT, 'test-results/keys-desk-progress-1280x800.png') });
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 });
