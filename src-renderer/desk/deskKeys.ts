@@ -135,22 +135,23 @@ function caseAction(a: ReviewAction | undefined): void {
  * The settings refuse a single-mode key on one of the case's own (shared/keyScopes.ts).
  */
 function caseKeys(keymap: Keymap, rebound: Rebindings | undefined): DeskKey[] {
-  const [next, prev, take, record, back] = boundKeys('recheckCase', rebound);
+  const mine = boundKeys('recheckCase', rebound);
+  const own = (id: string) => mine.find((k) => k.id === id)!;
   // A set stored before the settings knew about the case: its own keys still win.
-  const own = new Set([next, prev, take, record, back].flatMap((k) => k!.keys));
-  const single = (kind: ReviewAction['kind'], text: string): DeskKey => ({ keys: chordsOf(keymap, kind).filter((c) => !own.has(c)), text, run: (c) => caseAction(keymap[c]) });
+  const taken = new Set(mine.flatMap((k) => k.keys));
+  const single = (kind: ReviewAction['kind'], text: string): DeskKey => ({ keys: chordsOf(keymap, kind).filter((c) => !taken.has(c)), text, run: (c) => caseAction(keymap[c]) });
   return [
-    next!,
-    prev!,
-    take!,
+    own('emphasiseNext'),
+    own('emphasisePrev'),
+    own('takeAnswer'),
     single('setClass', 'final class'),
     single('nudgeZ', 'z − / + (⇧ ×10, Alt ×100)'),
     single('typeZ', 'type z'),
     single('setQuality', 'quality'),
     single('pickSubclass', 'type the subclass'),
     single('editComment', 'comment'),
-    record!,
-    back!,
+    own('resolveCase'),
+    own('closeCase'),
   ];
 }
 
