@@ -116,6 +116,7 @@ describe('the desk: a coordinator’s keys rebound', () => {
 
   it('1280×800: Progress opened by w, its next view on w too; s (sync on the list) refused naming both', async () => {
     const page = await appAs(w.coordinator);
+    await page.setViewportSize({ width: 1280, height: 800 });
     const problems = pageProblems(page);
     await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /Progress/ }).waitFor();
 
