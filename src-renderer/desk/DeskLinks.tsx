@@ -1,4 +1,4 @@
-/** The top bar's links to the desk screens the signed-in person's role may use (their keys: in the title and README). */
+/** The row of links under the top bar to the desk screens the signed-in person's role may use (their keys: in the title and README). */
 import { closeDesk, openScreen } from './deskActions';
 import { useApp } from '../state/store';
 import { DESK_SCREENS, keyLabel, openerChord } from './deskKeys';
@@ -11,7 +11,7 @@ export function DeskLinks() {
   const screen = useDesk((s) => s.screen);
   const screenKeys = useApp((s) => s.screenKeys);
   if (!member) return null;
-  const offered = DESK_SCREENS.filter((d) => d.may(member) && d.inTopBar !== false);
+  const offered = DESK_SCREENS.filter((d) => d.may(member) && d.linked !== false);
   if (offered.length === 0) return null;
   return (
     <nav className="desk-links" aria-label="desk screens">

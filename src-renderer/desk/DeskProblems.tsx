@@ -1,13 +1,15 @@
 /**
  * The 2D team's list of reported fibre ranges, filtered by state, nights, plan, spectrograph,
- * type and origin (each a chip with its key): a r x handle one with a note, Enter opens it on
- * its spectrograph (DeskProblemOpen.tsx).
+ * type and origin (each a chip with its key; plan, spectrograph and type open a list of the
+ * values reported under their chip): a r x handle one with a note, Enter opens it on its
+ * spectrograph (DeskProblemOpen.tsx).
  */
 import { problemTypeLabel } from '../../shared/problemTypes';
-import { setProblemDates } from './problemFilters';
+import { narrow, TypeAheadList } from '../review/TypeAheadList';
+import { closeProblemPick, setProblemDates } from './problemFilters';
 import { CursorRow, TableHead } from './DeskTable';
 import { DeskProblemOpen } from './DeskProblemOpen';
-import { useDesk, type ProblemFilterState } from './deskState';
+import { useDesk, type ProblemFilterState, type ProblemPick } from './deskState';
 
 export function DeskProblems() {
   const problems = useDesk((s) => s.problems);
@@ -63,9 +65,9 @@ function ProblemFilterChips({ filter: f }: { filter: ProblemFilterState }) {
         <input type="date" aria-label="nights from" value={f.from} onChange={(e) => setProblemDates({ from: e.target.value })} /> –{' '}
         <input type="date" aria-label="nights to" value={f.to} onChange={(e) => setProblemDates({ to: e.target.value })} />
       </span>
-      <Chip k="p" name="plan" value={f.planid} />
-      <Chip k="s" name="spectrograph" value={f.spid === null ? '' : String(f.spid)} />
-      <Chip k="y" name="type" value={f.type && problemTypeLabel(f.type)} />
+      <Chip k="p" name="plan" value={f.planid} pick="planid" />
+      <Chip k="s" name="spectrograph" value={f.spid === null ? '' : String(f.spid)} pick="spid" />
+      <Chip k="y" name="type" value={f.type && problemTypeLabel(f.type)} pick="type" />
       <Chip k="o" name="origin" value={f.origin} />
       <span className="hint">
         <kbd>c</kbd> clears
@@ -74,10 +76,33 @@ function ProblemFilterChips({ filter: f }: { filter: ProblemFilterState }) {
   );
 }
 
-function Chip({ k, name, value, testId }: { k: string; name: string; value: string; testId?: string }) {
+function Chip({ k, name, value, testId, pick }: { k: string; name: string; value: string; testId?: string; pick?: ProblemPick['field'] }) {
+  const open = useDesk((s) => (pick && s.problemPick?.field === pick ? s.problemPick : null));
   return (
     <span className={value ? 'chip set' : 'chip'} data-testid={`desk-chip-${name}`}>
       <kbd>{k}</kbd> {name} <strong data-testid={testId}>{value || 'any'}</strong>
+      {open && <PickList name={name} pick={open} />}
     </span>
+  );
+}
+
+/** A filter's values as reported, under its chip; typing narrows them, '' (any) clears the filter. */
+function PickList({ name, pick }: { name: string; pick: ProblemPick }) {
+  const show = pick.field === 'type' ? problemTypeLabel : undefined;
+  return (
+    <TypeAheadList
+      label={name}
+      initial=""
+      blank="any"
+      show={show}
+      match={(typed) => narrow(pick.values, typed, show)}
+      onPick={closeProblemPick}
+      onClose={() => closeProblemPick(null)}
+      noMatch={(typed) => `no report has ${name} "${typed}"; pick one from the list, or Esc`}
+      none={pick.values.length === 0 ? `no reports under the other filters` : `no ${name} reported matches`}
+      listLabel={`${name}s reported`}
+      testId="desk-pick"
+      hint="↑ ↓ pick · Enter sets · Esc closes"
+    />
   );
 }

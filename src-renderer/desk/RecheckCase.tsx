@@ -12,8 +12,10 @@ import { decodeErrorText, decoder } from '../spectra/decoder';
 import type { PlotSpectrum } from '../spectra/plotSpectrum';
 import type { MarkerSet } from '../review/markerSets';
 import { SpectrumChart } from '../review/SpectrumChart';
+import { SubclassField } from '../review/SubclassPicker';
+import { narrow } from '../review/TypeAheadList';
 import type { OpenCase } from './deskState';
-import { answersOf, draftZ } from './recheckDraft';
+import { answersOf, closeCaseSubclass, draftZ, subclassesFor } from './recheckDraft';
 
 /** Reviewers' colours, apart from the flux's blue and the answer's red; the pipeline is grey. */
 export const ANSWER_COLOURS = ['#e8590c', '#2b8a3e', '#9c36b5', '#0c8599', '#c2255c', '#5c940d'];
@@ -76,6 +78,7 @@ export function RecheckCase({ c, open }: { c: DeskRecheckCase; open: OpenCase })
             onFeature={ignore}
             sets={sets}
           />
+          {open.picking && <CaseSubclass c={c} draft={draft} />}
           {!loaded && <div className="chart-state loading">loading spectrum {c.obsid}…</div>}
           {loaded?.error && (
             <div className="chart-state error" role="alert" data-testid="spectrum-error">
@@ -99,6 +102,22 @@ export function RecheckCase({ c, open }: { c: DeskRecheckCase; open: OpenCase })
       </div>
       <DraftLine draft={draft} z={answering ? z : null} />
     </div>
+  );
+}
+
+/** t: single mode's subclass picker for the final class, over the plot; the answers' own subclasses of that class offered too. */
+function CaseSubclass({ c, draft }: { c: DeskRecheckCase; draft: OpenCase['draft'] }) {
+  const cls = draft.class;
+  if (cls === null) return null;
+  return (
+    <SubclassField
+      cls={cls}
+      initial={draft.subclass}
+      match={(typed) => narrow(subclassesFor(c, cls), typed)}
+      empty="takes the answer's"
+      onPick={closeCaseSubclass}
+      onClose={() => closeCaseSubclass(null)}
+    />
   );
 }
 

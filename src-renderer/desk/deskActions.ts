@@ -20,12 +20,12 @@ export async function loadMember(): Promise<void> {
 }
 
 export function openScreen(screen: DeskScreen): void {
-  setDesk({ screen, cursor: 0, failure: null, openCase: null, openProblem: null, entry: null, confirmCancel: null });
+  setDesk({ screen, cursor: 0, failure: null, openCase: null, openProblem: null, problemPick: null, entry: null, confirmCancel: null });
   void reload();
 }
 
 export function closeDesk(): void {
-  setDesk({ screen: null, openCase: null, openProblem: null, entry: null, failure: null });
+  setDesk({ screen: null, openCase: null, openProblem: null, problemPick: null, entry: null, failure: null });
 }
 
 /** Numbers the loads: a filter pressed twice quickly must not be overtaken by the first answer. */
@@ -141,7 +141,7 @@ export function handleProblemAtCursor(action: DeskProblemAction): void {
 }
 
 /** The filter as the API takes it: what is left empty is not sent. */
-function problemQuery(f: ProblemFilterState) {
+export function problemQuery(f: ProblemFilterState) {
   return {
     state: f.state,
     ...(f.from && { from: f.from }),

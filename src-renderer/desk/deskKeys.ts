@@ -13,16 +13,8 @@ import { DESK_KEYS, DESK_TITLES, type DeskKeyScope } from '../../shared/keymapDe
 import type { Rebindings, ScreenKeys } from '../../shared/keyScopes';
 import { getDesk, setDesk, type DeskScreen } from './deskState';
 import { closeProblem, openProblemAtCursor, scrollFibres, toggleAllFibres } from './problemOpen';
-import {
-  askProblemNights,
-  askProblemPlan,
-  askProblemSpectrograph,
-  clearProblemFilters,
-  cycleProblemOrigin,
-  cycleProblemState,
-  cycleProblemType,
-} from './problemFilters';
-import { emphasise, nudgeCaseZ, openCaseAtCursor, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, typeCaseSubclass, typeCaseZ } from './recheckDraft';
+import { askProblemNights, clearProblemFilters, cycleProblemOrigin, cycleProblemState, pickProblemPlan, pickProblemSpectrograph, pickProblemType } from './problemFilters';
+import { emphasise, nudgeCaseZ, openCaseAtCursor, pickCaseSubclass, resolveOpenCase, setCaseClass, setCaseQuality, takeEmphasised, typeCaseComment, typeCaseZ } from './recheckDraft';
 import { askRecheckDz, askRecheckQuality } from './recheckThresholds';
 import { focusTraceBox, leaveTrace, runTrace } from './traceActions';
 import { runExport, toggleExportFormat, toggleExportScope } from './exportActions';
@@ -37,13 +29,13 @@ export interface DeskKey {
 }
 
 /**
- * Which screens a role is offered, with the scope `home` key id that opens each from the batch
- * list; `inTopBar` false: reached by key only (and from Team batches), the top bar has no room to
- * spare at 1280. The keys themselves are data in shared/keymapDesk.ts, rebindable in the settings.
+ * Which screens a role is offered; `linked` false: reached by key only (and from Team batches),
+ * as a step of that screen. The keys that open them are data in shared/keymapDesk.ts (scope
+ * `home`), rebindable in the settings.
  */
-export const DESK_SCREENS: { screen: DeskScreen; title: string; may: (m: DeskMember) => boolean; inTopBar?: false }[] = [
+export const DESK_SCREENS: { screen: DeskScreen; title: string; may: (m: DeskMember) => boolean; linked?: false }[] = [
   { screen: 'batches', title: DESK_TITLES.batches, may: (m) => mayCoordinate(m.role) },
-  { screen: 'newBatch', title: DESK_TITLES.newBatch, may: (m) => mayCoordinate(m.role), inTopBar: false },
+  { screen: 'newBatch', title: DESK_TITLES.newBatch, may: (m) => mayCoordinate(m.role), linked: false },
   { screen: 'progress', title: DESK_TITLES.progress, may: (m) => mayCoordinate(m.role) },
   { screen: 'recheck', title: DESK_TITLES.recheck, may: (m) => mayCoordinate(m.role) },
   { screen: 'problems', title: DESK_TITLES.problems, may: (m) => mayHandleProblems(m.role) },
@@ -91,9 +83,9 @@ const RUN: Readonly<Record<string, Run>> = {
   openProblem: openProblemAtCursor,
   problemState: cycleProblemState,
   problemNights: askProblemNights,
-  problemPlan: askProblemPlan,
-  problemSpectrograph: askProblemSpectrograph,
-  problemType: cycleProblemType,
+  problemPlan: pickProblemPlan,
+  problemSpectrograph: pickProblemSpectrograph,
+  problemType: pickProblemType,
   problemOrigin: cycleProblemOrigin,
   clearFilters: clearProblemFilters,
   emphasiseNext: () => emphasise(1),
@@ -125,7 +117,7 @@ function caseAction(a: ReviewAction | undefined): void {
   else if (a?.kind === 'setQuality') setCaseQuality(a.value);
   else if (a?.kind === 'nudgeZ') nudgeCaseZ(a.step);
   else if (a?.kind === 'typeZ') typeCaseZ();
-  else if (a?.kind === 'pickSubclass') typeCaseSubclass();
+  else if (a?.kind === 'pickSubclass') pickCaseSubclass();
   else if (a?.kind === 'editComment') typeCaseComment();
 }
 
@@ -148,7 +140,7 @@ function caseKeys(keymap: Keymap, rebound: Rebindings | undefined): DeskKey[] {
     single('nudgeZ', 'z − / + (⇧ ×10, Alt ×100)'),
     single('typeZ', 'type z'),
     single('setQuality', 'quality'),
-    single('pickSubclass', 'type the subclass'),
+    single('pickSubclass', 'pick the subclass (type ahead, as in single mode)'),
     single('editComment', 'comment'),
     own('resolveCase'),
     own('closeCase'),

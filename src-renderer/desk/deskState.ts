@@ -30,7 +30,7 @@ export interface RecheckDraft {
   /** null: the z of the answer of that class (the server's rule), until a z key sets one. */
   z: number | null;
   quality: Quality | null;
-  /** '': the answer of that class's (the server's rule), until t sets one. */
+  /** '': the answer of that class's (the server's rule), until t picks one. */
   subclass: string;
   /** Why: '' none. */
   comment: string;
@@ -44,6 +44,8 @@ export interface OpenCase {
   draft: RecheckDraft;
   /** Index into the case's answers: its reviewers in order, then the pipeline. */
   emphasis: number;
+  /** The subclass picker (t) is open over the plot. */
+  picking: boolean;
 }
 
 /** What the problems list shows; empty text / null: any. */
@@ -55,6 +57,12 @@ export interface ProblemFilterState {
   spid: number | null;
   type: string;
   origin: ProblemOrigin | '';
+}
+
+/** The list of one filter's values open under its chip (p plan, s spectrograph, y type): the values the reports have. */
+export interface ProblemPick {
+  field: 'planid' | 'spid' | 'type';
+  values: string[];
 }
 
 /** A problem report opened on its spectrograph: the report as last seen, and that spectrograph's fibres once loaded. */
@@ -83,6 +91,7 @@ export interface DeskState {
   openCase: OpenCase | null;
   problems: DeskProblem[];
   problemFilter: ProblemFilterState;
+  problemPick: ProblemPick | null;
   openProblem: OpenProblem | null;
   entry: DeskEntry | null;
   /** The "New batch" form as typed: kept when the screen is left, so nothing typed is lost. */
@@ -136,6 +145,7 @@ export const useDesk = create<DeskState>(() => ({
   openCase: null,
   problems: [],
   problemFilter: NO_PROBLEM_FILTER,
+  problemPick: null,
   openProblem: null,
   entry: null,
   batchForm: EMPTY_BATCH_FORM,

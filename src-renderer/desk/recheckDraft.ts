@@ -6,7 +6,7 @@
 import type { DeskRecheckCase } from '../../shared/desk';
 import type { Quality, SpecClass } from '../../shared/model';
 import { Z_RANGE } from '../../shared/ranges';
-import { matchSubclasses, SUBCLASSES_BY_CLASS } from '../../shared/subclasses';
+import { SUBCLASSES_BY_CLASS } from '../../shared/subclasses';
 import { api } from '../api';
 import { parseTypedZ } from '../review/typedZ';
 import { change } from './deskActions';
@@ -43,7 +43,7 @@ const setDraft = (open: OpenCase, draft: Partial<OpenCase['draft']>) => setDesk(
 
 export function openCaseAtCursor(): void {
   const s = getDesk();
-  if (s.recheck[s.cursor]) setDesk({ openCase: { index: s.cursor, draft: EMPTY_DRAFT, emphasis: 0 } });
+  if (s.recheck[s.cursor]) setDesk({ openCase: { index: s.cursor, draft: EMPTY_DRAFT, emphasis: 0, picking: false } });
 }
 
 /** Steps through the answers whose markers stand out (e / Shift+E). */
@@ -114,7 +114,7 @@ export function typeCaseZ(): void {
 }
 
 /** The subclasses a class may be given here: the known ones (shared/subclasses.ts), and any the case's answers of that class gave. */
-function subclassesFor(c: DeskRecheckCase, cls: SpecClass): string[] {
+export function subclassesFor(c: DeskRecheckCase, cls: SpecClass): string[] {
   const given = answersOf(c).filter((a) => a.class === cls && a.subclass !== '').map((a) => a.subclass);
   return [...new Set([...given, ...SUBCLASSES_BY_CLASS[cls]])];
 }
@@ -135,23 +135,20 @@ function askForCase(label: string, text: string, read: (o: { open: OpenCase; c: 
   });
 }
 
-/** t: the final subclass, typed and checked against the class's (empty: the answer's, as the server decides). */
-export function typeCaseSubclass(): void {
+/** t: the subclass picker of single mode opens over the case's plot, for the final class (RecheckCase.tsx). */
+export function pickCaseSubclass(): void {
   const o = openNow();
   if (!o) return;
-  const cls = o.open.draft.class;
-  if (cls === null) {
-    setDesk({ failure: CHOOSE_CLASS });
-    return;
-  }
-  askForCase(`final ${cls} subclass for ${o.c.obsid} (empty: the answer's)`, o.open.draft.subclass, ({ c }, typed) => {
-    const subclass = subclassOf(c, cls, typed);
-    if (subclass !== null) return { subclass };
-    const near = matchSubclasses(cls, typed).slice(0, 8);
-    const known = subclassesFor(c, cls);
-    const offer = near.length > 0 ? `; near it: ${near.join(' ')}` : known.length > 0 ? `; e.g. ${known.slice(0, 8).join(' ')}` : `; ${cls} has none: leave it empty`;
-    throw new RangeError(`"${typed.trim()}" is not a ${cls} subclass${offer}`);
-  });
+  if (o.open.draft.class === null) setDesk({ failure: CHOOSE_CLASS });
+  else setDesk({ openCase: { ...o.open, picking: true }, failure: null });
+}
+
+/** The picker's answer ('': the answer's, as the server decides), or null when it was closed without one. */
+export function closeCaseSubclass(subclass: string | null): void {
+  const o = openNow();
+  if (!o) return;
+  const draft = subclass === null ? o.open.draft : { ...o.open.draft, subclass };
+  setDesk({ openCase: { ...o.open, draft, picking: false } });
 }
 
 /** c: why the final answer is what it is, recorded with it. */

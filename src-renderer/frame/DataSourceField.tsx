@@ -34,24 +34,19 @@ export function DataSourceField({ value, onChange, autoFocus = false }: { value:
   );
 }
 
-/**
- * Text typed into the settings row and not yet used: Esc closes the panel, and what was typed must
- * be there when it opens again (nothing typed is lost). Cleared once the source is set.
- */
-let unsaved: string | null = null;
-
 /** The settings panel's row: the data source in use, changed by typing and Enter (or Use). */
 export function DataSourceSetting({ autoFocus }: { autoFocus: boolean }) {
   const current = useApp((s) => s.status?.dataSource ?? null);
-  const [text, setText] = useState(unsaved ?? current ?? '');
+  // What was typed and not used survives the panel closing (the store's draft); nothing typed is lost.
+  const draft = useApp((s) => s.dataSourceDraft);
+  const text = draft ?? current ?? '';
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (dataSourceProblem(text) !== null) return;
     try {
       const status = await api.setDataSource({ dataSource: text });
-      unsaved = null;
-      setState({ status });
+      setState({ status, dataSourceDraft: null });
       setMessage({ kind: 'info', text: status.dataSource ? `spectra now come from ${status.dataSource}; the next sync fetches what is missing` : 'no data source set' });
     } catch (err) {
       // What was typed stays in the field, to be corrected.
@@ -63,8 +58,7 @@ export function DataSourceSetting({ autoFocus }: { autoFocus: boolean }) {
       <DataSourceField
         value={text}
         onChange={(v) => {
-          setText(v);
-          unsaved = v;
+          setState({ dataSourceDraft: v });
           setMessage(null);
         }}
         autoFocus={autoFocus}

@@ -11,6 +11,7 @@ import { SKY_REGIONS } from '../../shared/skyLines';
 import { RobustRange } from '../spectra/robustRange';
 import type { PlotSpectrum } from '../spectra/plotSpectrum';
 import type { ZoomRequest } from '../state/store';
+import { LabelRows } from './labelRows';
 import { LineOverlay, type MarkerLine } from './lineOverlay';
 import { MarkerSetsOverlay, type MarkerSet } from './markerSets';
 import { Smoother } from './smooth';
@@ -146,10 +147,9 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
   const underlay = new Underlay(SKY_REGIONS);
   const frame = new FrameAxis();
   let overlay: LineOverlay | null = null;
-  let others: MarkerSetsOverlay | null = null;
   const opts = chartOptions(el, underlay, frame, (u) => {
+    // The other answers' markers follow (their labels go around the reviewer's).
     overlay?.draw();
-    others?.draw();
     // What the axis shows, once drawn, for the browser tests.
     el.dataset.ticks = frame.ticks.join(' ');
     el.dataset.frame = frame.rest ? 'rest' : 'observed';
@@ -165,10 +165,12 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
     }
   });
   const plot = new uPlot(opts, EMPTY, el);
-  const lines = new LineOverlay(plot, []);
+  // One set of label rows for every marker set drawn, so no two labels print over each other.
+  const labels = new LabelRows();
+  const lines = new LineOverlay(plot, [], labels, () => sets.draw());
+  // Made second, its canvas over the reviewer's markers (as before the rows were shared).
+  const sets = new MarkerSetsOverlay(plot, labels);
   overlay = lines;
-  const sets = new MarkerSetsOverlay(plot);
-  others = sets;
   const resize = new ResizeObserver(() => plot.setSize(sizeOf(el)));
   resize.observe(el);
   return {

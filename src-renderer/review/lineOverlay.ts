@@ -4,6 +4,7 @@
  */
 import type uPlot from 'uplot';
 import { drawn } from '../state/timing';
+import { LabelRows } from './labelRows';
 
 export interface MarkerLine {
   name: string;
@@ -13,17 +14,17 @@ export interface MarkerLine {
   absorption?: boolean;
 }
 
-const LABEL_GAP = 3;
 const LABEL_FONT = '11px system-ui, sans-serif';
 const DASH: readonly number[] = [4, 3];
 const SOLID: readonly number[] = [];
-/** Label rows, so neighbours (Hβ / [O III]) both get a name. */
+/** Label rows, so neighbours (Hβ / [O III]) both get a name; the row under them is the other answers' (labelRows.ts). */
 const ROWS = 3;
 
 /**
  * A z key redraws this at key-repeat rate, so draw() allocates nothing: the line list is
- * unpacked once into typed arrays and label widths, the row state lives in a reused buffer,
- * and the loop uses no closures or iterators (the way uPlot keeps its own hot paths).
+ * unpacked once into typed arrays and label widths, the rows are the shared, reused
+ * LabelRows, and the loop uses no closures or iterators (the way uPlot keeps its own hot paths).
+ * Its labels are placed first; `after` then redraws the answers' markers, whose labels go around them.
  */
 export class LineOverlay {
   private readonly canvas = document.createElement('canvas');
@@ -39,12 +40,11 @@ export class LineOverlay {
   private markerX = new Float64Array(0);
   /** The clicked feature's observed wavelength (Å), NaN when none. */
   private feature = NaN;
-  /** Where each label row's last label ends, px; reset at every draw. */
-  private readonly rowEnds = new Float64Array(ROWS);
-
   constructor(
     private readonly plot: uPlot,
     lines: readonly MarkerLine[],
+    private readonly labels = new LabelRows(),
+    private readonly after: () => void = () => undefined,
   ) {
     this.canvas.className = 'line-overlay';
     this.ctx = this.canvas.getContext('2d')!;
@@ -79,6 +79,12 @@ export class LineOverlay {
 
   /** Called from uPlot's draw hook (resize, zoom, new data) and when z or visibility change. */
   draw(): void {
+    this.labels.clear();
+    this.paint();
+    this.after();
+  }
+
+  private paint(): void {
     const { ctx, plot } = this;
     const ratio = window.devicePixelRatio || 1;
     const width = plot.over.clientWidth;
@@ -94,8 +100,7 @@ export class LineOverlay {
     ctx.strokeStyle = 'rgba(214, 69, 65, 0.75)';
     ctx.fillStyle = 'rgb(170, 40, 36)';
     ctx.font = LABEL_FONT;
-    const { vacuum, names, labelWidths, rowEnds, markerX } = this;
-    rowEnds.fill(-Infinity);
+    const { vacuum, names, labelWidths, labels, markerX } = this;
     // The last line that got a label: a doublet ([O II] 3726/3729) is named once.
     let namedLine = -1;
     let namedEnd = -Infinity;
@@ -108,11 +113,10 @@ export class LineOverlay {
       // A label that would still print over another is left out; its marker is drawn all the same.
       const left = x + 2;
       if (namedLine >= 0 && names[i] === names[namedLine] && left < namedEnd) continue;
-      let row = 0;
-      while (row < ROWS && left < rowEnds[row]! + LABEL_GAP) row++;
-      if (row === ROWS) continue;
-      ctx.fillText(names[i]!, left, 10 + 12 * row);
-      rowEnds[row] = namedEnd = left + labelWidths[i]!;
+      const row = labels.place(left, labelWidths[i]!, 0, ROWS);
+      if (row < 0) continue;
+      ctx.fillText(names[i]!, left, LabelRows.baseline(row));
+      namedEnd = left + labelWidths[i]!;
       namedLine = i;
     }
     this.strokeMarkers(height, 0, SOLID);

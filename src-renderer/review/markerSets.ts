@@ -1,10 +1,12 @@
 /**
  * Several answers' line markers over one plot, each in its own colour (a recheck case: every
  * reviewer's z and the pipeline's). One set is emphasised — thick, named lines, drawn last —
- * the others thin and dashed, so where they part is seen without their labels colliding.
- * Its own canvas over the plot, beside the reviewer's own markers (lineOverlay.ts).
+ * the others thin and dashed under the label rows, so where they part is seen without clutter.
+ * Its own canvas over the plot, beside the reviewer's own markers (lineOverlay.ts), whose
+ * labels are placed first: the emphasised set's go in the rows around them (labelRows.ts).
  */
 import type uPlot from 'uplot';
+import { LabelRows } from './labelRows';
 import type { MarkerLine } from './lineOverlay';
 
 export interface MarkerSet {
@@ -23,8 +25,13 @@ export class MarkerSetsOverlay {
   private readonly ctx: CanvasRenderingContext2D;
   private sets: readonly MarkerSet[] = [];
   private emphasised = -1;
+  /** Nothing is on the canvas: with no sets, a redraw (every z key in single mode) has nothing to do. */
+  private blank = true;
 
-  constructor(private readonly plot: uPlot) {
+  constructor(
+    private readonly plot: uPlot,
+    private readonly labels: LabelRows,
+  ) {
     this.canvas.className = 'marker-sets';
     this.ctx = this.canvas.getContext('2d')!;
     plot.over.appendChild(this.canvas);
@@ -37,7 +44,9 @@ export class MarkerSetsOverlay {
   }
 
   draw(): void {
-    const { ctx, plot, canvas } = this;
+    const { ctx, plot, canvas, labels } = this;
+    labels.clear(1);
+    if (this.sets.length === 0 && this.blank) return;
     const ratio = window.devicePixelRatio || 1;
     const width = plot.over.clientWidth;
     const height = plot.over.clientHeight;
@@ -49,6 +58,7 @@ export class MarkerSetsOverlay {
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
+    this.blank = this.sets.length === 0;
     const { min, max } = plot.scales.x;
     if (min == null || max == null) return;
     // Last set first (a case lists the pipeline last): a reviewer who agrees with it stays seen.
@@ -56,6 +66,7 @@ export class MarkerSetsOverlay {
     for (let i = this.sets.length - 1; i >= 0; i--) if (i !== this.emphasised) this.drawSet(this.sets[i]!, false, height, min, max, i);
     const top = this.sets[this.emphasised];
     if (top) this.drawSet(top, true, height, min, max, 0);
+    canvas.dataset.labels = labels.describe();
   }
 
   private drawSet(s: MarkerSet, emphasised: boolean, height: number, min: number, max: number, index: number): void {
@@ -67,19 +78,24 @@ export class MarkerSetsOverlay {
     ctx.lineDashOffset = index * 3;
     ctx.font = LABEL_FONT;
     ctx.beginPath();
-    let labelEnd = -Infinity;
+    // The last name printed and where it ends: a doublet ([O II] 3726/3729) is named once.
+    let named = '';
+    let namedEnd = -Infinity;
     for (const line of s.lines) {
       const observed = line.vacuum * (1 + s.z);
       if (observed < min || observed > max) continue;
       const x = Math.round(plot.valToPos(observed, 'x')) + (emphasised ? 0 : 0.5);
-      ctx.moveTo(x, emphasised ? 30 : 44);
+      // From the top beside its name, as the reviewer's own markers; the thin ones under the label rows.
+      ctx.moveTo(x, emphasised ? 14 : LabelRows.below);
       ctx.lineTo(x, height);
-      // Names on the emphasised set only, in one row below the reviewer's own labels; a name
-      // that would print over the previous one is left out.
-      if (emphasised && x + 3 > labelEnd) {
-        ctx.fillText(line.name, x + 3, 40);
-        labelEnd = x + 3 + ctx.measureText(line.name).width + 4;
-      }
+      if (!emphasised || (line.name === named && x + 3 < namedEnd)) continue;
+      // A name that would print over any label already placed, of any set, is left out.
+      const width = ctx.measureText(line.name).width;
+      const row = this.labels.place(x + 3, width, 1);
+      if (row < 0) continue;
+      ctx.fillText(line.name, x + 3, LabelRows.baseline(row));
+      named = line.name;
+      namedEnd = x + 3 + width;
     }
     ctx.stroke();
     ctx.setLineDash([]);

@@ -76,6 +76,11 @@ export interface AppState {
   slitKeymap: ModeKeymap<SpectrographAction>;
   showSettings: boolean;
   /**
+   * The data source typed in the settings and not yet used (null: nothing typed): Esc closes
+   * the panel, and what was typed must be there when it opens again. Cleared once it is used.
+   */
+  dataSourceDraft: string | null;
+  /**
    * The answer whose class and z were questioned (shared/plausibility.ts), as answerKey():
    * the same save key pressed again for the same answer saves it.
    */
@@ -113,6 +118,7 @@ export const useApp = create<AppState>(() => ({
   keymap: DEFAULT_KEYMAP,
   ...screenKeymaps(DEFAULT_SETTINGS.screenKeys),
   showSettings: false,
+  dataSourceDraft: null,
   questioned: null,
   feature: null,
   batchCursor: 0,

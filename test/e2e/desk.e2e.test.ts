@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import { addPerson, type Person } from '../central/fixtures';
 import { dataSourceFor, disagreeAndReport, nearAgreement, reportAs } from '../support/deskWorld';
-import { shots, useDeskBrowser } from './deskSupport';
+import { cutShortAt1280, shots, useDeskBrowser } from './deskSupport';
 import { mariaDbForFile, pageProblems } from './support';
 
 /** The first two reviewers' marker colours (src-renderer/desk/RecheckCase.tsx ANSWER_COLOURS). */
@@ -60,6 +60,18 @@ async function columnsOf(page: Page, selector: string, rgb: [number, number, num
   );
 }
 
+/** The line labels on the case's plot (review/labelRows.ts): whose (0 the final answer's, 1 the emphasised answer's), which row, from and to (px). */
+async function labelsDrawn(page: Page): Promise<{ owner: number; row: number; left: number; right: number }[]> {
+  const text = (await page.locator('canvas.marker-sets').getAttribute('data-labels')) ?? '';
+  return text
+    .split(' ')
+    .filter(Boolean)
+    .map((l) => {
+      const [owner, row, left, right] = l.split(/[:-]/).map(Number);
+      return { owner: owner!, row: row!, left: left!, right: right! };
+    });
+}
+
 /** The alpha of the spectrograph canvas at (x, y) css px: the reported range is tinted, the rest clear. */
 async function alphaAt(page: Page, x: number, y: number): Promise<number> {
   return page.evaluate(
@@ -75,7 +87,13 @@ async function alphaAt(page: Page, x: number, y: number): Promise<number> {
 describe('the coordinator', () => {
   it('sees the disagreement and resolves it by keys; the list empties', async () => {
     const page = await appAs(w.coordinator);
-    await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /Recheck/ }).waitFor();
+    const links = page.getByRole('navigation', { name: 'desk screens' }).getByRole('button');
+    await links.getByText('Recheck').waitFor();
+    // All seven links, and the user's name and the sync line whole beside them at 1280 px.
+    expect(await links.allInnerTexts()).toEqual(['My batches', 'Team batches', 'Progress', 'Recheck', '2D problems', 'Export', 'Trace']);
+    await expect.poll(() => page.getByTestId('sync-state').innerText()).toMatch(/^synced /);
+    expect(await page.locator('.top-bar .user').innerText()).toBe(w.coordinator.user);
+    expect(await cutShortAt1280(page)).toEqual([]);
     await page.keyboard.press('r');
     const row = page.getByTestId('desk-recheck');
     await expect.poll(() => row.count()).toBe(1);
@@ -125,6 +143,11 @@ describe('the coordinator', () => {
     await page.keyboard.press('4');
     expect(await page.getByTestId('desk-draft').innerText()).toMatch(/final answer: GALAXY z=0\.3001 · quality 4/);
     await shots(page, 'desk-recheck-case');
+    // The final answer's labels and the emphasised answer's share the rows: none prints over another.
+    const labels = await labelsDrawn(page);
+    expect(labels.filter((l) => l.owner === 0).length).toBeGreaterThan(3);
+    expect(labels.filter((l) => l.owner === 1).length).toBeGreaterThan(3);
+    for (const a of labels) for (const b of labels) if (a !== b && a.row === b.row) expect(a.right <= b.left || b.right <= a.left, `${JSON.stringify(a)} and ${JSON.stringify(b)}`).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByTestId('desk-empty').waitFor();
     expect(await page.getByTestId('desk-empty').innerText()).toMatch(/Nothing to recheck/);
@@ -134,41 +157,67 @@ describe('the coordinator', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('c');
     // jan-a, jan-b, and the batch the stray light's reporter was given.
-    await expect.poll(() => page.getByTestId('desk-batch').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('desk-batch').count(), { timeout: 10_000 }).toBe(3);
     expect(await page.getByTestId('desk-batch').first().innerText()).toMatch(/jan-a[\s\S]*1 \/ 2/);
     await shots(page, 'desk-batches');
     // The progress screen has its own file and world: deskProgress.e2e.test.ts.
     expect(pageProblems(page)).toEqual([]);
-  });
+    // Two screens, eight screenshots: past the default minute on a loaded machine.
+  }, 120_000);
 });
 
 describe('the 2D team', () => {
   it('filters the reports, opens one on its spectrograph and acknowledges it there, by keys', async () => {
-    const page = await appAs(await addPerson(w.db, '2d'));
+    const twod = await addPerson(w.db, '2d');
+    const page = await appAs(twod);
     await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /2D problems/ }).waitFor();
     expect(await page.getByRole('navigation', { name: 'desk screens' }).getByRole('button', { name: /Recheck/ }).count()).toBe(0);
+    expect(await page.locator('.top-bar .user').innerText()).toBe(twod.user);
+    expect(await cutShortAt1280(page)).toEqual([]);
     await page.keyboard.press('t');
     const row = page.getByTestId('desk-problem');
     await expect.poll(() => row.count()).toBe(2);
-    // Spectrograph 2 only: the stray light report.
+    // s lists the spectrographs reported; typing narrows the list, Enter picks: spectrograph 2 only, the stray light report.
+    const pick = page.getByTestId('desk-pick');
+    const options = () => pick.getByRole('option').allInnerTexts();
     await page.keyboard.press('s');
+    await pick.waitFor();
+    expect(await options()).toEqual(['any', '1', '2']);
     await page.keyboard.type('2');
+    expect(await options()).toEqual(['2']);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-chip-spectrograph').innerText()).toMatch(/spectrograph 2/);
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toMatch(/PLAN000 · 2[\s\S]*1–2[\s\S]*stray light[\s\S]*raw/);
     await page.keyboard.press('c');
     await expect.poll(() => row.count()).toBe(2);
-    // Type: the first press picks stray light, the second negative flux (nobody reported it).
+    // y: the types reported, known ones first (a free-text type too); ↓ Enter picks stray light.
     await page.keyboard.press('y');
+    await pick.waitFor();
+    expect(await options()).toEqual(['any', 'stray light', 'dead fibres']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-chip-type').innerText()).toMatch(/type stray light/);
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain('stray light');
+    // Under the other filters the list is the same; Esc closes it and changes nothing.
     await page.keyboard.press('y');
-    await page.getByTestId('desk-empty').waitFor();
-    await page.keyboard.press('c');
+    await pick.waitFor();
+    expect(await options()).toEqual(['any', 'stray light', 'dead fibres']);
+    await page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('desk-chip-type').innerText()).toMatch(/type stray light/);
+    // ? lists the filter keys with how the list is used.
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('mode-keys').innerText()).toMatch(/p\s+plan: pick from those reported \(type to narrow, ↑ ↓ Enter, Esc\)[\s\S]*y\s+type: pick/);
+    await page.keyboard.press('?');
+    // The first row, blank, is "any": the filter goes.
+    await page.keyboard.press('y');
+    await pick.waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-chip-type').innerText()).toMatch(/type any/);
     await expect.poll(() => row.count()).toBe(2);
-    // Nights and plan are typed: the world's night is 2024-01-01, its plan PLAN000.
+    // Nights are typed: the world's night is 2024-01-01.
     await page.keyboard.press('d');
     await page.keyboard.type('2024-01-02 2024-01-31');
     await page.keyboard.press('Enter');
@@ -178,13 +227,25 @@ describe('the 2D team', () => {
     await page.keyboard.type('2024-01-01');
     await page.keyboard.press('Enter');
     await expect.poll(() => row.count()).toBe(2);
+    // A plan nobody reported is refused in one line, the text kept to fix.
     await page.keyboard.press('p');
-    await page.keyboard.type('PLAN999');
+    await pick.waitFor();
+    await page.keyboard.type('PLAN9');
+    expect(await options()).toEqual([]);
     await page.keyboard.press('Enter');
-    await page.getByTestId('desk-empty').waitFor();
-    await page.keyboard.press('c');
+    await expect.poll(() => pick.getByRole('alert').innerText()).toBe('no report has plan "PLAN9"; pick one from the list, or Esc');
+    expect(await page.getByRole('textbox', { name: 'plan' }).inputValue()).toBe('PLAN9');
+    await page.getByRole('textbox', { name: 'plan' }).fill('plan0');
+    expect(await options()).toEqual(['PLAN000']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-chip-plan').innerText()).toMatch(/plan PLAN000/);
     await expect.poll(() => row.count()).toBe(2);
+    await page.keyboard.press('y');
+    await pick.waitFor();
     await shots(page, 'desk-problems');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await expect.poll(() => page.getByTestId('desk-chip-plan').innerText()).toMatch(/plan any/);
 
     // Alice's report (sp1, fibres 2–3) is the first row: open it on its spectrograph.
     expect(await row.first().innerText()).toMatch(new RegExp(`2–3[\\s\\S]*dead fibres[\\s\\S]*${alice.user}[\\s\\S]*open`));
@@ -211,7 +272,7 @@ describe('the 2D team', () => {
     await expect.poll(() => row.count()).toBe(2);
     expect(await page.locator('[data-testid="desk-problem"][aria-current="true"]').innerText()).toMatch(/2–3[\s\S]*acknowledged[\s\S]*flat field re-taken tonight/);
     expect(pageProblems(page)).toEqual([]);
-  });
+  }, 120_000);
 
   it('says in one line that the spectra are not on this computer and what to do', async () => {
     const page = await appAs(await addPerson(w.db, '2d'), false);
@@ -279,18 +340,33 @@ describe("the coordinator's thresholds and full final answer", () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('desk-case').waitFor();
     await page.keyboard.press('?');
-    expect(await page.getByTestId('mode-keys').innerText()).toMatch(/t\s+type the subclass[\s\S]*c\s+comment/);
+    expect(await page.getByTestId('mode-keys').innerText()).toMatch(/t\s+pick the subclass[\s\S]*c\s+comment/);
     await page.keyboard.press('?');
     await page.keyboard.press('g');
+    // t: single mode's subclass picker over the plot; text that is no subclass is refused and kept, type-ahead and ↓ pick.
     await page.keyboard.press('t');
-    const subclass = page.getByRole('textbox', { name: /GALAXY subclass/ });
-    await subclass.fill('quasar');
+    const subclass = page.getByRole('textbox', { name: 'subclass' });
+    await subclass.waitFor();
+    await page.keyboard.type('quasar');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('desk-failure').innerText()).toMatch(/^"quasar" is not a GALAXY subclass; e\.g\. .*AGN/);
+    await expect.poll(() => page.getByTestId('subclass-picker').getByRole('alert').innerText()).toBe('"quasar" is no LAMOST subclass of a GALAXY; pick one from the list, or Esc');
     expect(await subclass.inputValue()).toBe('quasar');
-    await subclass.fill('agn');
+    await subclass.fill('');
+    await page.keyboard.type('star');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('option', { selected: true }).innerText()).toBe('STARBURST');
+    // Esc leaves the draft as it was.
+    await page.keyboard.press('Escape');
+    await subclass.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('desk-draft').innerText()).toMatch(/^final answer: GALAXY z=/);
+    await page.keyboard.press('t');
+    await page.keyboard.type('ag');
+    expect(await page.getByRole('option', { selected: true }).innerText()).toBe('AGN');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'test-results/desk-recheck-subclass-1280x800.png' });
     await page.keyboard.press('Enter');
     await subclass.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('desk-draft').innerText()).toMatch(/^final answer: GALAXY AGN z=/);
     await page.keyboard.press('c');
     await page.getByRole('textbox', { name: /comment on/ }).fill('narrow [O III] only: z from the stronger line');
     await page.keyboard.press('Enter');

@@ -38,3 +38,17 @@ export async function shots(page: Page, name: string): Promise<void> {
     if (size.width === 1280) await page.screenshot({ path: join(ROOT, `docs/${name}.png`) });
   }
 }
+
+/**
+ * At 1280×800, what of the top bar and the desk's links a user would find cut short: each part
+ * whose text is wider than its box (an ellipsis), or that ends past the window's right edge.
+ */
+export async function cutShortAt1280(page: Page): Promise<string[]> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return page.evaluate(() => {
+    const parts = [
+      ...document.querySelectorAll<HTMLElement>('.top-bar .user, .top-bar .origin, [data-testid="sync-state"], [data-testid="outbox"], .top-bar button, .desk-links button'),
+    ];
+    return parts.filter((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > window.innerWidth).map((el) => el.textContent ?? '');
+  });
+}
