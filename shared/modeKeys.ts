@@ -91,3 +91,18 @@ export function modeHelpRows<A>(keymap: ModeKeymap<A>, describe: (a: A) => strin
   }
   return rows;
 }
+
+/** A chord as the one-line hints print it: short names where the line is narrow ("PgDn", "Shift+PgUp", "Space"). */
+export function hintLabel(chord: string): string {
+  if (chord === ' ') return 'Space';
+  if (chord === 'Shift+Tab') return '⇧Tab';
+  return chordLabel(chord).replace(/Page(Down|Up)$/, (_, d: string) => (d === 'Down' ? 'PgDn' : 'PgUp'));
+}
+
+/** The chords of a mode keymap's actions that `pick` chooses, for a one-line hint ("PgDn"). */
+export function modeHintKeys<A>(keymap: ModeKeymap<A>, pick: (a: A) => boolean): string {
+  return Object.entries(keymap)
+    .filter(([, a]) => pick(a))
+    .map(([chord]) => hintLabel(chord))
+    .join(' ');
+}

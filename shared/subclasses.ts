@@ -6,6 +6,8 @@
  * carbon stars, double stars — and the SDSS-style galaxy / QSO subclasses. Written down from the
  * catalogues, not read from a release file: a value the pipeline wrote that is not listed here is
  * still accepted (the pipeline's own answer is always offered), and the list is the place to add it.
+ * Compared with real files: the five LRS fixtures' subclasses (test/shared/subclasses.test.ts);
+ * not with a release's full list of distinct values (docs/app.md, "The subclass list").
  * Kept free of zod: the renderer imports it.
  */
 import type { SpecClass } from './model';

@@ -15,7 +15,7 @@ import { createEventBus, type ApiEventBus } from '../app/eventBus';
 import { safeStorageCredentialStore } from './keychainCredentials';
 import { denyAllPermissions, hardenWebContents } from './guards';
 import { registerApiHandlers, sendApiEvent } from './ipc';
-import { installMenu } from './menu';
+import { menuFollowingSettings } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { exportFileChooser } from './saveDialog';
 import { createMainWindow } from './window';
@@ -74,7 +74,17 @@ async function onReady(home: string, openServices: OpenServices): Promise<void> 
     ...(binding ? { nativeBinding: binding } : {}),
     chooseExportFile: exportFileChooser(() => win),
   });
-  registerApiHandlers(ipcMain, services.handlers);
+  const handlers = menuFollowingSettings(
+    {
+      isMac: process.platform === 'darwin',
+      isDev,
+      appName: APP_NAME,
+      send: (command) => sendApiEvent(win?.webContents ?? null, 'menu', { command }),
+    },
+    services.handlers,
+    events,
+  );
+  registerApiHandlers(ipcMain, handlers);
 
   const open = () => {
     win = createMainWindow({ home, preload: join(appRoot, 'dist', 'main', 'preload.cjs'), devTools: isDev });
@@ -82,12 +92,6 @@ async function onReady(home: string, openServices: OpenServices): Promise<void> 
   };
   open();
   events.onAny((event, payload) => sendApiEvent(win?.webContents ?? null, event, payload));
-  installMenu({
-    isMac: process.platform === 'darwin',
-    isDev,
-    appName: APP_NAME,
-    send: (command) => sendApiEvent(win?.webContents ?? null, 'menu', { command }),
-  });
 
   app.on('second-instance', () => {
     if (!win) return open();

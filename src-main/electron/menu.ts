@@ -1,7 +1,8 @@
 /**
  * The application menu: the usual File / Edit / View / Window / Help (and the app menu on
- * macOS), plus a Review menu listing the review keys (shared/menuCommands.ts, the keys shown are
- * the default keymap's: a rebound key works, the menu still names the default).
+ * macOS), plus a Review menu listing the review keys (shared/menuCommands.ts), each with the key
+ * the reviewer has bound to it: the menu is drawn again when their settings change
+ * (menuFollowingSettings).
  * Choosing a Review item sends a 'menu' event ({command}) to the renderer, which runs the same
  * action as the key.
  *
@@ -11,7 +12,11 @@
  */
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-import { acceleratorFor, REVIEW_MENU } from '../../shared/menuCommands';
+import type { ApiHandlers } from '../../shared/api';
+import { DEFAULT_KEYMAP, type Keymap } from '../../shared/keymap';
+import { acceleratorFor, REVIEW_MENU, type MenuCommand } from '../../shared/menuCommands';
+import { keymapWith, type Settings } from '../../shared/settings';
+import type { ApiEventBus } from '../app/eventBus';
 
 export interface MenuOptions {
   isMac: boolean;
@@ -20,9 +25,12 @@ export interface MenuOptions {
   appName: string;
   /** Sends a menu command to the renderer. */
   send(command: string): void;
+  /** The reviewer's review keymap (defaults with their rebindings), whose keys the menu shows. */
+  keymap?: Keymap;
 }
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
+  const keymap = o.keymap ?? DEFAULT_KEYMAP;
   const command = (id: string, label: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -30,8 +38,12 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   });
   const review: MenuItemConstructorOptions[] = REVIEW_MENU.flatMap((group, i) => [
     ...(i > 0 ? [{ type: 'separator' as const }] : []),
-    ...group.map((item) => ({ ...command(item.command, item.label, acceleratorFor(item)), registerAccelerator: false })),
+    ...group.map((item) => ({ ...command(item.command, item.label, acceleratorFor(item, keymap)), registerAccelerator: false })),
   ]);
+  const shown = (id: string, label: string, kind: 'help' | 'settings'): MenuItemConstructorOptions => ({
+    ...command(id, label, acceleratorFor({ command: id, label, action: { kind } } satisfies MenuCommand, keymap)),
+    registerAccelerator: false,
+  });
   return [
     ...(o.isMac ? [macAppMenu(o.appName)] : []),
     {
@@ -41,7 +53,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
         command('sign-in', 'Sign In to a Server…'),
         command('sign-out', 'Sign Out'),
         { type: 'separator' },
-        { ...command('settings', 'Settings…', 'CmdOrCtrl+,'), registerAccelerator: false },
+        shown('settings', 'Settings…', 'settings'),
         { type: 'separator' },
         o.isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -52,7 +64,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ ...command('show-keys', 'Keyboard Shortcuts', '?'), registerAccelerator: false }, command('about', `About ${o.appName}`)],
+      submenu: [shown('show-keys', 'Keyboard Shortcuts', 'help'), command('about', `About ${o.appName}`)],
     },
   ];
 }
@@ -107,4 +119,26 @@ function viewMenu(isDev: boolean): MenuItemConstructorOptions {
 
 export function installMenu(o: MenuOptions): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(o)));
+}
+
+/**
+ * Draws the menu with the keys of the reviewer's settings, and again whenever they are saved or
+ * the person signed in changes (their settings are in their own cache). Returns the handlers
+ * with saveSettings wrapped to do so.
+ */
+export function menuFollowingSettings(o: MenuOptions, handlers: ApiHandlers, events: ApiEventBus): ApiHandlers {
+  const draw = (settings: Settings) => installMenu({ ...o, keymap: keymapWith(settings.keys) });
+  // Before a sign-in there may be no cache to read: the defaults until there is.
+  const reread = () => handlers.getSettings({}).then(draw, () => installMenu(o));
+  installMenu(o);
+  void reread();
+  events.on('statusChanged', () => void reread());
+  return {
+    ...handlers,
+    saveSettings: async (input) => {
+      const saved = await handlers.saveSettings(input);
+      draw(saved);
+      return saved;
+    },
+  };
 }

@@ -6,6 +6,8 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { fitPage, usePageFits } from '../assistant/pageFits';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
+import { hintKeys, type Keymap, type ReviewAction } from '../../shared/keymap';
+import { modeHintKeys, type BrowseAction, type ModeKeymap } from '../../shared/modeKeys';
 import { useApp } from '../state/store';
 import { KeyHints, type KeyHint } from '../review/KeyHints';
 import { ZEntry } from '../review/ZEntry';
@@ -17,22 +19,29 @@ const CELL_WIDTH = 236;
 const CELL_HEIGHT = 150;
 const GAP = 6;
 
-const HINTS: readonly KeyHint[] = [
-  ['← → ↑ ↓', 'cursor'],
-  ['PgDn', 'page seen, next'],
-  ['PgUp', 'back'],
-  ['Space Enter', 'open'],
-  ['s g q u [ ] z', 'correct'],
-  ['0–4', 'quality, saves'],
-  ['Ctrl+Z', 'undo'],
-  ['Esc', 'batches'],
-  ['?', 'all keys'],
-];
+/** The grid's hint line, from the keys as the reviewer has bound them. */
+function browseHints(k: Keymap, b: ModeKeymap<BrowseAction>): KeyHint[] {
+  const first = (kind: ReviewAction['kind']) => hintKeys(k, kind).split(' ')[0]!;
+  return [
+    [`${first('prev')} ${first('next')} ${modeHintKeys(b, (a) => a.kind === 'row')}`, 'cursor'],
+    [modeHintKeys(b, (a) => a.kind === 'page' && a.step > 0), 'page seen, next'],
+    [modeHintKeys(b, (a) => a.kind === 'page' && a.step < 0), 'back'],
+    [modeHintKeys(b, (a) => a.kind === 'open'), 'open'],
+    [hintKeys(k, 'setClass', 'nudgeZ', 'typeZ'), 'correct'],
+    [hintKeys(k, 'setQuality'), 'quality, saves'],
+    [hintKeys(k, 'undo'), 'undo'],
+    [hintKeys(k, 'back'), 'batches'],
+    [hintKeys(k, 'help'), 'all keys'],
+  ];
+}
 
 export const thumbnails = new ThumbnailStore();
 
 export function BrowseScreen() {
   const review = useApp((s) => s.review)!;
+  const keymap = useApp((s) => s.keymap);
+  const browseKeymap = useApp((s) => s.browseKeymap);
+  const hints = useMemo(() => browseHints(keymap, browseKeymap), [keymap, browseKeymap]);
   const { top, cols, rows } = useBrowse();
   const size = pageSizeOf({ cols, rows });
   const grid = useGridShape();
@@ -93,7 +102,7 @@ export function BrowseScreen() {
         ))}
       </div>
       <ZEntry />
-      <KeyHints hints={HINTS} />
+      <KeyHints hints={hints} />
     </section>
   );
 }

@@ -1,11 +1,11 @@
 /**
- * The browse grid's own keys (shared/modeKeys.ts BROWSE_KEYMAP), listened to before the review
+ * The browse grid's own keys (shared/modeKeys.ts BROWSE_KEYMAP, as rebound), listened to before the review
  * keys (capture phase) and only while a browse batch is open: a chord found here is handled and
  * stopped; every other key goes on to the review keys, so s g q u, 0–4, [ ], z, ← → and Ctrl+Z
  * act on the thumbnail under the cursor. In the single view Esc comes back to the grid.
  */
 import { useEffect } from 'react';
-import { BROWSE_KEYMAP, type BrowseAction } from '../../shared/modeKeys';
+import type { BrowseAction } from '../../shared/modeKeys';
 import { chordOf } from '../../shared/keymap';
 import { keyBelongsToTarget } from '../review/useReviewKeys';
 import { getState, useApp } from '../state/store';
@@ -32,7 +32,7 @@ export function useBrowseKeys(): void {
         useBrowse.setState({ single: false });
         return;
       }
-      const action = s.showHelp || s.field !== null ? undefined : BROWSE_KEYMAP[chord];
+      const action = s.showHelp || s.field !== null ? undefined : s.browseKeymap[chord];
       if (!action) return;
       e.preventDefault();
       e.stopPropagation();

@@ -1,6 +1,7 @@
 /** The row of links under the top bar to the desk screens the signed-in person's role may use (their keys: in the title and README). */
 import { closeDesk, openScreen } from './deskActions';
-import { DESK_SCREENS } from './deskKeys';
+import { useApp } from '../state/store';
+import { DESK_SCREENS, keyLabel, openerChord } from './deskKeys';
 import { useDesk } from './deskState';
 
 const keepFocus = { onMouseDown: (e: { preventDefault(): void }) => e.preventDefault() };
@@ -8,6 +9,7 @@ const keepFocus = { onMouseDown: (e: { preventDefault(): void }) => e.preventDef
 export function DeskLinks() {
   const member = useDesk((s) => s.member);
   const screen = useDesk((s) => s.screen);
+  const screenKeys = useApp((s) => s.screenKeys);
   if (!member) return null;
   const offered = DESK_SCREENS.filter((d) => d.may(member) && d.linked !== false);
   if (offered.length === 0) return null;
@@ -17,7 +19,7 @@ export function DeskLinks() {
         My batches
       </button>
       {offered.map((d) => (
-        <button key={d.screen} type="button" className={screen === d.screen ? 'link current' : 'link'} {...keepFocus} onClick={() => openScreen(d.screen)} title={`${d.title}: key ${d.key} on your batch list`}>
+        <button key={d.screen} type="button" className={screen === d.screen ? 'link current' : 'link'} {...keepFocus} onClick={() => openScreen(d.screen)} title={`${d.title}: key ${keyLabel(openerChord(d.screen, screenKeys) ?? '')} on your batch list`}>
           {d.title}
         </button>
       ))}

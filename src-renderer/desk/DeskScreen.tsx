@@ -90,11 +90,12 @@ function EntryLine({ entry }: { entry: DeskEntry }) {
 function KeyLine() {
   const member = useDesk((s) => s.member);
   const keymap = useApp((s) => s.keymap);
+  const screenKeys = useApp((s) => s.screenKeys);
   // The keys in force follow the screen and whether a case or a report is open.
   useDesk((s) => s.screen);
   useDesk((s) => s.openCase !== null);
   useDesk((s) => s.openProblem !== null);
-  const keys = deskKeysNow(member, keymap);
+  const keys = deskKeysNow(member, keymap, screenKeys);
   return (
     <p className="hint desk-keys" data-testid="desk-keys">
       {keys.map((k) => (

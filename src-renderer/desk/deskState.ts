@@ -9,7 +9,9 @@ import type { DeskBatchPreview, DeskMember, DeskProblem, DeskProgress, DeskProgr
 import type { ProblemOrigin, Quality, SpecClass } from '../../shared/model';
 import { EMPTY_BATCH_FORM, type BatchForm } from './batchForm';
 
-export type DeskScreen = 'batches' | 'newBatch' | 'progress' | 'recheck' | 'problems' | 'trace' | 'export';
+import type { DeskScreen } from '../../shared/keymapDesk';
+
+export type { DeskScreen };
 /** The progress plot: the total with the busiest rows, or one line per row. */
 export type ProgressPlot = 'top' | 'each';
 

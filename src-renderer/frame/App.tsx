@@ -1,7 +1,7 @@
 /** The app frame: top bar, then either the batch list or the review screen. */
 import { useEffect, useMemo } from 'react';
 import type { HelpRow } from '../../shared/keymap';
-import { BROWSE_KEYMAP, describeBrowse, describeSpectrograph, modeHelpRows, SPECTROGRAPH_KEYMAP } from '../../shared/modeKeys';
+import { describeBrowse, describeSpectrograph, modeHelpRows } from '../../shared/modeKeys';
 import type { ReviewMode } from '../../shared/model';
 import { readSyncProgress } from '../../shared/syncProgress';
 import { BrowseScreen } from '../browse/BrowseScreen';
@@ -31,11 +31,18 @@ import { TopBar } from './TopBar';
 
 setTraceOpener(openTrace);
 
-/** The mode keys listed first in the key help while that view is on screen. */
-const MODE_HELP = {
-  browse: { title: 'Browse grid', rows: modeHelpRows(BROWSE_KEYMAP, describeBrowse) },
-  spectrograph: { title: 'Spectrograph view', rows: modeHelpRows(SPECTROGRAPH_KEYMAP, describeSpectrograph) },
-};
+/** The mode keys listed first in the key help while that view is on screen, as the reviewer has bound them. */
+function useModeHelp(): Record<'browse' | 'spectrograph', { title: string; rows: HelpRow[] }> {
+  const browse = useApp((s) => s.browseKeymap);
+  const slit = useApp((s) => s.slitKeymap);
+  return useMemo(
+    () => ({
+      browse: { title: 'Browse grid', rows: modeHelpRows(browse, describeBrowse) },
+      spectrograph: { title: 'Spectrograph view', rows: modeHelpRows(slit, describeSpectrograph) },
+    }),
+    [browse, slit],
+  );
+}
 
 /** What fills the window for the open batch: its mode's view, or the single view. */
 function Screen({ mode }: { mode: ReviewMode }) {
@@ -45,19 +52,21 @@ function Screen({ mode }: { mode: ReviewMode }) {
   return <ReviewScreen />;
 }
 
-/** The open desk screen's keys, listed first in the key help (`?`). */
+/** The open desk screen's keys, listed first in the key help (`?`); on the batch list, the keys that open the desk screens. */
 function useDeskHelp(): { title: string; rows: HelpRow[] } | null {
   const screen = useDesk((d) => d.screen);
   const member = useDesk((d) => d.member);
   const keymap = useApp((s) => s.keymap);
+  const screenKeys = useApp((s) => s.screenKeys);
   const caseOpen = useDesk((d) => d.openCase !== null);
   const problemOpen = useDesk((d) => d.openProblem !== null);
   return useMemo(() => {
-    const title = DESK_SCREENS.find((d) => d.screen === screen)?.title;
-    if (!title) return null;
+    const title = screen === null ? 'Desk screens (from your batch list)' : DESK_SCREENS.find((d) => d.screen === screen)?.title;
+    const rows = deskKeysNow(member, keymap, screenKeys).map((k) => ({ keys: k.keys.map(keyLabel), text: k.text }));
+    if (!title || rows.length === 0) return null;
     const where = caseOpen ? ': a case open' : problemOpen ? ': a report open' : '';
-    return { title: `${title}${where}`, rows: deskKeysNow(member, keymap).map((k) => ({ keys: k.keys.map(keyLabel), text: k.text })) };
-  }, [screen, member, keymap, caseOpen, problemOpen]);
+    return { title: `${title}${where}`, rows };
+  }, [screen, member, keymap, screenKeys, caseOpen, problemOpen]);
 }
 
 export function App() {
@@ -71,7 +80,8 @@ export function App() {
   useSlitKeys();
   useReviewKeys();
   const deskHelp = useDeskHelp();
-  const modeHelp = mode === 'spectrograph' || (mode === 'browse' && !single) ? MODE_HELP[mode] : (deskHelp ?? undefined);
+  const modeHelps = useModeHelp();
+  const modeHelp = mode === 'spectrograph' || (mode === 'browse' && !single) ? modeHelps[mode] : (deskHelp ?? undefined);
 
   useEffect(() => {
     // The demo has no server to ask who we are at the desk: asking would only fail.

@@ -1,6 +1,6 @@
 /** Every key of the active keymap, with what it does (the ? key), in the order they are learnt. */
 import { useMemo } from 'react';
-import { BATCH_LIST_KEYMAP, helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
+import { helpRows, type HelpRow, type Keymap } from '../../shared/keymap';
 import { lineNames, LINES_BY_CLASS } from '../../shared/lines';
 import { setState, useApp } from '../state/store';
 
@@ -11,11 +11,12 @@ interface KeyHelpProps {
 
 export function KeyHelp({ modeRows }: KeyHelpProps) {
   const keymap = useApp((s) => s.keymap);
+  const listKeymap = useApp((s) => s.batchListKeymap);
   const show = useApp((s) => s.showHelp);
   const cls = useApp((s) => s.review?.draft.class ?? null);
   const reviewing = useApp((s) => s.review !== null);
   // The batch list's keys first there, the review keys after them (what opening a batch gives).
-  const rows = useMemo(() => (reviewing ? helpRows(keymap) : listThenReview(keymap)), [keymap, reviewing]);
+  const rows = useMemo(() => (reviewing ? helpRows(keymap) : listThenReview(listKeymap, keymap)), [keymap, listKeymap, reviewing]);
   if (!show) return null;
   return (
     <div className="key-help" role="dialog" aria-label="review keys" onClick={() => setState({ showHelp: false })}>
@@ -23,7 +24,7 @@ export function KeyHelp({ modeRows }: KeyHelpProps) {
         <>
           <h2 className="key-help-title">{modeRows.title}</h2>
           <KeyRows rows={modeRows.rows} testid="mode-keys" />
-          <h2 className="key-help-title">Review keys{modeRows.title === 'Browse grid' ? ' (on the thumbnail under the cursor)' : ''}</h2>
+          <h2 className="key-help-title">{reviewing ? 'Review keys' : 'Batch list keys, then the review keys'}{modeRows.title === 'Browse grid' ? ' (on the thumbnail under the cursor)' : ''}</h2>
         </>
       )}
       <KeyRows rows={rows} />
@@ -39,7 +40,7 @@ export function KeyHelp({ modeRows }: KeyHelpProps) {
 
 function KeyRows({ rows, testid }: { rows: HelpRow[]; testid?: string }) {
   return (
-    <ul className="key-rows" data-testid={testid}>
+    <ul className={testid === 'mode-keys' ? 'key-rows mode-rows' : 'key-rows'} data-testid={testid}>
       {rows.map((row) => (
         <li key={row.text}>
           <span className="keys">
@@ -54,8 +55,8 @@ function KeyRows({ rows, testid }: { rows: HelpRow[]; testid?: string }) {
   );
 }
 
-function listThenReview(keymap: Keymap): HelpRow[] {
-  const list = helpRows(BATCH_LIST_KEYMAP);
+function listThenReview(listKeymap: Keymap, keymap: Keymap): HelpRow[] {
+  const list = helpRows(listKeymap);
   const said = new Set(list.map((r) => r.text));
   return [...list, ...helpRows(keymap).filter((r) => !said.has(r.text))];
 }

@@ -3,7 +3,7 @@
  * Mounted once for the whole frame, so ? and Esc work on the batch list too.
  */
 import { useEffect } from 'react';
-import { BATCH_LIST_KEYMAP, chordOf } from '../../shared/keymap';
+import { chordOf } from '../../shared/keymap';
 import { runAction, runSync, signOut } from './actions';
 import { api } from '../api';
 import { notYetAvailable, reviewActionFor } from './menuCommands';
@@ -30,8 +30,8 @@ export function useReviewKeys(): void {
       // An open field (z, subclass, flags, comment) takes every key until it closes.
       if (getState().field !== null) return;
       if (keyBelongsToTarget(e, e.target as HTMLElement | null)) return;
-      // No batch open: the batch list's keys (cursor, open, sync).
-      const action = (getState().review ? getState().keymap : BATCH_LIST_KEYMAP)[chordOf(e)];
+      // No batch open: the batch list's keys (cursor, open, sync), as rebound too.
+      const action = (getState().review ? getState().keymap : getState().batchListKeymap)[chordOf(e)];
       if (!action) return;
       e.preventDefault();
       keyStarted(action.kind);

@@ -10,6 +10,8 @@ import { useEffect, useMemo } from 'react';
 import { FIBERS_PER_SPECTROGRAPH, type Item } from '../../shared/model';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
+import { hintKeys, type Keymap } from '../../shared/keymap';
+import { modeHintKeys, type ModeKeymap, type SpectrographAction } from '../../shared/modeKeys';
 import { useApp } from '../state/store';
 import { KeyHints, type KeyHint } from '../review/KeyHints';
 import { loadProblems } from './reports';
@@ -21,16 +23,20 @@ import { fitMarks } from './fitOrder';
 import { useSlitFits } from './slitFits';
 import type { FitMark } from './drawSlit';
 
-const HINTS: readonly KeyHint[] = [
-  ['↑ ↓ j k', 'fibre'],
-  ['⇧↑ ⇧↓', 'extend'],
-  ['click', 'first and last'],
-  ['PgUp PgDn Home End', 'move'],
-  ['o', 'all 250'],
-  ['p', 'report'],
-  ['Esc', 'batches'],
-  ['?', 'all keys'],
-];
+/** The view's hint line, from the keys as the reviewer has bound them. */
+function slitHints(k: Keymap, m: ModeKeymap<SpectrographAction>): KeyHint[] {
+  const fibre = (extend: boolean) => (a: SpectrographAction) => a.kind === 'fibre' && Math.abs(a.step) === 1 && a.extend === extend;
+  return [
+    [modeHintKeys(m, fibre(false)), 'fibre'],
+    [modeHintKeys(m, fibre(true)).replace(/Shift\+/g, '⇧'), 'extend'],
+    ['click', 'first and last'],
+    [modeHintKeys(m, (a) => (a.kind === 'fibre' && Math.abs(a.step) > 1 && !a.extend) || a.kind === 'end'), 'move'],
+    [modeHintKeys(m, (a) => a.kind === 'overview'), 'all 250'],
+    [modeHintKeys(m, (a) => a.kind === 'report'), 'report'],
+    [hintKeys(k, 'back'), 'batches'],
+    [hintKeys(k, 'help'), 'all keys'],
+  ];
+}
 
 export const slitThumbnails = new ThumbnailStore();
 const NO_ITEMS: readonly Item[] = [];
@@ -39,6 +45,9 @@ export function SpectrographScreen() {
   const review = useApp((s) => s.review)!;
   const slit = useSlit();
   const items = review.items;
+  const keymap = useApp((s) => s.keymap);
+  const slitKeymap = useApp((s) => s.slitKeymap);
+  const hints = useMemo(() => slitHints(keymap, slitKeymap), [keymap, slitKeymap]);
 
   useEffect(() => {
     useSlit.setState({ cursor: 1, anchor: null, first: 1, picked: false, form: null, problems: [] });
@@ -82,7 +91,7 @@ export function SpectrographScreen() {
       <SlitCanvas scene={{ byFibre, hasItem, first, rows, cursor: slit.cursor, from, to, problems: slit.problems, fitMarks: marks, ...scales }} />
       <SlitReports />
       <ReportForm />
-      <KeyHints hints={HINTS} />
+      <KeyHints hints={hints} />
     </section>
   );
 }

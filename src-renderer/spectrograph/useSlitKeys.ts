@@ -1,5 +1,5 @@
 /**
- * The spectrograph view's keys (shared/modeKeys.ts SPECTROGRAPH_KEYMAP), listened to before
+ * The spectrograph view's keys (shared/modeKeys.ts SPECTROGRAPH_KEYMAP, as rebound), listened to before
  * the review keys (capture phase) while a spectrograph batch is open. The review keys that
  * judge one spectrum mean nothing here and are held back; ? and Esc keep their meaning (Esc
  * first drops a selection of several fibres, then goes back to the batch list).
@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { chordOf } from '../../shared/keymap';
 import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
-import { SPECTROGRAPH_KEYMAP, type SpectrographAction } from '../../shared/modeKeys';
+import type { SpectrographAction } from '../../shared/modeKeys';
 import { keyBelongsToTarget } from '../review/useReviewKeys';
 import { getState } from '../state/store';
 import { closeForm, openForm } from './reports';
@@ -41,7 +41,7 @@ export function useSlitKeys(): void {
       } else if (passOn === 'help' || passOn === 'back') {
         return;
       } else {
-        const action = app.showHelp ? undefined : SPECTROGRAPH_KEYMAP[chord];
+        const action = app.showHelp ? undefined : app.slitKeymap[chord];
         if (!action && !passOn) return;
         if (action) run(action);
       }

@@ -3,7 +3,9 @@
  * that talk to the API live in review/actions.ts; this file only holds and sets data.
  */
 import { create } from 'zustand';
-import { DEFAULT_KEYMAP, type Keymap, type ZoomOp } from '../../shared/keymap';
+import { BATCH_LIST_KEYMAP, DEFAULT_KEYMAP, type Keymap, type ZoomOp } from '../../shared/keymap';
+import { reboundMap } from '../../shared/keyScopes';
+import { BROWSE_KEYMAP, SPECTROGRAPH_KEYMAP, type BrowseAction, type ModeKeymap, type SpectrographAction } from '../../shared/modeKeys';
 import { DEFAULT_SETTINGS, keymapWith, type AcceptQuality, type Settings } from '../../shared/settings';
 import type { AppStatus, BatchSummary, Item, Quality, SpecClass, SyncProgress } from '../../shared/model';
 import { isVerdictFlag, type VerdictFlag } from '../../shared/verdictFlags';
@@ -67,6 +69,11 @@ export interface AppState {
   /** The reviewer's rebound keys (a setting) and the review keymap they make. */
   keys: Settings['keys'];
   keymap: Keymap;
+  /** The other screens' rebound keys (a setting) and the keymaps they make (shared/keyScopes.ts). */
+  screenKeys: Settings['screenKeys'];
+  batchListKeymap: Keymap;
+  browseKeymap: ModeKeymap<BrowseAction>;
+  slitKeymap: ModeKeymap<SpectrographAction>;
   showSettings: boolean;
   /**
    * The data source typed in the settings and not yet used (null: nothing typed): Esc closes
@@ -109,6 +116,7 @@ export const useApp = create<AppState>(() => ({
   acceptQuality: DEFAULT_SETTINGS.acceptQuality,
   keys: DEFAULT_SETTINGS.keys,
   keymap: DEFAULT_KEYMAP,
+  ...screenKeymaps(DEFAULT_SETTINGS.screenKeys),
   showSettings: false,
   dataSourceDraft: null,
   questioned: null,
@@ -145,6 +153,17 @@ export function currentItem(s: AppState): Item | null {
 }
 
 /** The store's part of the reviewer's settings. */
-export function settingsState(settings: Settings): Pick<AppState, 'acceptQuality' | 'keys' | 'keymap'> {
-  return { acceptQuality: settings.acceptQuality, keys: settings.keys, keymap: keymapWith(settings.keys) };
+export function settingsState(settings: Settings): Pick<AppState, 'acceptQuality' | 'keys' | 'keymap' | ScreenKeymapsPart> {
+  return { acceptQuality: settings.acceptQuality, keys: settings.keys, keymap: keymapWith(settings.keys), ...screenKeymaps(settings.screenKeys) };
+}
+
+type ScreenKeymapsPart = 'screenKeys' | 'batchListKeymap' | 'browseKeymap' | 'slitKeymap';
+
+function screenKeymaps(screenKeys: Settings['screenKeys']): Pick<AppState, ScreenKeymapsPart> {
+  return {
+    screenKeys,
+    batchListKeymap: reboundMap(BATCH_LIST_KEYMAP, screenKeys.batchList),
+    browseKeymap: reboundMap(BROWSE_KEYMAP, screenKeys.browse),
+    slitKeymap: reboundMap(SPECTROGRAPH_KEYMAP, screenKeys.spectrograph),
+  };
 }

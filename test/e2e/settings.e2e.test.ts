@@ -57,7 +57,7 @@ describe('web edition, settings: key rebinding and Enter’s quality', () => {
     await page.screenshot({ path: join(ROOT, 'test-results/settings-1280x800.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('settings').count()).toBe(0);
-    expect(await apiCall<Settings>(web.served.url, 'getSettings')).toEqual({ keys: { n: 'h' }, acceptQuality: 2 });
+    expect(await apiCall<Settings>(web.served.url, 'getSettings')).toEqual({ keys: { n: 'h' }, screenKeys: {}, acceptQuality: 2 });
 
     for (const round of ['before', 'after a reload']) {
       if (round !== 'before') await page.reload();
@@ -91,7 +91,7 @@ describe('web edition, settings: key rebinding and Enter’s quality', () => {
 
     await page.keyboard.press('Control+Comma');
     await page.getByRole('button', { name: 'Reset to defaults' }).click();
-    await expect.poll(() => apiCall<Settings>(web.served.url, 'getSettings')).toEqual({ keys: {}, acceptQuality: 3 });
+    await expect.poll(() => apiCall<Settings>(web.served.url, 'getSettings')).toEqual({ keys: {}, screenKeys: {}, acceptQuality: 3 });
     await page.keyboard.press('Escape');
     const back = Number(/(\d+) \/ \d+/.exec(await header(page))![1]);
     await page.keyboard.press('n');

@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import type { ApiHandlers } from '../../shared/api';
+import type { AppStatus } from '../../shared/model';
+import type { Settings } from '../../shared/settings';
 
 vi.mock('electron', () => import('./fakeElectron'));
 const { Menu } = await import('./fakeElectron');
-const { buildMenuTemplate, installMenu } = await import('../../src-main/electron/menu');
+const { buildMenuTemplate, installMenu, menuFollowingSettings } = await import('../../src-main/electron/menu');
+const { createEventBus } = await import('../../src-main/app/eventBus');
+const { keymapWith } = await import('../../shared/settings');
 
 type Item = MenuItemConstructorOptions;
 const sent: string[] = [];
@@ -41,6 +46,15 @@ describe('application menu', () => {
     for (const i of review) expect(i.registerAccelerator).toBe(false);
   });
 
+  it('shows the keys the reviewer has bound, not the defaults', () => {
+    const keymap = keymapWith({ n: 'h', ArrowRight: 'Shift+ArrowDown', '?': 'F1', g: 'Alt+g' });
+    const all = items(buildMenuTemplate({ isMac: false, isDev: false, appName: 'SpecVet', send: () => {}, keymap }));
+    expect(all.find((i) => i.label === 'Next Spectrum')?.accelerator).toBe('Shift+Down');
+    expect(all.find((i) => i.label === 'Class GALAXY')?.accelerator).toBe('Alt+G');
+    expect(all.find((i) => i.label === 'Keyboard Shortcuts')?.accelerator).toBe('F1');
+    expect(all.find((i) => i.label === 'Class STAR')?.accelerator).toBe('S');
+  });
+
   it('offers Settings in File and the key list in Help, with their keys', () => {
     const all = items(template(false, false));
     expect(all.find((i) => i.label === 'Settings…')).toMatchObject({ accelerator: 'CmdOrCtrl+,', registerAccelerator: false });
@@ -64,5 +78,22 @@ describe('application menu', () => {
   it('installs itself as the application menu', () => {
     installMenu({ isMac: false, isDev: false, appName: 'SpecVet', send: () => {} });
     expect(top(Menu.application!.template as Item[])).toContain('Review');
+  });
+
+  it('is drawn again with the rebound keys when the settings are saved or the person changes', async () => {
+    let stored: Settings = { keys: { n: 'h', ArrowRight: 'Alt+n' }, screenKeys: {}, acceptQuality: 3 };
+    const handlers = {
+      getSettings: async () => stored,
+      saveSettings: async (s: Settings) => (stored = s),
+    } as unknown as ApiHandlers;
+    const events = createEventBus();
+    const next = () => items(Menu.application!.template as Item[]).find((i) => i.label === 'Next Spectrum')?.accelerator;
+    const wrapped = menuFollowingSettings({ isMac: false, isDev: false, appName: 'SpecVet', send: () => {} }, handlers, events);
+    await expect.poll(next).toBe('Alt+N');
+    await wrapped.saveSettings({ keys: { ArrowRight: 'Ctrl+ArrowDown' }, screenKeys: {}, acceptQuality: 3 });
+    expect(next()).toBe('CmdOrCtrl+Down');
+    stored = { keys: {}, screenKeys: {}, acceptQuality: 3 };
+    events.emit('statusChanged', {} as AppStatus);
+    await expect.poll(next).toBe('Right');
   });
 });
