@@ -67,20 +67,18 @@ function pageQuery(scope: CatalogueScope, columns: string, pageSize: number): { 
   };
 }
 
-/** How a page is read: its select list (a.obsid first), and whether by prepared statement
- * (binary protocol: each DOUBLE arrives as its 8 bytes, exact, and costs the server no text). */
-export interface PageShape {
-  columns: string;
-  prepared: boolean;
-}
-
 /** The catalogue in pages of up to `pageSize` rows, in obsid order. */
 export function catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRecord[]> {
-  return cataloguePages(pool, scope, { columns: COLUMNS, prepared: false }, pageSize);
+  return cataloguePages(pool, scope, COLUMNS, pageSize);
 }
 
-/** The scope's rows in `shape`, pages of up to `pageSize` in obsid order, after folding in new verdicts. */
-export async function* cataloguePages(pool: Pool, scope: CatalogueScope, shape: PageShape, pageSize = PAGE): AsyncGenerator<unknown[][]> {
+/**
+ * The scope's rows of `columns` (a.obsid first), pages of up to `pageSize` in obsid order, after
+ * folding in new verdicts. Read by prepared statement: the binary protocol brings each DOUBLE
+ * as its 8 bytes, exact (mysql2's text parser misreads some 17-digit values) and without the
+ * server writing it as text (about 1 µs a value).
+ */
+export async function* cataloguePages(pool: Pool, scope: CatalogueScope, columns: string, pageSize = PAGE): AsyncGenerator<unknown[][]> {
   const problem = scopeProblem(scope);
   if (problem) throw new RangeError(problem);
   if ('batchId' in scope) {
@@ -88,13 +86,11 @@ export async function* cataloguePages(pool: Pool, scope: CatalogueScope, shape: 
     if ((found as Row[]).length === 0) throw new RangeError(`no batch ${scope.batchId}`);
   }
   await pool.query('CALL catalogue_refresh()');
-  const { sql, args } = pageQuery(scope, shape.columns, pageSize);
+  const { sql, args } = pageQuery(scope, columns, pageSize);
   // The date scope's placeholders come after the keyset's, the batch's before it.
   const at = 'batchId' in scope ? 1 : 0;
   const read = async (after: string) => {
-    const query = { sql, rowsAsArray: true };
-    const values: (string | number)[] = [...args.slice(0, at), after, ...args.slice(at)];
-    const [rows] = shape.prepared ? await pool.execute(query, values) : await pool.query(query, values);
+    const [rows] = await pool.execute({ sql, rowsAsArray: true }, [...args.slice(0, at), after, ...args.slice(at)]);
     return rows as unknown[][];
   };
   // The next page is asked for before this one is handed out, so the server reads it while

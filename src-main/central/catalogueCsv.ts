@@ -11,12 +11,10 @@ import { CSV_PAGE_COLUMNS } from './catalogueCsvSql';
 import { toNumber } from './connection';
 import type { CatalogueCsvPage, CatalogueScope } from './qualityDesk';
 
-const SHAPE = { columns: CSV_PAGE_COLUMNS, prepared: true };
-
 /** String(x) of a DOUBLE, '' for NULL (csvField's numbers). */
 const num = (v: unknown) => (v === null ? '' : String(v));
 
-/** The page's lines: the rows as cataloguePages gives them in SHAPE (catalogueCsvSql.ts's order). */
+/** The page's lines: the rows as cataloguePages gives them in CSV_PAGE_COLUMNS (catalogueCsvSql.ts's order). */
 function lines(page: readonly unknown[][]): string {
   let text = '';
   for (const r of page) {
@@ -29,5 +27,5 @@ function lines(page: readonly unknown[][]): string {
 
 /** The scope's catalogue as CSV lines (no header), a page at a time in obsid order. */
 export async function* catalogueCsv(pool: Pool, scope: CatalogueScope, pageSize?: number): AsyncGenerator<CatalogueCsvPage> {
-  for await (const page of cataloguePages(pool, scope, SHAPE, pageSize)) yield { rows: page.length, text: lines(page) };
+  for await (const page of cataloguePages(pool, scope, CSV_PAGE_COLUMNS, pageSize)) yield { rows: page.length, text: lines(page) };
 }
