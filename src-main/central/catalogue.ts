@@ -38,6 +38,9 @@ const SURVEY = `JOIN spec_info si ON si.obsid = a.obsid
   JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
   LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid`;
 
+/** The keyset: the last obsid as the server sent it (text), exact also past 2^53. */
+const AFTER = 'CAST(? AS UNSIGNED)';
+
 /**
  * A page of the scope's spectra after `after`, in obsid order: a date range walks
  * catalogue_answer's primary key (nights filtered on the way), a batch its items (spec_check's
@@ -46,9 +49,6 @@ const SURVEY = `JOIN spec_info si ON si.obsid = a.obsid
  * (the answers' text included) for every page. `columns` name the joined rows (a, si, p, ti);
  * the first is a.obsid, the keyset.
  */
-/** The keyset: the last obsid as the server sent it (text), exact also past 2^53. */
-const AFTER = 'CAST(? AS UNSIGNED)';
-
 function pageQuery(scope: CatalogueScope, columns: string, pageSize: number): { sql: string; args: string[] } {
   // The page size is ours and inlined: a prepared statement's LIMIT takes no parameter of mysql2's types.
   const limit = `LIMIT ${Math.trunc(pageSize)}`;
