@@ -20,7 +20,7 @@ const PER_PLAN = 4000; // 16 spectrographs × 250 fibres
 const TWICE = 25_000; // spectra with a second reviewer: 1,000,000 verdicts in all
 
 const BATCH = "'00000000-0000-4000-8000-000000000000'";
-export const SEED = [
+const SEED = [
   `INSERT INTO plan_info (lmjd, planid, obsdate, ra, \`dec\`, seeing, moon, science)
    SELECT 60000 + seq, CONCAT('P', seq), DATE '2024-01-01' + INTERVAL seq DIV 2 DAY, seq % 360, 30, 2.5, 0.3, 1
    FROM seq_0_to_${SPECTRA / PER_PLAN - 1}`,
