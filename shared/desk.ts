@@ -297,8 +297,16 @@ export type ExportInput = z.infer<typeof ExportInputSchema>;
 /** Where the catalogue went (Electron: the file chosen in the save dialog) and how many rows; null: the dialog was cancelled. */
 export type ExportDone = { file: string; rows: number } | null;
 
-/** The file name offered for an export: its scope and format, e.g. specvet-catalogue-2024-01-01_2024-01-31.csv. */
+/**
+ * The file name offered for an export: its scope and format, e.g.
+ * specvet-catalogue-2024-01-01_2024-01-31.csv, specvet-catalogue-all.csv with both nights blank.
+ */
 export function exportFileName(input: ExportInput): string {
-  const scope = 'batchId' in input.scope ? `batch-${input.scope.batchId.slice(0, 8)}` : `${input.scope.from ?? 'start'}_${input.scope.to ?? 'now'}`;
-  return `specvet-catalogue-${scope}.${input.format}`;
+  return `specvet-catalogue-${scopeName(input.scope)}.${input.format}`;
+}
+
+function scopeName(scope: ExportInput['scope']): string {
+  if ('batchId' in scope) return `batch-${scope.batchId.slice(0, 8)}`;
+  if (scope.from === undefined && scope.to === undefined) return 'all';
+  return `${scope.from ?? 'start'}_${scope.to ?? 'now'}`;
 }

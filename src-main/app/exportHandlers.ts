@@ -29,7 +29,7 @@ export function catalogueWriter(desk: () => CentralDesk | null, events: ApiEvent
   return async (input, file) => {
     const d = onlineDesk(desk);
     const { exportCatalogue } = await import('../central/catalogueExport');
-    const rows = await d.client((c) => exportCatalogue(c.catalogue(input.scope), input.format, file, (n) => events.emit('exportProgress', { rows: n })));
+    const rows = await d.client((c) => exportCatalogue(c, input.scope, input.format, file, (n) => events.emit('exportProgress', { rows: n })));
     events.emit('exportProgress', { rows });
     return rows;
   };

@@ -31,38 +31,54 @@ export function scopeProblem(scope: CatalogueScope): string | null {
 }
 
 /** One catalogue row's columns, in the order `field` reads them. */
-const COLUMNS = `a.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`,
+export const COLUMNS = `a.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`,
   a.class, a.subclass, a.z, a.quality, a.source, a.flags, a.reviewers, a.first_checked, a.last_checked, a.rechecked_by, a.rechecked_at`;
 
 const SURVEY = `JOIN spec_info si ON si.obsid = a.obsid
   JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
   LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid`;
 
+/** The keyset: the last obsid as the server sent it (text), exact also past 2^53. */
+const AFTER = 'CAST(? AS UNSIGNED)';
+
 /**
  * A page of the scope's spectra after `after`, in obsid order: a date range walks
  * catalogue_answer's primary key (nights filtered on the way), a batch its items (spec_check's
  * primary key), each joined to its answer and survey rows by primary key. STRAIGHT_JOIN keeps
  * that order: left to itself the optimizer led with plan_info and sorted all the joined rows
- * (the answers' text included) for every page.
+ * (the answers' text included) for every page. `columns` name the joined rows (a, si, p, ti);
+ * the first is a.obsid, the keyset.
  */
-function pageQuery(scope: CatalogueScope): { sql: string; args: unknown[] } {
+function pageQuery(scope: CatalogueScope, columns: string, pageSize: number): { sql: string; args: string[] } {
+  // The page size is ours and inlined: a prepared statement's LIMIT takes no parameter of mysql2's types.
+  const limit = `LIMIT ${Math.trunc(pageSize)}`;
   if ('batchId' in scope) {
     return {
-      sql: `SELECT STRAIGHT_JOIN ${COLUMNS} FROM spec_check sc JOIN catalogue_answer a ON a.obsid = sc.obsid ${SURVEY}
-        WHERE sc.batch_id = ? AND sc.obsid > ? ORDER BY sc.obsid LIMIT ?`,
+      sql: `SELECT STRAIGHT_JOIN ${columns} FROM spec_check sc JOIN catalogue_answer a ON a.obsid = sc.obsid ${SURVEY}
+        WHERE sc.batch_id = ? AND sc.obsid > ${AFTER} ORDER BY sc.obsid ${limit}`,
       args: [scope.batchId],
     };
   }
   const dates = ([['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
   return {
-    sql: `SELECT STRAIGHT_JOIN ${COLUMNS} FROM catalogue_answer a ${SURVEY}
-      WHERE a.obsid > ?${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY a.obsid LIMIT ?`,
-    args: dates.map(([, v]) => v),
+    sql: `SELECT STRAIGHT_JOIN ${columns} FROM catalogue_answer a ${SURVEY}
+      WHERE a.obsid > ${AFTER}${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY a.obsid ${limit}`,
+    args: dates.map(([, v]) => v!),
   };
 }
 
 /** The catalogue in pages of up to `pageSize` rows, in obsid order. */
-export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRecord[]> {
+export function catalogue(pool: Pool, scope: CatalogueScope, pageSize = PAGE): AsyncGenerator<CatalogueRecord[]> {
+  return cataloguePages(pool, scope, COLUMNS, pageSize);
+}
+
+/**
+ * The scope's rows of `columns` (a.obsid first), pages of up to `pageSize` in obsid order, after
+ * folding in new verdicts. Read by prepared statement: the binary protocol brings each DOUBLE
+ * as its 8 bytes, exact (mysql2's text parser misreads some 17-digit values) and without the
+ * server writing it as text (about 1 µs a value).
+ */
+export async function* cataloguePages(pool: Pool, scope: CatalogueScope, columns: string, pageSize = PAGE): AsyncGenerator<unknown[][]> {
   const problem = scopeProblem(scope);
   if (problem) throw new RangeError(problem);
   if ('batchId' in scope) {
@@ -70,19 +86,19 @@ export async function* catalogue(pool: Pool, scope: CatalogueScope, pageSize = P
     if ((found as Row[]).length === 0) throw new RangeError(`no batch ${scope.batchId}`);
   }
   await pool.query('CALL catalogue_refresh()');
-  const { sql, args } = pageQuery(scope);
+  const { sql, args } = pageQuery(scope, columns, pageSize);
   // The date scope's placeholders come after the keyset's, the batch's before it.
   const at = 'batchId' in scope ? 1 : 0;
-  const read = async (after: number) => {
-    const [rows] = await pool.query({ sql, rowsAsArray: true }, [...args.slice(0, at), after, ...args.slice(at), pageSize]);
+  const read = async (after: string) => {
+    const [rows] = await pool.execute({ sql, rowsAsArray: true }, [...args.slice(0, at), after, ...args.slice(at)]);
     return rows as unknown[][];
   };
   // The next page is asked for before this one is handed out, so the server reads it while
   // the caller writes this one.
-  let next: Promise<unknown[][]> | null = read(0);
+  let next: Promise<unknown[][]> | null = read('0');
   while (next) {
     const rows: unknown[][] = await next;
-    next = rows.length === pageSize ? read(toNumber(rows[rows.length - 1]![0])) : null;
+    next = rows.length === pageSize ? read(String(rows[rows.length - 1]![0])) : null;
     next?.catch(() => {}); // thrown where it is awaited, also when the caller stops early
     if (rows.length > 0) yield rows;
   }

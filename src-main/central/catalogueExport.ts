@@ -3,6 +3,8 @@
  * table, streaming: each page goes out as it arrives (one write per page, waiting while the
  * file's stream drains), so memory stays flat. One column list serves
  * both formats, with each column's unit and meaning (TUNITn, and the TTYPEn card's comment).
+ * CSV lines come ready made from catalogueCsv.ts (most of each built by the server), and are
+ * byte for byte what `csvLines` here makes of the same rows' records.
  * A file cut short by an error is removed: a half catalogue must not look like a whole one.
  */
 import type { WriteStream } from 'node:fs';
@@ -11,18 +13,21 @@ import { once } from 'node:events';
 import { columnBytes, dataPadding, emptyPrimary, encodeRow, tableHeader, type StreamColumn, type StreamValue } from '../../shared/fits/tableStream';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/desk';
 import { field as f } from './catalogue';
-import type { CatalogueRecord } from './qualityDesk';
+import type { CatalogueCsvPage, CatalogueRecord, CatalogueScope, QualityDesk } from './qualityDesk';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
 /** Passes the pages through, calling `onRows` with the rows so far after each one. */
-async function* counted(pages: AsyncIterable<readonly CatalogueRecord[]>, onRows: (n: number) => void): AsyncGenerator<readonly CatalogueRecord[]> {
+async function* counted<T>(pages: AsyncIterable<T>, size: (page: T) => number, onRows?: (n: number) => void): AsyncGenerator<T> {
   let n = 0;
   for await (const page of pages) {
     yield page;
-    onRows((n += page.length));
+    onRows?.((n += size(page)));
   }
 }
+
+/** Where the catalogue comes from: the central client (QualityDesk), or catalogue.ts over a pool. */
+export type CatalogueSource = Pick<QualityDesk, 'catalogue' | 'catalogueCsv'>;
 
 type Field = StreamColumn & { value: (r: CatalogueRecord) => StreamValue };
 
@@ -54,11 +59,12 @@ export const CATALOGUE_COLUMNS: readonly Field[] = [
   text('RECHECKED_AT', 24, 'time of the recheck, ISO 8601 UTC', (r) => f.recheckedAt(r) ?? ''),
 ];
 
-/** Writes the catalogue's pages to `file`; resolves to how many rows were written. `onRows`: the count so far, after each page. */
-export async function exportCatalogue(all: AsyncIterable<readonly CatalogueRecord[]>, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
-  const pages = onRows ? counted(all, onRows) : all;
+/** Writes the scope's catalogue to `file`; resolves to how many rows were written. `onRows`: the count so far, after each page. */
+export async function exportCatalogue(source: CatalogueSource, scope: CatalogueScope, format: ExportFormat, file: string, onRows?: (n: number) => void): Promise<number> {
   try {
-    return format === 'csv' ? await writeCsv(pages, file) : await writeFits(pages, file);
+    return format === 'csv'
+      ? await writeCsv(counted(source.catalogueCsv(scope), (p) => p.rows, onRows), file)
+      : await writeFits(counted(source.catalogue(scope), (p) => p.length, onRows), file);
   } catch (err) {
     // Never someone's existing file: both writers open with 'wx'.
     if ((err as { code?: string }).code === 'EEXIST') throw new RangeError(`${file} already exists; choose another name or remove it first`);
@@ -67,15 +73,18 @@ export async function exportCatalogue(all: AsyncIterable<readonly CatalogueRecor
   }
 }
 
+/** The CSV file's first line: the columns' names. */
+export const CSV_HEADER = `${CATALOGUE_COLUMNS.map((c) => c.name.toLowerCase()).join(',')}\n`;
+
 /** Text is quoted when it holds a quote, comma or line break. */
 const csvText = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Numbers never need quoting. */
 const csvField = (c: Field, v: StreamValue) => (v === null ? '' : c.format === 'A' ? csvText(String(v)) : String(v));
 
-/** A page's lines, each field formatted straight from its record into one string: no array or
- * object per row (their garbage collection was most of the export's client time). */
-function csvPage(page: readonly CatalogueRecord[]): string {
+/** Records' CSV lines, each field formatted straight from its record into one string: the
+ * definition catalogueCsv.ts's lines are held to (test/central/catalogueCsv.test.ts). */
+export function csvLines(page: readonly CatalogueRecord[]): string {
   let text = '';
   for (const r of page) {
     for (let i = 0; i < CATALOGUE_COLUMNS.length; i++) {
@@ -87,22 +96,21 @@ function csvPage(page: readonly CatalogueRecord[]): string {
   return text;
 }
 
-async function writeCsv(pages: AsyncIterable<readonly CatalogueRecord[]>, file: string): Promise<number> {
+async function writeCsv(pages: AsyncIterable<CatalogueCsvPage>, file: string): Promise<number> {
   // Opened first, so that a file already there is refused before anything is written.
   const out = (await open(file, 'wx')).createWriteStream();
   let n = 0;
   try {
-    await write(out, `${CATALOGUE_COLUMNS.map((c) => c.name.toLowerCase()).join(',')}\n`);
+    await write(out, CSV_HEADER);
     // One write per page. The next page is read while this one drains, and written only
     // once it has: at most a page waits in memory, however slow the disk.
     let drained: Promise<unknown> = Promise.resolve();
     for await (const page of pages) {
-      if (page.length === 0) continue;
-      const text = csvPage(page);
+      if (page.rows === 0) continue;
       await drained;
-      drained = out.write(text) ? Promise.resolve() : once(out, 'drain');
+      drained = out.write(page.text) ? Promise.resolve() : once(out, 'drain');
       drained.catch(() => {}); // a write error is thrown where it is awaited, not as unhandled
-      n += page.length;
+      n += page.rows;
     }
     await drained;
   } finally {

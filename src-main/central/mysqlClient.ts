@@ -17,10 +17,11 @@ import { batchFromRow, itemFromRow, problemStateFromRow, verdictFromRow, type Ro
 import { PAGE_BYTES, readPage, type RawPage } from './pullPage';
 import type { Role } from '../../shared/model';
 import type { AgreementThresholds } from '../../shared/agreement';
-import type { CatalogueRecord, CatalogueScope, FileKey, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
+import type { CatalogueCsvPage, CatalogueRecord, CatalogueScope, FileKey, ProblemAction, ProblemFilter, RecheckResolution, TraceKey } from './qualityDesk';
 import { recheckList, recheckResolve } from './recheck';
 import { problemList, problemSetState } from './problemDesk';
 import { catalogue } from './catalogue';
+import { catalogueCsv } from './catalogueCsv';
 import { trace } from './trace';
 import { spectrumFiles } from './spectrumFiles';
 
@@ -165,8 +166,17 @@ class MysqlSession implements CentralClient {
     return this.guard(async () => problemSetState(await this.pool(), id, action, note));
   }
 
-  async *catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRecord[]> {
-    const pages = catalogue(await this.guard(() => this.pool()), scope);
+  catalogue(scope: CatalogueScope): AsyncGenerator<CatalogueRecord[]> {
+    return this.guarded((pool) => catalogue(pool, scope));
+  }
+
+  catalogueCsv(scope: CatalogueScope): AsyncGenerator<CatalogueCsvPage> {
+    return this.guarded((pool) => catalogueCsv(pool, scope));
+  }
+
+  /** A stream of pages whose every step is guarded (errors mapped as every call's). */
+  private async *guarded<T>(open: (pool: Pool) => AsyncGenerator<T>): AsyncGenerator<T> {
+    const pages = open(await this.guard(() => this.pool()));
     for (;;) {
       const next = await this.guard(() => pages.next());
       if (next.done) return;

@@ -92,6 +92,12 @@ export type FinalSource = 'recheck' | 'verdict' | 'unresolved';
  * catalogue.ts's `field` (or decoded whole by `catalogueRow`). */
 export type CatalogueRecord = readonly unknown[];
 
+/** Catalogue rows as CSV lines, each ending in a newline (the export's, without its header). */
+export interface CatalogueCsvPage {
+  rows: number;
+  text: string;
+}
+
 export interface CatalogueRow extends FibreKey {
   obsid: number;
   designation: string;
@@ -138,6 +144,8 @@ export interface QualityDesk {
   problemSetState(id: string, action: ProblemAction, note: string): Promise<ProblemCase>;
   /** The human-checked catalogue, streamed in obsid order a page at a time (coordinator). */
   catalogue(scope: CatalogueScope): AsyncIterable<CatalogueRecord[]>;
+  /** The same rows as the CSV export's lines, a page at a time (coordinator). */
+  catalogueCsv(scope: CatalogueScope): AsyncIterable<CatalogueCsvPage>;
   /** One spectrum's story, now or `at` an earlier moment (any role, within what it may read). */
   trace(key: TraceKey, at?: string): Promise<Trace>;
   /** Where the spectra of one spectrum or one spectrograph are in the data source (any role). */

@@ -56,8 +56,10 @@ describe('exporting from the app', () => {
     expect(header).toMatch(/^obsid,designation,/);
     expect(row).toMatch(new RegExp(`^${obsid},`));
 
-    const cancelled = await appAs(w.coordinator.url, async () => null);
+    const cancelled = await appAs(w.coordinator.url, async (name) => (offered.push(name), null));
     expect(await cancelled.handlers.exportCatalogue({ scope: {}, format: 'fits' })).toBeNull();
+    // Both nights blank: the whole catalogue, named so.
+    expect(offered.at(-1)).toBe('specvet-catalogue-all.fits');
   });
 
   it('refuses a file that exists and leaves it as it was', async () => {

@@ -113,7 +113,7 @@ describe('the export', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('export-format').innerText()).toBe('CSV');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toBe('specvet-catalogue-start_now.csv');
+    expect(download.suggestedFilename()).toBe('specvet-catalogue-all.csv');
     const [header, ...rows] = readFileSync((await download.path())!, 'utf8').trim().split('\n');
     const columns = csvFields(header!);
     expect(rows).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('the export', () => {
     // Two current verdicts that disagree: the newest (GALAXY) is the answer, marked unresolved; both reviewers, oldest first.
     expect(row).toMatchObject({ obsid: String(obsid), class: 'GALAXY', class_pipe: 'STAR', quality: '3', source: 'unresolved' });
     expect(row.reviewers).toMatch(new RegExp(`^${alice.user},reviewer_\\w+$`));
-    await expect.poll(() => page.getByTestId('export-done').innerText()).toBe('wrote 1 spectrum to specvet-catalogue-start_now.csv');
+    await expect.poll(() => page.getByTestId('export-done').innerText()).toBe('wrote 1 spectrum to specvet-catalogue-all.csv');
     await shots(page, 'desk-export');
     expect(pageProblems(page)).toEqual([]);
   });

@@ -13,13 +13,13 @@ describe('the export save dialog', () => {
   it('offers the name in Documents with its format, answers the chosen path, null on cancel', async () => {
     const choose = exportFileChooser(() => null);
     dialog.saveAnswer = { canceled: false, filePath: '/data/jan.fits' };
-    expect(await choose('specvet-catalogue-start_now.fits')).toBe('/data/jan.fits');
+    expect(await choose('specvet-catalogue-all.fits')).toBe('/data/jan.fits');
     expect(dialog.saves.at(-1)).toMatchObject({
-      defaultPath: join('/default/documents', 'specvet-catalogue-start_now.fits'),
+      defaultPath: join('/default/documents', 'specvet-catalogue-all.fits'),
       filters: [{ name: 'FITS binary table', extensions: ['fits'] }],
     });
     dialog.saveAnswer = { canceled: true, filePath: '' };
-    expect(await choose('specvet-catalogue-start_now.csv')).toBeNull();
+    expect(await choose('specvet-catalogue-all.csv')).toBeNull();
     expect(dialog.saves.at(-1)).toMatchObject({ filters: [{ name: 'CSV', extensions: ['csv'] }] });
   });
 });

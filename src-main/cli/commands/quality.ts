@@ -157,7 +157,7 @@ units (TUNITn) and a comment on every column.`,
     const { scopeProblem } = await import('../../central/catalogue');
     const problem = scopeProblem(scope);
     if (problem) throw new UsageError(problem);
-    const n = await withClient(ctx, (c) => exportCatalogue(c.catalogue(scope), format as 'csv' | 'fits', out));
+    const n = await withClient(ctx, (c) => exportCatalogue(c, scope, format as 'csv' | 'fits', out));
     ctx.print({ file: out, format, rows: n }, () => `wrote ${n} spectra to ${out}`);
   },
 });
