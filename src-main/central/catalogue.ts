@@ -6,9 +6,9 @@
  * (shared/agreement.ts).
  *
  * The answers are kept per spectrum in `catalogue_answer` (migration 1450), folded in by
- * revision (`catalogue_refresh`) before each export, so an export is one scan of that table's
- * primary key joined to the survey rows by theirs. Streamed: pages of PAGE spectra (keyset on
- * obsid), read as arrays and handed out as they came (CatalogueRecord): the export formats each
+ * revision (`catalogue_refresh`) before each export, with the survey fields a row shows
+ * (migration 1760), so an export is one scan of that table's primary key and nothing else.
+ * Streamed: pages of PAGE spectra (keyset on obsid), read as arrays and handed out as they came (CatalogueRecord): the export formats each
  * field straight from them, since a million decoded objects cost more in garbage collection
  * than the rest of the export; `catalogueRow` decodes one for whoever wants the object.
  */
@@ -31,12 +31,11 @@ export function scopeProblem(scope: CatalogueScope): string | null {
 }
 
 /** One catalogue row's columns, in the order `field` reads them. */
-export const COLUMNS = `a.obsid, si.lmjd, si.planid, si.spid, si.fiberid, si.class, si.subclass, si.z, p.obsdate, ti.ra, ti.\`dec\`,
+export const COLUMNS = `a.obsid, a.lmjd, a.planid, a.spid, a.fiberid, a.class_pipe, a.subclass_pipe, a.z_pipe, a.obsdate, a.ra, a.\`dec\`,
   a.class, a.subclass, a.z, a.quality, a.source, a.flags, a.reviewers, a.first_checked, a.last_checked, a.rechecked_by, a.rechecked_at`;
 
-const SURVEY = `JOIN spec_info si ON si.obsid = a.obsid
-  JOIN plan_info p ON p.lmjd = si.lmjd AND p.planid = si.planid
-  LEFT JOIN target_info ti ON ti.lmjd = si.lmjd AND ti.planid = si.planid AND ti.spid = si.spid AND ti.fiberid = si.fiberid`;
+/** An answer whose spectrum or plan is not in the survey has no night (the join used to drop it). */
+const SURVEYED = 'a.obsdate IS NOT NULL';
 
 /** The keyset: the last obsid as the server sent it (text), exact also past 2^53. */
 const AFTER = 'CAST(? AS UNSIGNED)';
@@ -44,25 +43,24 @@ const AFTER = 'CAST(? AS UNSIGNED)';
 /**
  * A page of the scope's spectra after `after`, in obsid order: a date range walks
  * catalogue_answer's primary key (nights filtered on the way), a batch its items (spec_check's
- * primary key), each joined to its answer and survey rows by primary key. STRAIGHT_JOIN keeps
- * that order: left to itself the optimizer led with plan_info and sorted all the joined rows
- * (the answers' text included) for every page. `columns` name the joined rows (a, si, p, ti);
- * the first is a.obsid, the keyset.
+ * primary key) joined to the answers by theirs. The answer carries its survey fields
+ * (migration 1760), so no survey table is read. STRAIGHT_JOIN keeps the batch's order. `columns`
+ * name the answer's (a); the first is a.obsid, the keyset.
  */
 function pageQuery(scope: CatalogueScope, columns: string, pageSize: number): { sql: string; args: string[] } {
   // The page size is ours and inlined: a prepared statement's LIMIT takes no parameter of mysql2's types.
   const limit = `LIMIT ${Math.trunc(pageSize)}`;
   if ('batchId' in scope) {
     return {
-      sql: `SELECT STRAIGHT_JOIN ${columns} FROM spec_check sc JOIN catalogue_answer a ON a.obsid = sc.obsid ${SURVEY}
-        WHERE sc.batch_id = ? AND sc.obsid > ${AFTER} ORDER BY sc.obsid ${limit}`,
+      sql: `SELECT STRAIGHT_JOIN ${columns} FROM spec_check sc JOIN catalogue_answer a ON a.obsid = sc.obsid
+        WHERE sc.batch_id = ? AND ${SURVEYED} AND sc.obsid > ${AFTER} ORDER BY sc.obsid ${limit}`,
       args: [scope.batchId],
     };
   }
-  const dates = ([['p.obsdate >= ?', scope.from], ['p.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
+  const dates = ([['a.obsdate >= ?', scope.from], ['a.obsdate <= ?', scope.to]] as const).filter(([, v]) => v !== undefined);
   return {
-    sql: `SELECT STRAIGHT_JOIN ${columns} FROM catalogue_answer a ${SURVEY}
-      WHERE a.obsid > ${AFTER}${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY a.obsid ${limit}`,
+    sql: `SELECT ${columns} FROM catalogue_answer a
+      WHERE a.obsid > ${AFTER} AND ${SURVEYED}${dates.map(([condition]) => ` AND ${condition}`).join('')} ORDER BY a.obsid ${limit}`,
     args: dates.map(([, v]) => v!),
   };
 }

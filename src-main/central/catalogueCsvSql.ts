@@ -21,18 +21,18 @@ const iso = (t: string) => `IFNULL(CONCAT(REPLACE(${t}, ' ', 'T'), IF(LENGTH(${t
 const run = (fields: string[]) => `CONCAT_WS(',', ${fields.join(', ')})`;
 
 /**
- * The page's select list: a.obsid, ti.ra, ti.dec, si.z, a.z, then the runs between them —
+ * The page's select list: a.obsid, a.ra, a.dec, a.z_pipe, a.z, then the runs between them —
  * obsdate … fiberid, class_pipe and subclass_pipe, class and subclass, quality … rechecked_at
  * (CATALOGUE_COLUMNS order).
  */
 export const CSV_PAGE_COLUMNS = [
   'a.obsid',
-  'ti.ra',
-  'ti.`dec`',
-  'si.z',
+  'a.ra',
+  'a.`dec`',
+  'a.z_pipe',
   'a.z',
-  run(['p.obsdate', 'si.lmjd', text('si.planid'), 'si.spid', 'si.fiberid']),
-  run(['si.class', text('si.subclass')]),
+  run(['a.obsdate', 'a.lmjd', text('a.planid'), 'a.spid', 'a.fiberid']),
+  run(['a.class_pipe', text('a.subclass_pipe')]),
   run(['a.class', text('a.subclass')]),
   run([
     'a.quality',

@@ -1,9 +1,12 @@
 /**
  * Loads a survey bundle (plan_info, target_info, obj_info, spec_info) into the survey tables,
  * as the pipelines would. Rows are upserted by their keys, so seeding again is harmless.
+ * The catalogue's answers copy survey fields (migration 1760): those of every plan loaded are
+ * re-folded in the same transaction, so the next export shows what was seeded.
  */
 import type { Connection } from 'mysql2/promise';
 import type { SurveyBundle } from '../survey/bundle';
+import { surveyFold } from './migrations/1760-catalogue-survey-fields';
 
 export interface SeedCounts {
   plan_info: number;
@@ -28,6 +31,7 @@ export async function seedBundle(c: Connection, bundle: SurveyBundle): Promise<S
   await c.query('START TRANSACTION');
   try {
     for (const table of Object.keys(TABLES) as Table[]) await upsert(c, table, bundle[table] as unknown as Record<string, unknown>[]);
+    await refoldSurvey(c, bundle);
     await c.query('COMMIT');
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});
@@ -50,4 +54,13 @@ async function upsert(c: Connection, table: Table, rows: Record<string, unknown>
     // mysql2 expands the nested array into escaped (…), (…) groups: still parameterised.
     await c.query(`INSERT INTO ${table} (${names}) VALUES ? ON DUPLICATE KEY UPDATE ${update}`, [values]);
   }
+}
+
+const REFOLD = surveyFold('catalogue_answer a', ' WHERE si.lmjd = ? AND si.planid = ?');
+
+/** Re-folds the answers' survey fields of each plan the bundle touched (any of its tables). */
+async function refoldSurvey(c: Connection, bundle: SurveyBundle): Promise<void> {
+  const plans = new Map<string, [number, string]>();
+  for (const r of [...bundle.plan_info, ...bundle.target_info, ...bundle.spec_info]) plans.set(`${r.lmjd}\t${r.planid}`, [r.lmjd, r.planid]);
+  for (const [lmjd, planid] of plans.values()) await c.query(REFOLD, [lmjd, planid]);
 }

@@ -4,7 +4,7 @@
  * every row the coordinator's export streams equals the row worked out here from the verdicts
  * this test pushed — each reviewer's latest verdict, the newest of those the answer, `unresolved`
  * when two disagree by shared/agreement.ts, a recheck winning — and the database refuses the
- * summary to a reviewer.
+ * summary to a reviewer. The survey fields the answers carry (migration 1760) follow a reseed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disagrees } from '../../shared/agreement';
@@ -17,9 +17,11 @@ import { createPool } from '../../src-main/central/connection';
 import type { CatalogueRow } from '../../src-main/central/qualityDesk';
 import { assign, loginOf, type Person } from '../sync/world';
 import { useWorld } from '../support/world';
-import { mariadbClient, newId, sessionAs } from './fixtures';
+import { seedBundle } from '../../src-main/central/seed';
+import { buildBundle, mariadbClient, newId, sessionAs } from './fixtures';
 
-const w = useWorld({ plans: 1, spectrographs: 1, fibers: 12 }, { people: { alice: 'reviewer', bob: 'reviewer', cy: 'reviewer' } });
+const SHAPE = { plans: 1, spectrographs: 1, fibers: 12 };
+const w = useWorld(SHAPE, { people: { alice: 'reviewer', bob: 'reviewer', cy: 'reviewer' } });
 let coordinator: CentralClient;
 let obsids: number[];
 const batchOf: Record<string, string> = {};
@@ -160,6 +162,34 @@ describe('catalogue from the summary', () => {
     expect(direct.stderr).toMatch(/denied/i);
   });
 });
+
+describe('survey fields of the catalogue', () => {
+  it('shows a reseeded pipeline answer, night and target position in the next export', async () => {
+    const bundle = buildBundle(SHAPE);
+    const spectrum = bundle.spec_info.find((s) => s.obsid === obsids[1])!;
+    Object.assign(spectrum, { class: 'QSO', subclass: 'BL', z: 2.25 });
+    const target = bundle.target_info.find((t) => t.fiberid === spectrum.fiberid)!;
+    Object.assign(target, { ra: 11.5, dec: 19.25 });
+    bundle.plan_info[0]!.obsdate = '2024-02-01';
+    await seedBundle(w.admin, bundle);
+
+    const rows = await exported();
+    expect(rows).toHaveLength(said.size);
+    const row = rows.find((r) => r.obsid === obsids[1])!;
+    expect(row.pipeline).toEqual({ class: 'QSO', subclass: 'BL', z: 2.25 });
+    expect([row.ra, row.dec]).toEqual([11.5, 19.25]);
+    expect(new Set(rows.map((r) => r.obsdate))).toEqual(new Set(['2024-02-01']));
+    // The night filter reads the reseeded night too.
+    expect(await countIn({ from: '2024-02-01', to: '2024-02-01' })).toBe(said.size);
+    expect(await countIn({ to: '2024-01-31' })).toBe(0);
+  });
+});
+
+async function countIn(scope: { from?: string; to?: string }): Promise<number> {
+  let n = 0;
+  for await (const page of coordinator.catalogue(scope)) n += page.length;
+  return n;
+}
 
 async function exportedAs(c: CentralClient): Promise<number> {
   let n = 0;

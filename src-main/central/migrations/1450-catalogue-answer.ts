@@ -54,7 +54,7 @@ const tables = [
   `INSERT IGNORE INTO tally_mark (id, rev) VALUES (${MARK_ID}, 0)`,
 ];
 
-const TOUCHED = `SELECT obsid FROM humanverify WHERE rev > mark AND rev <= head
+export const TOUCHED = `SELECT obsid FROM humanverify WHERE rev > mark AND rev <= head
   UNION SELECT obsid FROM humanrecheck WHERE rev > mark AND rev <= head`;
 
 /**
@@ -78,7 +78,7 @@ const NEWER = `(VALUES(created_at) > ${L}.created_at OR (VALUES(created_at) = ${
  * answer with a dependent subquery, seconds for a fold of a few verdicts).
  */
 const T = `(${TOUCHED}) t`;
-const FOLD = [
+export const FOLD = [
   // rev first; created_at then follows whichever verdict rev now names (revisions are unique).
   `INSERT INTO catalogue_latest (obsid, reviewer, created_at, rev)
     SELECT v.obsid, v.reviewer, v.created_at, v.rev FROM humanverify v WHERE v.rev > mark AND v.rev <= head

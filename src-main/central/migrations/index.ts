@@ -24,6 +24,7 @@ import { migration as batchSeen } from './1445-batch-seen';
 import { migration as catalogueAnswer } from './1450-catalogue-answer';
 import { migration as itemSurveyFields } from './1520-item-survey-fields';
 import { migration as disableWithoutCursor } from './1600-disable-without-cursor';
+import { migration as catalogueSurveyFields } from './1760-catalogue-survey-fields';
 
 // One per line, in version order: branches that each add one merge without a conflict.
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   catalogueAnswer,
   itemSurveyFields,
   disableWithoutCursor,
+  catalogueSurveyFields,
 ];
 
 /** The newest schema this build of SpecVet knows. */
