@@ -12,6 +12,7 @@ import { globalMinimum, localMinima, type Minimum } from './minima';
 import { modelAt } from './model';
 import { galaxyZMax, qsoPlausible } from './plausible';
 import { onLogGrid } from './resample';
+import { ensembleSubclass } from './subclass';
 import type { FitClass, TemplateLibrary, TemplateSet } from './templates';
 
 export const Z_RANGES: Readonly<Record<FitClass, readonly [number, number]>> = {
@@ -31,7 +32,7 @@ export interface FitOptions {
 
 export interface FitCandidate {
   class: FitClass;
-  /** LAMOST-style subclass (stars), else null. */
+  /** LAMOST-style subclass (stars; the best stellar template's from all of them, subclass.ts), else null. */
   subclass: string | null;
   /** The template: NAMEi of a stellar row, else the file. */
   template: string;
@@ -114,6 +115,7 @@ export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: Fit
   // A QSO minimum whose model shows no broad line standing out is no QSO (plausible.ts).
   const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
   const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
+  withStarSubclass(candidates, found, data.used - 1 - POLY_TERMS);
   const best = candidates[0]!;
   const models = candidates.map((c) => grid.back(modelOf(c)));
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
@@ -186,6 +188,16 @@ function pickCandidates(all: Found[], count: number): Found[] {
     out.push(c);
   }
   return out;
+}
+
+/**
+ * The first candidate of a single stellar template takes the subclass of every stellar
+ * template's best fit together (subclass.ts: the sparse SDSS set, one template, is too coarse);
+ * dof is one template's fit's.
+ */
+function withStarSubclass(candidates: Found[], found: readonly Found[], dof: number): void {
+  const star = candidates.find((c) => c.class === 'STAR' && c.curve.row !== null);
+  if (star) star.subclass = ensembleSubclass(found.filter((f) => f.class === 'STAR' && f.curve.row !== null), dof);
 }
 
 function strip(f: Found): FitCandidate {
