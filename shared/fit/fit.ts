@@ -32,7 +32,7 @@ export interface FitOptions {
 
 export interface FitCandidate {
   class: FitClass;
-  /** LAMOST-style subclass (stars; the best stellar template's from all of them, subclass.ts), else null. */
+  /** LAMOST-style subclass of a star (the first single-template one: from all templates fitting about as well, subclass.ts), else null. */
   subclass: string | null;
   /** The template: NAMEi of a stellar row, else the file. */
   template: string;
