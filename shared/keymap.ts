@@ -191,7 +191,7 @@ export function describeAction(a: ReviewAction): string {
     case 'undo':
       return 'undo the last verdict not yet pushed';
     case 'help':
-      return 'show every key';
+      return "this screen's keys (Tab there: the other screens')";
     case 'settings':
       return 'settings: data source, rebind keys, quality of Enter';
     case 'back':

@@ -1,8 +1,9 @@
 /**
  * The catalogue as CSV text, a page at a time: the server sends each row's text runs ready
  * made (catalogueCsvSql.ts) and its DOUBLEs as 8 bytes; the client puts in the obsid, the
- * designation and the numbers, with the same functions as catalogueExport.ts's formatter, so
- * the lines are that formatter's, byte for byte, at a fraction of its cost (docs/central.md).
+ * designation (shared/designation.ts, as the FITS export's column) and the numbers (JavaScript's
+ * String(), which reads back as the same DOUBLE), at a fraction of the cost of formatting each
+ * field on the client (docs/central.md). test/central/catalogueCsv.test.ts reads the lines back.
  */
 import type { Pool } from 'mysql2/promise';
 import { designation } from '../../shared/designation';
@@ -11,7 +12,7 @@ import { CSV_PAGE_COLUMNS } from './catalogueCsvSql';
 import { toNumber } from './connection';
 import type { CatalogueCsvPage, CatalogueScope } from './qualityDesk';
 
-/** String(x) of a DOUBLE, '' for NULL (csvField's numbers). */
+/** String(x) of a DOUBLE (the shortest text that reads back as it), '' for NULL. */
 const num = (v: unknown) => (v === null ? '' : String(v));
 
 /** The page's lines: the rows as cataloguePages gives them in CSV_PAGE_COLUMNS (catalogueCsvSql.ts's order). */

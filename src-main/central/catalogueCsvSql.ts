@@ -1,16 +1,16 @@
 /**
  * The catalogue's CSV lines in parts the server builds (issue 15: a million rows of 22 fields
  * each cost the client more to parse and format than the server took to read them). Each part
- * is a run of the line's text, integer, enum and time fields, joined with commas and quoted
- * exactly as catalogueExport.ts's formatter quotes them; the fields between the parts are
+ * is a run of the line's text, integer, enum and time fields, joined with commas and quoted as
+ * RFC 4180 has it (below); the fields between the parts are
  * left to the client (catalogueCsv.ts): the obsid, the designation and the four DOUBLEs.
  * MariaDB writes a DOUBLE as text at about a microsecond each (more than the joins), and not
  * always as JavaScript would (1e-7 / 1e+21); read by prepared statement they arrive as their
- * 8 bytes instead, and the client writes them with the same String() as the formatter.
- * test/central/catalogueCsv.test.ts compares the lines with the formatter's on tricky values.
+ * 8 bytes instead, and the client writes them with JavaScript's String().
+ * test/central/catalogueCsv.test.ts reads the lines back, field by field, on tricky values.
  */
 
-/** csvText: quoted, quotes doubled, when it holds a quote, comma or line break. */
+/** Text quoted, quotes doubled, when it holds a quote, comma or line break. */
 const text = (s: string) =>
   `IF(LOCATE('"', ${s}) OR LOCATE(',', ${s}) OR LOCATE(CHAR(13 USING utf8mb4), ${s}) OR LOCATE(CHAR(10 USING utf8mb4), ${s}), CONCAT('"', REPLACE(${s}, '"', '""'), '"'), ${s})`;
 

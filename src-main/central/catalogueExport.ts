@@ -3,8 +3,8 @@
  * table, streaming: each page goes out as it arrives (one write per page, waiting while the
  * file's stream drains), so memory stays flat. One column list serves
  * both formats, with each column's unit and meaning (TUNITn, and the TTYPEn card's comment).
- * CSV lines come ready made from catalogueCsv.ts (most of each built by the server), and are
- * byte for byte what `csvLines` here makes of the same rows' records.
+ * CSV lines come ready made from catalogueCsv.ts (most of each built by the server); this file
+ * writes the header (the same column list) above them.
  * A file cut short by an error is removed: a half catalogue must not look like a whole one.
  */
 import type { WriteStream } from 'node:fs';
@@ -75,26 +75,6 @@ export async function exportCatalogue(source: CatalogueSource, scope: CatalogueS
 
 /** The CSV file's first line: the columns' names. */
 export const CSV_HEADER = `${CATALOGUE_COLUMNS.map((c) => c.name.toLowerCase()).join(',')}\n`;
-
-/** Text is quoted when it holds a quote, comma or line break. */
-const csvText = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Numbers never need quoting. */
-const csvField = (c: Field, v: StreamValue) => (v === null ? '' : c.format === 'A' ? csvText(String(v)) : String(v));
-
-/** Records' CSV lines, each field formatted straight from its record into one string: the
- * definition catalogueCsv.ts's lines are held to (test/central/catalogueCsv.test.ts). */
-export function csvLines(page: readonly CatalogueRecord[]): string {
-  let text = '';
-  for (const r of page) {
-    for (let i = 0; i < CATALOGUE_COLUMNS.length; i++) {
-      const c = CATALOGUE_COLUMNS[i]!;
-      text += (i === 0 ? '' : ',') + csvField(c, c.value(r));
-    }
-    text += '\n';
-  }
-  return text;
-}
 
 async function writeCsv(pages: AsyncIterable<CatalogueCsvPage>, file: string): Promise<number> {
   // Opened first, so that a file already there is refused before anything is written.

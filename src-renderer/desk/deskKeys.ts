@@ -148,21 +148,33 @@ function caseKeys(keymap: Keymap, rebound: Rebindings | undefined): DeskKey[] {
 }
 
 /**
- * The keys in force on the open desk screen, or on the batch list (the screens' own keys);
- * `keymap`: the reviewer's review keys, `screenKeys`: their rebound screen keys.
+ * A desk scope's keys as the reviewer has bound them (`keymap`: their review keys, which a
+ * recheck case takes too; `screenKeys`: their rebound screen keys); on the batch list (`home`)
+ * only those opening a screen `member`'s role may use.
  */
-export function deskKeysNow(member: DeskMember | null, keymap: Keymap, screenKeys: ScreenKeys): DeskKey[] {
+export function deskScopeKeys(scope: DeskKeyScope, member: DeskMember | null, keymap: Keymap, screenKeys: ScreenKeys): DeskKey[] {
+  if (scope === 'recheckCase') return caseKeys(keymap, screenKeys['desk.recheckCase']);
+  const keys = boundKeys(scope, screenKeys[`desk.${scope}`]);
+  if (scope !== 'home') return keys;
+  const offered = new Set(DESK_SCREENS.filter((d) => member && d.may(member)).map((d) => `open:${d.screen}`));
+  return keys.filter((k) => offered.has(k.id!));
+}
+
+/** The desk scope in force: the open screen's, an open case's or report's, or the batch list's (`home`). */
+export function deskScopeNow(): DeskKeyScope {
   const s = getDesk();
-  const bound = (scope: DeskKeyScope) => boundKeys(scope, screenKeys[`desk.${scope}`]);
-  if (s.screen === null) {
-    const offered = new Set(DESK_SCREENS.filter((d) => member && d.may(member)).map((d) => `open:${d.screen}`));
-    return bound('home').filter((k) => offered.has(k.id!));
-  }
-  if (s.screen === 'recheck' && s.openCase) return caseKeys(keymap, screenKeys['desk.recheckCase']);
-  if (s.screen === 'problems' && s.openProblem) return bound('problemOpen');
-  const keys = bound(s.screen);
+  if (s.screen === null) return 'home';
+  if (s.screen === 'recheck' && s.openCase) return 'recheckCase';
+  if (s.screen === 'problems' && s.openProblem) return 'problemOpen';
+  return s.screen;
+}
+
+/** The keys in force on the open desk screen, or on the batch list (the screens' own keys). */
+export function deskKeysNow(member: DeskMember | null, keymap: Keymap, screenKeys: ScreenKeys): DeskKey[] {
+  const scope = deskScopeNow();
+  const keys = deskScopeKeys(scope, member, keymap, screenKeys);
   // By nights there is no list of batches on screen: no cursor to move, none to offer.
-  if (s.screen === 'export' && s.exportForm.by === 'dates') return keys.filter((k) => k.id !== 'rowDown' && k.id !== 'rowUp');
+  if (scope === 'export' && getDesk().exportForm.by === 'dates') return keys.filter((k) => k.id !== 'rowDown' && k.id !== 'rowUp');
   return keys;
 }
 

@@ -71,7 +71,7 @@ describe('every screen’s keys rebindable, refused only where both are live', (
     expect(step(NONE, 'desk.batches', 'x', 'Delete')).toEqual({ bindings: { keys: {}, screenKeys: { 'desk.batches': { x: 'Delete' } } } });
     expect(step(NONE, 'desk.progress', 'v', 'q')).toMatchObject({ bindings: { screenKeys: { 'desk.progress': { v: 'q' } } } });
     // Inside a screen the batch list's ? still opens the help: not a desk key.
-    expect(step(NONE, 'desk.progress', 'v', '?')).toEqual({ refused: expect.stringMatching(/^\? is already "batch list: show every key"/) });
+    expect(step(NONE, 'desk.progress', 'v', '?')).toEqual({ refused: expect.stringMatching(/^\? is already "batch list: this screen's keys \(Tab there: the other screens'\)"/) });
     expect(step(NONE, 'desk.batches', 'Escape', 'q')).toEqual({ refused: expect.stringMatching(/cannot be rebound/) });
   });
 

@@ -73,7 +73,7 @@ describe('web edition, the batch list by keyboard', () => {
       await expect.poll(() => page.getByTestId('notice').innerText()).toMatch(/server/);
       // ? lists the batch list's keys first.
       await page.keyboard.press('?');
-      expect(await page.getByRole('dialog', { name: 'review keys' }).innerText()).toMatch(/^↓\s+j\s+batch list: cursor down/);
+      expect(await page.getByTestId('key-help-page').innerText()).toMatch(/^BATCH LIST\s+↓\s+j\s+batch list: cursor down/i);
       await page.keyboard.press('Escape');
       expect(problems).toEqual([]);
       await page.close();

@@ -30,20 +30,27 @@ describe('web edition, keys and dialogs', () => {
     page = await openPage(web.browser, web.served.url);
   });
 
-  it('? on the batch list shows the keys in the order they are learnt; Esc closes them', async () => {
+  it('? on the batch list shows its keys in the order they are learnt, Tab the other screens\'; Esc closes them', async () => {
     await list().waitFor();
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'review keys' });
     await help.waitFor();
+    expect(await help.getByRole('tab', { selected: true }).innerText()).toBe('Here: Batch list');
     const rows = await help.locator('li').allInnerTexts();
-    const at = (text: string) => rows.findIndex((r) => r.includes(text));
-    // The batch list's own keys first (with /, ?, Ctrl+, and Esc), then what opening a batch gives.
-    expect(rows.slice(0, 8).map((r) => r.split(/\s/)[0])).toEqual(['↓', '↑', 'Enter', 's', '/', '?', 'Ctrl+,', 'Esc']);
-    expect(at('next spectrum')).toBe(8);
-    expect(at('previous spectrum')).toBe(9);
-    expect(at('accept the pipeline')).toBe(10);
-    expect(at('class UNKNOWN')).toBeLessThan(at('quality not set'));
-    expect(at('quality 4')).toBeLessThan(at('z −0.0001'));
+    // The batch list's own keys by purpose (with /, ?, Ctrl+, and Esc anywhere); no review key here.
+    expect(rows.map((r) => r.split(/\s/)[0])).toEqual(['↓', '↑', 'Enter', 's', '/', '?', 'Ctrl+,', 'Esc']);
+    // Tab: what opening a batch gives, in the order it is learnt.
+    await page.keyboard.press('Tab');
+    expect(await help.getByRole('tab', { selected: true }).innerText()).toBe('Other screens');
+    const single = await help.getByTestId('key-help-review').locator('li').allInnerTexts();
+    const at = (text: string) => single.findIndex((r) => r.includes(text));
+    expect(at('next spectrum')).toBe(0);
+    expect(at('previous spectrum')).toBe(1);
+    expect(at('accept the pipeline')).toBe(2);
+    // A family of actions on one row, in learning order: the classes, the qualities, then z.
+    expect(at('class STAR / GALAXY / QSO / UNKNOWN')).toBe(3);
+    expect(at('quality (4 certain')).toBe(4);
+    expect(at('z −/+ 0.0001')).toBeGreaterThan(at('quality (4 certain'));
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
     await list().waitFor();

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWorld } from '../support/world';
 import type { Person } from '../central/fixtures';
 import { disagreeAndReport } from '../support/deskWorld';
+import { parseCsv } from '../support/csv';
 import { shots, useDeskBrowser } from './deskSupport';
 import { mariaDbForFile, pageProblems } from './support';
 
@@ -114,10 +115,9 @@ describe('the export', () => {
     expect(await page.getByTestId('export-format').innerText()).toBe('CSV');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('specvet-catalogue-all.csv');
-    const [header, ...rows] = readFileSync((await download.path())!, 'utf8').trim().split('\n');
-    const columns = csvFields(header!);
+    const [columns, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8'));
     expect(rows).toHaveLength(1);
-    const row = Object.fromEntries(csvFields(rows[0]!).map((v, i) => [columns[i], v]));
+    const row = Object.fromEntries(rows[0]!.map((v, i) => [columns![i], v]));
     // Two current verdicts that disagree: the newest (GALAXY) is the answer, marked unresolved; both reviewers, oldest first.
     expect(row).toMatchObject({ obsid: String(obsid), class: 'GALAXY', class_pipe: 'STAR', quality: '3', source: 'unresolved' });
     expect(row.reviewers).toMatch(new RegExp(`^${alice.user},reviewer_\\w+$`));
@@ -127,7 +127,3 @@ describe('the export', () => {
   });
 });
 
-/** One CSV line's fields (RFC 4180 quoting: "a,b" and "" inside quotes). */
-function csvFields(line: string): string[] {
-  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"'));
-}
