@@ -28,11 +28,12 @@ export interface ThumbFit {
 /** Summaries kept: a few pages' worth, or a spectrograph's 250 fibres and more. */
 const KEEP = 400;
 /**
- * Decoded spectra held for the fits, the first in fit order (a page, the spectrograph's view
- * and more): ~110 kB each, so 64 hold ~7 MB while the thumbnails load. The rest of a
- * spectrograph's 250 are read and decoded again when their turn comes, not all held (~27 MB).
+ * Decoded spectra held for the fits, the first in fit order: the largest browse page (10 × 10)
+ * whole, the spectrograph's view and more. ~110 kB each, so at most ~11 MB while the
+ * thumbnails load; the rest of a spectrograph's 250 are read and decoded again when their turn
+ * comes rather than all held (~27 MB).
  */
-const HOLD = 64;
+const HOLD = 100;
 
 export const usePageFits = create<{ byObsid: ReadonlyMap<number, ThumbFit> }>(() => ({ byObsid: new Map() }));
 
