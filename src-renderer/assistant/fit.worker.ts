@@ -1,22 +1,23 @@
 /**
  * The assistant's thread: the template library once (parsed here, its FFT caches kept for
- * every later fit), then one spectrum file at a time decoded and fitted, off the page's thread.
- * The result's typed arrays (model, χ²(z) curves) travel back as transferables.
+ * every later fit), then one decoded spectrum at a time fitted, off the page's thread (the
+ * decoder's worker read it for the chart already). The result's typed arrays (model, χ²(z)
+ * curves) travel back as transferables.
  */
-import { gunzipStreamIfNeeded } from '../../shared/fits/gzipStream';
-import { fitSpectrum, templateLibrary, type TemplateLibrary } from '../../shared/fit';
-import { decodeSpectrum } from '../../shared/spectrum/decode';
-import type { FitReply, FitRequest } from './fitMessages';
+import { fitSpectrum, templateLibrary, type FitResult, type TemplateLibrary } from '../../shared/fit';
+import { answerCall } from '../spectra/workerAnswer';
+import type { CallReply } from '../spectra/workerCalls';
+import type { FitMessage } from './fitMessages';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<FitRequest>) => void) | null;
-  postMessage(message: FitReply, transfer: Transferable[]): void;
+  onmessage: ((e: MessageEvent<FitMessage>) => void) | null;
+  postMessage(message: CallReply<FitResult>, transfer: Transferable[]): void;
 };
 
 let library: TemplateLibrary | null = null;
 let libraryError: string | null = null;
 
-scope.onmessage = async (e) => {
+scope.onmessage = (e) => {
   const req = e.data;
   if (req.kind === 'templates') {
     try {
@@ -26,16 +27,15 @@ scope.onmessage = async (e) => {
     }
     return;
   }
-  const { id, obsid, bytes } = req;
-  try {
-    if (!library) throw new Error(libraryError ?? 'the templates have not arrived');
-    const t0 = performance.now();
-    const name = `spectrum ${obsid}`;
-    const fit = fitSpectrum(decodeSpectrum(await gunzipStreamIfNeeded(bytes, name), name), library);
-    const ms = performance.now() - t0;
-    const transfer = fit.ok ? [...fit.models.map((m) => m.buffer), ...fit.curves.flatMap((c) => [c.z.buffer, c.chi2.buffer])] : [];
-    scope.postMessage({ id, ok: true, fit, ms }, transfer as ArrayBuffer[]);
-  } catch (err) {
-    scope.postMessage({ id, ok: false, message: (err as Error).message || 'the fit failed' }, []);
-  }
+  void answerCall(
+    (reply, transfer) => scope.postMessage(reply, transfer),
+    req.id,
+    () => {
+      if (!library) throw new Error(libraryError ?? 'the templates have not arrived');
+      const fit = fitSpectrum(req.spectrum, library);
+      const transfer = fit.ok ? [...fit.models.map((m) => m.buffer), ...fit.curves.flatMap((c) => [c.z.buffer, c.chi2.buffer])] : [];
+      return { result: fit, transfer: transfer as ArrayBuffer[] };
+    },
+    'the fit failed',
+  );
 };

@@ -1,28 +1,28 @@
 /**
- * The fits for the review screen: each spectrum's file read from the API and fitted in one
- * long-lived Web Worker (the templates, ~3 MB, sent to it once). The spectrum on screen is
- * fitted first, then the ones after it, so a fit is ready when its spectrum is shown; only
- * fits near the current spectrum are kept.
+ * The fits for the review screen: each spectrum as the decoder has it (decoded once, for the
+ * chart; usually ahead of time) fitted in one long-lived Web Worker (the templates, ~3 MB, sent
+ * to it once). The spectrum on screen is fitted first, then the ones after it, so a fit is
+ * ready when its spectrum is shown; only fits near the current spectrum are kept.
  */
 import type { FitResult } from '../../shared/fit';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
+import { decoder } from '../spectra/decoder';
 import { KeptNear } from '../spectra/keptNear';
-import type { FitReply, FitRequest } from './fitMessages';
+import { WorkerCalls, type CallTarget } from '../spectra/workerCalls';
+import type { FitArrays, FitRequest, TemplatesMessage } from './fitMessages';
 
 /** How many spectra after / before the current one to fit ahead (the decoder keeps 3 / 2). */
 const AHEAD = 2;
 const BEHIND = 1;
 
-type Pending = { resolve: (f: FitResult) => void; reject: (e: Error) => void };
-
 export class Fitter {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private readonly near = new KeptNear((obsid) => this.load(obsid), AHEAD, BEHIND);
-  /** Worker-side fit times (ms), for the benchmark; bounded. */
-  readonly fitTimes: number[] = [];
+  private readonly calls = new WorkerCalls<FitRequest, FitResult>({
+    start: startFitWorker,
+    stopped: 'the fit stopped',
+    onFail: () => this.near.clear(),
+  });
+  private readonly near = new KeptNear((obsid) => this.fitOnce(obsid), AHEAD, BEHIND);
 
   get(obsid: number): Promise<FitResult> {
     return this.near.get(obsid);
@@ -33,9 +33,16 @@ export class Fitter {
     return this.near.ready(obsid);
   }
 
-  /** One fit, not kept here: the browse grid keeps only its summary (pageFits.ts). */
-  fitOnce(obsid: number): Promise<FitResult> {
-    return this.load(obsid);
+  /**
+   * One fit, not kept here (the browse grid keeps only its summary, pageFits.ts). `decoded`:
+   * the spectrum if the caller has it (a thumbnail's decode); else the decoder's.
+   */
+  async fitOnce(obsid: number, decoded?: FitArrays): Promise<FitResult> {
+    const s = decoded ?? decoder.ready(obsid) ?? (await decodedOnce(obsid));
+    // Copies, transferred: the worker gets its own and the chart keeps the decoder's arrays.
+    const spectrum: FitArrays = { wavelength: s.wavelength.slice(), flux: s.flux.slice(), ivar: s.ivar.slice(), andMask: s.andMask.slice() };
+    const transfer = [spectrum.wavelength.buffer, spectrum.flux.buffer, spectrum.ivar.buffer, spectrum.andMask.buffer] as ArrayBuffer[];
+    return this.calls.call({ kind: 'fit', obsid, spectrum }, transfer);
   }
 
   /** Keeps the fits around `index` of `obsids` (asking for the missing ones) and drops the rest. */
@@ -43,55 +50,23 @@ export class Fitter {
     this.near.focus(obsids, index);
   }
 
-  private async load(obsid: number): Promise<FitResult> {
-    const worker = await this.ensureWorker();
-    const bytes = await api.readSpectrum({ obsid });
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    const id = this.nextId++;
-    const request: FitRequest = { kind: 'fit', id, obsid, bytes: own };
-    return new Promise<FitResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage(request, [own.buffer as ArrayBuffer]);
-    });
-  }
+}
 
-  private starting: Promise<Worker> | null = null;
+/**
+ * The review screen's spectra are the decoder's (kept, decoding now or ahead: joined, not read
+ * again); any other (a trace, a fibre off the browse page) is read and decoded, not kept.
+ */
+function decodedOnce(obsid: number): Promise<FitArrays> {
+  return decoder.keeps(obsid) ? decoder.get(obsid) : decoder.readAndDecode(obsid);
+}
 
-  private ensureWorker(): Promise<Worker> {
-    if (this.worker) return Promise.resolve(this.worker);
-    this.starting ??= this.start().finally(() => (this.starting = null));
-    return this.starting;
-  }
-
-  private async start(): Promise<Worker> {
-    const names = await api.listTemplates({});
-    const files = await Promise.all(names.map(async (name) => ({ name, bytes: await api.readTemplate({ name }) })));
-    const w = new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module', name: 'spectrum-fit' });
-    w.onmessage = (e: MessageEvent<FitReply>) => this.settle(e.data);
-    w.onerror = (e) => this.failAll(`the fit stopped: ${e.message || 'worker error'}`);
-    const request: FitRequest = { kind: 'templates', files };
-    // Copied, not transferred: once per run, and an IPC view may share its buffer.
-    w.postMessage(request);
-    this.worker = w;
-    return w;
-  }
-
-  private settle(reply: FitReply): void {
-    const p = this.pending.get(reply.id);
-    if (!p) return;
-    this.pending.delete(reply.id);
-    if (!reply.ok) return p.reject(new Error(reply.message));
-    if (this.fitTimes.length < 10_000) this.fitTimes.push(reply.ms);
-    p.resolve(reply.fit);
-  }
-
-  private failAll(message: string): void {
-    for (const p of this.pending.values()) p.reject(new Error(message));
-    this.pending.clear();
-    this.near.clear();
-    this.worker?.terminate();
-    this.worker = null;
-  }
+async function startFitWorker(): Promise<CallTarget> {
+  const names = await api.listTemplates({});
+  const files = await Promise.all(names.map(async (name) => ({ name, bytes: await api.readTemplate({ name }) })));
+  const w = new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module', name: 'spectrum-fit' });
+  // Copied, not transferred: once per run, and an IPC view may share its buffer.
+  w.postMessage({ kind: 'templates', files } satisfies TemplatesMessage);
+  return w;
 }
 
 export const fitter = new Fitter();

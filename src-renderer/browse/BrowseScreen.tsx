@@ -4,7 +4,7 @@
  * neighbours are decoded and kept (virtualised), so a batch of thousands costs what one page does.
  */
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import { fitPage, usePageFits } from '../assistant/pageFits';
+import { fitPage, stopFits, usePageFits } from '../assistant/pageFits';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
 import { hintKeys, type Keymap, type ReviewAction } from '../../shared/keymap';
 import { modeHintKeys, type BrowseAction, type ModeKeymap } from '../../shared/modeKeys';
@@ -50,14 +50,6 @@ export function BrowseScreen() {
   const page = useMemo(() => items.slice(top, top + size), [items, top, size]);
 
   const fits = usePageFits((s) => s.byObsid);
-  // The assistant's fit of each spectrum on the page: a ≠fit mark where it disagrees with the pipeline.
-  // A page left (or the grid left for the single view) stops being fitted: its fits would take
-  // the main thread's reads from the spectrum now on screen.
-  useEffect(() => {
-    fitPage(page);
-    return () => fitPage([]);
-  }, [page]);
-
   useEffect(() => {
     // The page first, then the next one (PgDn is the usual key), then the one before.
     const around = [...items.slice(top, top + 2 * size), ...items.slice(Math.max(0, top - size), top)];
@@ -65,6 +57,15 @@ export function BrowseScreen() {
     // Opening a spectrum (or paging on) stops the loads not yet started; those kept stay.
     return () => thumbnails.stopLoading();
   }, [items, top, size]);
+
+  // The assistant's fit of each spectrum on the page: a ≠fit mark where it disagrees with the
+  // pipeline, started once the page's thumbnails are in (after the want above). A page left
+  // (or the grid left for the single view) stops being fitted: its fits would take the main
+  // thread's reads from the spectrum now on screen.
+  useEffect(() => {
+    fitPage(page, thumbnails);
+    return stopFits;
+  }, [page]);
 
   const ready = page.every((it) => thumbnails.get(it.obsid) !== undefined);
   useLayoutEffect(() => {

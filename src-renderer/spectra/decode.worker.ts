@@ -5,30 +5,33 @@
  */
 import { gunzipStreamIfNeeded } from '../../shared/fits/gzipStream';
 import { decodeSpectrum, transferList } from '../../shared/spectrum/decode';
-import type { DecodeReply, DecodeRequest, PlotSpectrum } from './plotSpectrum';
+import type { DecodeRequest, PlotSpectrum } from './plotSpectrum';
 import { RobustRange } from './robustRange';
+import { answerCall } from './workerAnswer';
+import type { Call, CallReply } from './workerCalls';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<DecodeRequest>) => void) | null;
-  postMessage(message: DecodeReply, transfer: Transferable[]): void;
+  onmessage: ((e: MessageEvent<Call<DecodeRequest>>) => void) | null;
+  postMessage(message: CallReply<PlotSpectrum>, transfer: Transferable[]): void;
 };
 
-scope.onmessage = async (e) => {
+scope.onmessage = (e) => {
   const { id, obsid, bytes } = e.data;
-  try {
-    const t0 = performance.now();
-    const name = `spectrum ${obsid}`;
-    const s = decodeSpectrum(await gunzipStreamIfNeeded(bytes, name), name);
-    const ms = performance.now() - t0;
-    const sigma = sigmaOf(s.ivar);
-    const [yMin, yMax] = new RobustRange().of(s.flux);
-    // orMask shares the spectrum's one buffer (transferList), so it travels at no cost.
-    const spectrum: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, sigma, orMask: s.orMask, yMin, yMax, fibertype: s.meta.fibertype };
-    const transfer: ArrayBuffer[] = sigma ? [...transferList(s), sigma.buffer as ArrayBuffer] : transferList(s);
-    scope.postMessage({ id, ok: true, spectrum, ms }, transfer);
-  } catch (err) {
-    scope.postMessage({ id, ok: false, message: (err as Error).message || 'the file could not be decoded' }, []);
-  }
+  void answerCall(
+    (reply, transfer) => scope.postMessage(reply, transfer),
+    id,
+    async () => {
+      const name = `spectrum ${obsid}`;
+      const s = decodeSpectrum(await gunzipStreamIfNeeded(bytes, name), name);
+      const sigma = sigmaOf(s.ivar);
+      const [yMin, yMax] = new RobustRange().of(s.flux);
+      // ivar and the masks share the spectrum's one buffer (transferList), so they travel at no
+      // cost: the fit takes its input from here instead of reading and decoding the file again.
+      const result: PlotSpectrum = { obsid, wavelength: s.wavelength, flux: s.flux, ivar: s.ivar, andMask: s.andMask, sigma, orMask: s.orMask, yMin, yMax, fibertype: s.meta.fibertype };
+      return { result, transfer: sigma ? [...transferList(s), sigma.buffer as ArrayBuffer] : transferList(s) };
+    },
+    'the file could not be decoded',
+  );
 };
 
 function sigmaOf(ivar: Float32Array): Float32Array | null {

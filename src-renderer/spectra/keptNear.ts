@@ -31,6 +31,11 @@ export class KeptNear<T> {
     return this.settled.get(obsid);
   }
 
+  /** Whether a result for `obsid` is kept: arrived, or on its way. */
+  has(obsid: number): boolean {
+    return this.kept.has(obsid);
+  }
+
   /** Keeps the results around `index` of `obsids` (asking for the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
     const wanted = new Set(obsids.slice(Math.max(0, index - this.behind), index + this.ahead + 1));

@@ -4,6 +4,9 @@ export interface PlotSpectrum {
   /** Vacuum wavelength, Å, increasing. */
   wavelength: Float64Array;
   flux: Float32Array;
+  /** Inverse variance (0: no information) and the and-mask, as decoded: what the assistant's fit reads. */
+  ivar: Float32Array;
+  andMask: Int32Array;
   /** 1σ error from the inverse variance (NaN where ivar is 0); null when the file has no ivar. */
   sigma: Float32Array | null;
   /** The or-mask per pixel (a bad pixel in any exposure is ≠ 0); shaded on the chart. */
@@ -15,7 +18,5 @@ export interface PlotSpectrum {
   fibertype: string | null;
 }
 
-export type DecodeRequest = { id: number; obsid: number; bytes: Uint8Array };
-export type DecodeReply =
-  | { id: number; ok: true; spectrum: PlotSpectrum; ms: number }
-  | { id: number; ok: false; message: string };
+/** What the decode worker is asked (its answer: a PlotSpectrum, workerCalls.ts). */
+export type DecodeRequest = { obsid: number; bytes: Uint8Array };

@@ -34,21 +34,17 @@ export function useFibreThumbnails(items: readonly { obsid: number; fiberid: num
     return out;
   }, [items]);
   const scales = useMemo(() => slitScales(byFibre), [byFibre]);
-  /** The first spectrum that could not be shown, in words (null: none failed), and how many could not. */
-  const { failure, failed } = useMemo(() => {
-    let first: string | null = null;
-    let count = 0;
+  /** The first spectrum that could not be shown, in words (null: none failed). */
+  const failure = useMemo(() => {
     for (const it of items) {
       const t = store.get(it.obsid);
-      if (t?.state !== 'error') continue;
-      first ??= t.message;
-      count++;
+      if (t?.state === 'error') return t.message;
     }
-    return { failure: first, failed: count };
+    return null;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items, store, version]);
   const loaded = byFibre.filter(Boolean).length;
-  return { byFibre, hasItem, scales, loaded, failure, settled: loaded + failed >= items.length };
+  return { byFibre, hasItem, scales, loaded, failure };
 }
 
 /** The column titles over the canvas (`fit`: the assistant's column, as the scene has fitMarks). */

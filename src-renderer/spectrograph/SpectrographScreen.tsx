@@ -7,7 +7,7 @@
  * pipeline, and its answer for the cursor's fibre over the canvas.
  */
 import { useEffect, useMemo } from 'react';
-import { FIBERS_PER_SPECTROGRAPH, type Item } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
 import { hintKeys, type Keymap } from '../../shared/keymap';
@@ -39,7 +39,6 @@ function slitHints(k: Keymap, m: ModeKeymap<SpectrographAction>): KeyHint[] {
 }
 
 export const slitThumbnails = new ThumbnailStore();
-const NO_ITEMS: readonly Item[] = [];
 
 export function SpectrographScreen() {
   const review = useApp((s) => s.review)!;
@@ -56,11 +55,10 @@ export function SpectrographScreen() {
     void loadProblems();
   }, [items]);
 
-  const { byFibre, hasItem, scales, loaded, settled } = useFibreThumbnails(items, slitThumbnails);
+  const { byFibre, hasItem, scales, loaded } = useFibreThumbnails(items, slitThumbnails);
   const first = slit.overview ? 1 : slit.first;
   const rows = slit.overview ? FIBERS_PER_SPECTROGRAPH : slit.visible;
-  // The fits wait for the thumbnails: on a busy machine they would slow what the view is for.
-  const fits = useSlitFits(settled ? items : NO_ITEMS, items, first, rows, slit.cursor);
+  const fits = useSlitFits(items, slitThumbnails, first, rows, slit.cursor);
   const marks = useMemo(() => fitMarks(fits), [fits]);
   const fibresWith = (...m: FitMark[]) => marks.flatMap((x, f) => (m.includes(x) ? [f] : []));
   const fitted = fibresWith('agrees', 'disagrees', 'none');

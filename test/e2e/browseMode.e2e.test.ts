@@ -58,9 +58,15 @@ describe('web edition, browse mode by keyboard', () => {
     truth = new Map((await readBundle(join(web.served.home, 'demo'))).truth.spectra.map((t) => [t.obsid, t]));
   });
 
-  it("1280×800: the assistant marks ≠fit the planted wrong star on the first page, with the fit's answer", async () => {
+  it("1280×800: the assistant marks ≠fit the planted wrong star on the first page, with the fit's answer; each file read once", async () => {
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = pageProblems(page);
+    const reads = new Map<number, number>();
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/readSpectrum')) return;
+      const { obsid } = r.postDataJSON() as { obsid: number };
+      reads.set(obsid, (reads.get(obsid) ?? 0) + 1);
+    });
     await page.goto(web.served.url);
     await openBrowse(page, browse);
     // Every thumbnail on the page gets its fit, in page order, without a key.
@@ -72,6 +78,9 @@ describe('web edition, browse mode by keyboard', () => {
     expect(await mark.getAttribute('title')).toMatch(new RegExp(`^the fit disagrees with the pipeline: ${truth.get(planted.obsid)!.class} .* km/s$`));
     // The planted one is among few marks, not one of many: most pipeline answers are right.
     expect(await page.getByTestId('fit-mark').count()).toBeLessThanOrEqual(5);
+    // The fits took the spectra the thumbnails decoded: no file of the page was read twice.
+    const onPage = items.slice(0, 20).map((i) => i.obsid);
+    expect(onPage.map((o) => reads.get(o))).toEqual(onPage.map(() => 1));
     await noOverlaps(page);
     await page.screenshot({ path: join(ROOT, 'test-results/browse-fit-marks-1280x800.png') });
     expect(problems).toEqual([]);

@@ -17,7 +17,7 @@ function plotSpectrum(): PlotSpectrum {
   const s = decodeSpectrum(gunzipSync(readFileSync(FIXTURE)), 'fixture');
   const sigma = Float32Array.from(s.ivar, (v) => (v > 0 ? 1 / Math.sqrt(v) : NaN));
   const [yMin, yMax] = new RobustRange().of(s.flux);
-  return { obsid: 1, wavelength: s.wavelength, flux: s.flux, sigma, orMask: s.orMask, yMin, yMax, fibertype: s.meta.fibertype };
+  return { obsid: 1, wavelength: s.wavelength, flux: s.flux, ivar: s.ivar, andMask: s.andMask, sigma, orMask: s.orMask, yMin, yMax, fibertype: s.meta.fibertype };
 }
 
 describe('thumbnailOf', () => {
