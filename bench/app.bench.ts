@@ -37,10 +37,13 @@ function benchHome(): Promise<string> {
   return homePromise;
 }
 
+/** The web edition as a person runs it: the renderer, and `specvet serve` from its bundle. */
 function ensureBuilt(): void {
-  if (existsSync(join(ROOT, 'dist/renderer/index.html'))) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--renderer'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('the renderer does not build (node scripts/build.mjs --renderer failed)');
+  const parts = [['--renderer', 'dist/renderer/index.html'], ['--serve', 'dist/serve/specvet.mjs']].filter(([, file]) => !existsSync(join(ROOT, file!)));
+  if (parts.length === 0) return;
+  const flags = parts.map(([flag]) => flag!);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...flags], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`the web edition does not build (node scripts/build.mjs ${flags.join(' ')} failed)`);
 }
 
 async function openFirstBatch(page: Page, mode: 'single' | 'browse'): Promise<void> {

@@ -8,3 +8,6 @@ export declare const MAIN_OPTIONS: BuildOptions;
 export declare const PRELOAD_OPTIONS: BuildOptions;
 export declare function buildMain(): Promise<void>;
 export declare function buildRenderer(): void;
+export declare const SERVE_OUT: string;
+export declare const SERVE_OPTIONS: BuildOptions;
+export declare function buildServe(): Promise<void>;

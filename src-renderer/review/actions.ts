@@ -9,6 +9,8 @@ import { Z_RANGE } from '../../shared/ranges';
 import { SUBCLASSES_BY_CLASS } from '../../shared/subclasses';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
+import { decoder } from '../spectra/decoder';
+import { afterPaint } from '../state/afterPaint';
 import { currentItem, draftOf, getState, setState, settingsState, type Draft, type VerdictField } from '../state/store';
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
@@ -20,6 +22,8 @@ import { saveAndNext, undo } from './verdicts';
 export const loadFrame = guarded(async () => {
   const [status, batches, settings] = await Promise.all([api.status({}), api.listBatches({}), api.getSettings({})]);
   setState({ status, batches, ...settingsState(settings) });
+  // While the reviewer picks a batch; its first spectrum then waits for no worker start.
+  afterPaint(() => decoder.warm());
 });
 
 /** The person's settings: after a sign-in or sign-out another cache, so other settings. */
@@ -35,6 +39,9 @@ export const openBatch = guarded(async (batchId: string) => {
   const items = await api.listItems({ batchId });
   if (items.length === 0) throw new Error(`batch ${batch.name} has no spectra`);
   const start = Math.min(batch.bookmark ?? firstUnreviewed(items), items.length - 1);
+  // The single view's first spectrum is read and decoded while the screen renders, not after
+  // (its chart asks the decoder for the same kept load).
+  if (batch.mode === 'single') decoder.get(items[start]!.obsid).catch(() => undefined);
   setState({ review: { batch, items, index: start, draft: draftOf(items[start]!), drafts: new Map() }, notice: null });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The decoded spectrum for an obsid, with the neighbours decoded ahead; errors as readable text.
  * A spectrum already decoded is returned in the key's own render, so the chart draws it in the
- * same task as the key; the neighbours are asked for after that frame is painted.
+ * same task as the key; the neighbours are asked for after the frame showing it is painted.
  */
 import { useEffect, useState } from 'react';
 import { decodeErrorText, decoder } from '../spectra/decoder';
@@ -31,13 +31,19 @@ export function useSpectrum(obsids: readonly number[], index: number): ShownSpec
   useEffect(() => {
     if (obsid === undefined) return;
     let live = true;
-    if (!decoder.ready(obsid)) {
+    let cancel = () => {};
+    // The neighbours are asked for once this spectrum is on screen: before, they would only
+    // compete with it for the server, the decode worker and the main thread.
+    const readAhead = () => {
+      if (live) cancel = afterPaint(() => decoder.focus(obsids, index));
+    };
+    if (decoder.ready(obsid)) readAhead();
+    else {
       decoder.get(obsid).then(
-        () => live && setOutcome({ obsid, message: null }),
-        (err: unknown) => live && setOutcome({ obsid, message: decodeErrorText(obsid, err) }),
+        () => live && (setOutcome({ obsid, message: null }), readAhead()),
+        (err: unknown) => live && (setOutcome({ obsid, message: decodeErrorText(obsid, err) }), readAhead()),
       );
     }
-    const cancel = afterPaint(() => decoder.focus(obsids, index));
     return () => {
       live = false;
       cancel();

@@ -58,6 +58,14 @@ export class SpectrumDecoder {
     return this.decode(obsid, bytes);
   }
 
+  /**
+   * Starts the worker before any spectrum is asked for (the batch list calls it once shown), so
+   * fetching and compiling its script is off the path from opening a batch to its first spectrum.
+   */
+  warm(): void {
+    this.startWorker();
+  }
+
   decode(obsid: number, bytes: Uint8Array): Promise<PlotSpectrum> {
     // Transfer only a buffer the view owns whole; an IPC view into a larger buffer is copied.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
