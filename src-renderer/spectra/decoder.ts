@@ -63,7 +63,7 @@ export class SpectrumDecoder {
    * fetching and compiling its script is off the path from opening a batch to its first spectrum.
    */
   warm(): void {
-    this.startWorker();
+    void this.calls.start();
   }
 
   decode(obsid: number, bytes: Uint8Array): Promise<PlotSpectrum> {
