@@ -7,7 +7,7 @@ import { dataSpectra, setSpectra, type DataSpectra, type ShiftPlan } from './cor
 import { FEW_LAGS_MAX } from './blocks';
 import { fewLagCurves, setCurves, type SetCurve } from './chi2';
 import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
-import { nextPowerOfTwo } from './fft';
+import { nextFftSize } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
 import { modelAt } from './model';
 import { galaxyZMax, qsoPlausible } from './plausible';
@@ -144,7 +144,7 @@ export function shiftPlan(set: TemplateSet, data: FitData, [zMin, zMax]: readonl
   const sMax = Math.min(Math.floor(Math.log10(1 + zMax) / set.step + 1e-9), Math.floor(data.first + q + 1e-9));
   // Three shifts at least: a minimum needs neighbours.
   if (nT === 0 || sMax - sMin < 2) return null;
-  return { sMin, sMax, qi, qf, size: nextPowerOfTwo(data.n + sMax - sMin) };
+  return { sMin, sMax, qi, qf, size: nextFftSize(data.n + sMax - sMin) };
 }
 
 function zOf(s: number, step: number): number {
@@ -202,7 +202,8 @@ function classCurves(curves: SetCurve[], step: number): ClassCurve[] {
     const hi = Math.max(...mine.map((c) => c.sMin + c.chi2.length - 1));
     const chi2 = new Float64Array(hi - lo + 1).fill(Infinity);
     for (const c of mine) for (let t = 0; t < c.chi2.length; t++) chi2[c.sMin - lo + t] = Math.min(chi2[c.sMin - lo + t]!, c.chi2[t]!);
-    const z = Float64Array.from({ length: chi2.length }, (_, t) => zOf(lo + t, step));
+    const z = new Float64Array(chi2.length);
+    for (let t = 0; t < z.length; t++) z[t] = zOf(lo + t, step);
     out.push({ class: cls, z, chi2 });
   }
   return out;
