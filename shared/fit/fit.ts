@@ -27,6 +27,11 @@ export interface FitOptions {
   /** How many candidates to keep across classes (default 5). */
   candidates?: number;
   zRanges?: Partial<Record<FitClass, readonly [number, number]>>;
+  /**
+   * false: the candidates' models are not computed (model empty, models []), one least-squares
+   * solve per candidate saved, for a caller that draws none (`specvet fit`). Default true.
+   */
+  models?: boolean;
 }
 
 export interface FitCandidate {
@@ -60,7 +65,7 @@ export interface FitSuccess {
   reducedChi2: number;
   /** χ² of the second candidate minus the best's; null with one candidate. */
   deltaChi2: number | null;
-  /** The best model on the spectrum's pixels. */
+  /** The best model on the spectrum's pixels (empty with the option models: false). */
   model: Float32Array;
   /** Each candidate's model, in candidates' order (models[0] is model): what the review screen steps through. */
   models: Float32Array[];
@@ -111,11 +116,14 @@ export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: Fit
   // Each minimum's model solved once: a QSO's serves both the check below and the candidates.
   const solved = new Map<Found, Float32Array>();
   const modelOf = (f: Found) => solved.get(f) ?? solved.set(f, modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model).get(f)!;
-  // A QSO minimum whose model shows no broad line standing out is no QSO (plausible.ts).
-  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
-  const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
+  // A QSO minimum whose model shows no broad line standing out is no QSO (plausible.ts); checked
+  // only where it would become a candidate. If none is left but implausible QSOs, those stand.
+  const plausible = (f: Found) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z);
+  const count = options.candidates ?? 5;
+  const picked = pickCandidates(found, count, plausible);
+  const candidates = picked.length > 0 ? picked : pickCandidates(found, count, () => true);
   const best = candidates[0]!;
-  const models = candidates.map((c) => grid.back(modelOf(c)));
+  const models = options.models === false ? [] : candidates.map((c) => grid.back(modelOf(c)));
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
   return {
     ok: true,
@@ -126,7 +134,7 @@ export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: Fit
     params,
     reducedChi2: best.chi2 / Math.max(1, data.used - params),
     deltaChi2: candidates.length > 1 ? candidates[1]!.chi2 - best.chi2 : null,
-    model: models[0]!,
+    model: models[0] ?? new Float32Array(0),
     models,
   };
 }
@@ -176,13 +184,14 @@ function minimaOf(curve: SetCurve, step: number, [from, to]: readonly [number, n
   });
 }
 
-/** Best first; of one class, a candidate within DISTINCT_DZ of a better one is dropped. */
-function pickCandidates(all: Found[], count: number): Found[] {
+/** Best first, `keep` ones only; of one class, a candidate within DISTINCT_DZ of a better one is dropped. */
+function pickCandidates(all: Found[], count: number, keep: (f: Found) => boolean): Found[] {
   all.sort((a, b) => a.chi2 - b.chi2);
   const out: Found[] = [];
   for (const c of all) {
     if (out.length >= count) break;
     if (out.some((o) => o.class === c.class && Math.abs(o.z - c.z) / (1 + o.z) < DISTINCT_DZ)) continue;
+    if (!keep(c)) continue;
     out.push(c);
   }
   return out;
