@@ -17,6 +17,7 @@ export interface SetCurve {
 /** Every curve of a set: one for a 'pca' set, one per row for an 'each' set. */
 export function setCurves(set: TemplateSet, data: FitData, plan: ShiftPlan, ds: DataSpectra, sp: SetSpectra): SetCurve[] {
   const jobs: Job[] = [];
+  lags.used = 0;
   const curve = (row: number | null, terms: Terms) => ({ set, row, sMin: plan.sMin, terms });
   const pending =
     set.mode === 'pca'
@@ -48,7 +49,7 @@ export function fewLagCurves(set: TemplateSet, data: FitData, plan: ShiftPlan): 
 /** The correlations a group of rows needs, queued on `jobs`; filled in by correlate(). */
 function groupTerms(rows: number[], products: readonly Spectrum2[], plan: ShiftPlan, ds: DataSpectra, sp: SetSpectra, jobs: Job[]): Terms {
   const nLag = plan.sMax - plan.sMin + 1;
-  const lag = () => new Float64Array(nLag);
+  const lag = () => takeLags(nLag);
   const tw = rows.map(lag), tp1 = rows.map(lag), tp2 = rows.map(lag), tf = rows.map(lag);
   const prod = products.map(lag);
   rows.forEach((r, k) => {
@@ -58,6 +59,23 @@ function groupTerms(rows: number[], products: readonly Spectrum2[], plan: ShiftP
   });
   products.forEach((p, i) => jobs.push({ data: ds.w, template: p, out: prod[i]! }));
   return { K: rows.length, nLag, tw, tp1, tp2, tf, prod };
+}
+
+/**
+ * Where a set's correlations land: one buffer kept from fit to fit (a QSO set's are ~1.7 MB;
+ * fresh ones each fit cost page faults and GC), handed out from `used` on, which setCurves
+ * resets: a set's terms are solved before the next set's are taken.
+ */
+const lags = { buffer: new Float64Array(0), used: 0 };
+
+function takeLags(nLag: number): Float64Array {
+  if (lags.used + nLag > lags.buffer.length) {
+    // Views already handed out keep the old buffer alive until they are solved.
+    lags.buffer = new Float64Array(Math.max(2 * lags.buffer.length, 64 * nLag));
+    lags.used = 0;
+  }
+  lags.used += nLag;
+  return lags.buffer.subarray(lags.used - nLag, lags.used);
 }
 
 interface Terms {

@@ -4,7 +4,7 @@
  * a cross-correlation: conj(FFT x) · FFT T, transformed back. The template side (T_k and
  * T_k·T_l) depends only on the grid offset and the FFT size, so it is cached across spectra.
  */
-import { fft, fftRealPair, type Spectrum2 } from './fft';
+import { fft, fftRealPair, spectrum, type Spectrum2 } from './fft';
 import type { FitData } from './data';
 import type { TemplateSet } from './templates';
 
@@ -15,7 +15,7 @@ export interface ShiftPlan {
   /** (data log λ0 − template log λ0) / step, split in whole pixels and a remainder in [−½, ½]. */
   qi: number;
   qf: number;
-  /** FFT length: ≥ n + (sMax − sMin), a power of two. */
+  /** FFT length: ≥ n + (sMax − sMin), 2^k or 3·2^k (nextFftSize). */
   size: number;
 }
 
@@ -83,9 +83,18 @@ export interface DataSpectra {
   wf: Spectrum2;
 }
 
+/**
+ * The data side is remade for every spectrum into the same buffers (one set per FFT size):
+ * a fit is synchronous and uses them only while it runs.
+ */
+const dataBuffers = new Map<number, DataSpectra>();
+
 export function dataSpectra(data: FitData, size: number): DataSpectra {
-  const [w, wP1, wP2, wf] = transformAll([data.w, data.wP[1]!, data.wP[2]!, data.wf], size);
-  return { w: w!, wP1: wP1!, wP2: wP2!, wf: wf! };
+  let ds = dataBuffers.get(size);
+  if (!ds) dataBuffers.set(size, (ds = { w: spectrum(size), wP1: spectrum(size), wP2: spectrum(size), wf: spectrum(size) }));
+  fftRealPair(data.w, data.wP[1]!, size, [ds.w, ds.wP1]);
+  fftRealPair(data.wP[2]!, data.wf, size, [ds.wP2, ds.wf]);
+  return ds;
 }
 
 export interface Job {
@@ -94,10 +103,14 @@ export interface Job {
   out: Float64Array;
 }
 
+/** correlate()'s inverse-transform buffer per size, reused (every element is written before use). */
+const correlateWork = new Map<number, Spectrum2>();
+
 /** Runs correlation jobs two at a time (one inverse FFT gives two real results). */
 export function correlate(jobs: readonly Job[], size: number): void {
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
+  let z = correlateWork.get(size);
+  if (!z) correlateWork.set(size, (z = spectrum(size)));
+  const { re, im } = z;
   for (let j = 0; j < jobs.length; j += 2) {
     const a = jobs[j]!;
     const b = jobs[j + 1];

@@ -7,7 +7,7 @@ import { dataSpectra, setSpectra, type DataSpectra, type ShiftPlan } from './cor
 import { FEW_LAGS_MAX } from './blocks';
 import { fewLagCurves, setCurves, type SetCurve } from './chi2';
 import { prepareData, POLY_TERMS, type FitData, type FitInput } from './data';
-import { nextPowerOfTwo } from './fft';
+import { nextFftSize } from './fft';
 import { globalMinimum, localMinima, type Minimum } from './minima';
 import { modelAt } from './model';
 import { galaxyZMax, qsoPlausible } from './plausible';
@@ -28,6 +28,11 @@ export interface FitOptions {
   /** How many candidates to keep across classes (default 5). */
   candidates?: number;
   zRanges?: Partial<Record<FitClass, readonly [number, number]>>;
+  /**
+   * false: the candidates' models are not computed (model empty, models []), one least-squares
+   * solve per candidate saved, for a caller that draws none (`specvet fit`). Default true.
+   */
+  models?: boolean;
 }
 
 export interface FitCandidate {
@@ -61,7 +66,7 @@ export interface FitSuccess {
   reducedChi2: number;
   /** χ² of the second candidate minus the best's; null with one candidate. */
   deltaChi2: number | null;
-  /** The best model on the spectrum's pixels. */
+  /** The best model on the spectrum's pixels (empty with the option models: false). */
   model: Float32Array;
   /** Each candidate's model, in candidates' order (models[0] is model): what the review screen steps through. */
   models: Float32Array[];
@@ -112,12 +117,15 @@ export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: Fit
   // Each minimum's model solved once: a QSO's serves both the check below and the candidates.
   const solved = new Map<Found, Float32Array>();
   const modelOf = (f: Found) => solved.get(f) ?? solved.set(f, modelAt(f.curve.set, f.curve.row, data, input.flux, f.s).model).get(f)!;
-  // A QSO minimum whose model shows no broad line standing out is no QSO (plausible.ts).
-  const kept = found.filter((f) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z));
-  const candidates = pickCandidates(kept.length > 0 ? kept : found, options.candidates ?? 5);
+  // A QSO minimum whose model shows no broad line standing out is no QSO (plausible.ts); checked
+  // only where it would become a candidate. If none is left but implausible QSOs, those stand.
+  const plausible = (f: Found) => f.class !== 'QSO' || qsoPlausible(modelOf(f), data, f.z);
+  const count = options.candidates ?? 5;
+  const picked = pickCandidates(found, count, plausible);
+  const candidates = picked.length > 0 ? picked : pickCandidates(found, count, () => true);
   withStarSubclass(candidates, found, data.used - 1 - POLY_TERMS);
   const best = candidates[0]!;
-  const models = candidates.map((c) => grid.back(modelOf(c)));
+  const models = options.models === false ? [] : candidates.map((c) => grid.back(modelOf(c)));
   const params = (best.curve.row === null ? best.curve.set.rows.length : 1) + POLY_TERMS;
   return {
     ok: true,
@@ -128,7 +136,7 @@ export function fitSpectrum(stored: FitInput, lib: TemplateLibrary, options: Fit
     params,
     reducedChi2: best.chi2 / Math.max(1, data.used - params),
     deltaChi2: candidates.length > 1 ? candidates[1]!.chi2 - best.chi2 : null,
-    model: models[0]!,
+    model: models[0] ?? new Float32Array(0),
     models,
   };
 }
@@ -146,7 +154,7 @@ export function shiftPlan(set: TemplateSet, data: FitData, [zMin, zMax]: readonl
   const sMax = Math.min(Math.floor(Math.log10(1 + zMax) / set.step + 1e-9), Math.floor(data.first + q + 1e-9));
   // Three shifts at least: a minimum needs neighbours.
   if (nT === 0 || sMax - sMin < 2) return null;
-  return { sMin, sMax, qi, qf, size: nextPowerOfTwo(data.n + sMax - sMin) };
+  return { sMin, sMax, qi, qf, size: nextFftSize(data.n + sMax - sMin) };
 }
 
 function zOf(s: number, step: number): number {
@@ -178,13 +186,14 @@ function minimaOf(curve: SetCurve, step: number, [from, to]: readonly [number, n
   });
 }
 
-/** Best first; of one class, a candidate within DISTINCT_DZ of a better one is dropped. */
-function pickCandidates(all: Found[], count: number): Found[] {
+/** Best first, `keep` ones only; of one class, a candidate within DISTINCT_DZ of a better one is dropped. */
+function pickCandidates(all: Found[], count: number, keep: (f: Found) => boolean): Found[] {
   all.sort((a, b) => a.chi2 - b.chi2);
   const out: Found[] = [];
   for (const c of all) {
     if (out.length >= count) break;
     if (out.some((o) => o.class === c.class && Math.abs(o.z - c.z) / (1 + o.z) < DISTINCT_DZ)) continue;
+    if (!keep(c)) continue;
     out.push(c);
   }
   return out;
@@ -214,7 +223,8 @@ function classCurves(curves: SetCurve[], step: number): ClassCurve[] {
     const hi = Math.max(...mine.map((c) => c.sMin + c.chi2.length - 1));
     const chi2 = new Float64Array(hi - lo + 1).fill(Infinity);
     for (const c of mine) for (let t = 0; t < c.chi2.length; t++) chi2[c.sMin - lo + t] = Math.min(chi2[c.sMin - lo + t]!, c.chi2[t]!);
-    const z = Float64Array.from({ length: chi2.length }, (_, t) => zOf(lo + t, step));
+    const z = new Float64Array(chi2.length);
+    for (let t = 0; t < z.length; t++) z[t] = zOf(lo + t, step);
     out.push({ class: cls, z, chi2 });
   }
   return out;

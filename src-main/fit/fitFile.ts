@@ -34,7 +34,8 @@ export async function fitFile(file: string, lib: TemplateLibrary): Promise<FitRo
   }
   const m = spectrum.meta;
   const pipeline = { class: m.class, subclass: m.subclass, z: m.z, zErr: m.zErr };
-  const r = fitSpectrum(spectrum, lib);
+  // No models: a row holds none, and each would cost a least-squares solve.
+  const r = fitSpectrum(spectrum, lib, { models: false });
   if (!r.ok) return { ...empty, error: `${file}: ${r.reason}`, pipeline };
   const b = r.best;
   const s = r.candidates[1];

@@ -52,6 +52,19 @@ describe('fitSpectrum on spectra built from the templates', () => {
     expect(Math.abs(r.best.z * C - v)).toBeLessThanOrEqual(20);
   });
 
+  it('without models (specvet fit) gives the same candidates, χ² and curves, and no model', () => {
+    // A QSO: its minima's models decide which QSO candidates stand (plausible.ts) either way.
+    const s = synthetic(setOf(lib, 'spEigenQSO'), [1, 0.2, 0.1, 0], 2.21357, 5, 11);
+    const full = ok(fitSpectrum(s, lib));
+    const bare = ok(fitSpectrum(s, lib, { models: false }));
+    expect(bare.candidates).toEqual(full.candidates);
+    expect([bare.reducedChi2, bare.deltaChi2]).toEqual([full.reducedChi2, full.deltaChi2]);
+    expect(bare.curves).toEqual(full.curves);
+    expect(full.models).toHaveLength(full.candidates.length);
+    expect(full.model.length).toBe(s.flux.length);
+    expect([bare.model.length, bare.models.length]).toEqual([0, 0]);
+  });
+
   it('keeps candidates distinct and best first, with Δχ² between the first two', () => {
     const r = ok(fitSpectrum(synthetic(setOf(lib, 'spEigenGal'), [1, 0.3, 0, 0], 0.5, 5, 2), lib));
     const chi2 = r.candidates.map((c) => c.chi2);
