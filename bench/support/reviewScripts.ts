@@ -85,22 +85,12 @@ export const KEY_WORK = `async ([keys, action, what, n]) => {
 /**
  * `n` presses walking the batch (→ to its end, then ←, `step` says which way now), each waiting
  * for its spectrum on screen; returns the longest task seen (PerformanceObserver 'longtask':
- * tasks over 50 ms; 0 when none), the longest one handed over that started before the walk
- * (\`earlier\`, not counted), and the way it goes on. The observer is also handed the bench's own
- * forced GC for the heap reading just before (CDP HeapProfiler.collectGarbage, ~100 ms on a
- * quiet machine): in the trace that task was the chunk's one long task, and the walk reported it.
+ * tasks over 50 ms; 0 when none) and the way it goes on.
  */
 export const PAGE_ON = `async ([n, count, step]) => {
   ${HELPERS}
   let longest = 0;
-  let earlier = 0;
-  const begun = performance.now();
-  const seen = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.startTime >= begun) longest = Math.max(longest, e.duration);
-      else earlier = Math.max(earlier, e.duration);
-    }
-  });
+  const seen = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
   seen.observe({ type: 'longtask' });
   let at = Number(document.querySelector('.position').textContent.split('/')[0]) - 1;
   for (let i = 0; i < n; i++) {
@@ -114,7 +104,7 @@ export const PAGE_ON = `async ([n, count, step]) => {
     }
   }
   seen.disconnect();
-  return { longest, step, earlier };
+  return { longest, step };
 }`;
 
 /** Navigation → the first spectrum drawn (the chart's mark), opening the single batch as soon as the list shows. */
