@@ -65,6 +65,7 @@ const TRACE_CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
   'v8', 'v8.execute', 'v8.gc', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.cpu_profiler', 'blink', 'blink.user_timing',
   'toplevel', 'renderer.scheduler', 'sequence_manager', 'disabled-by-default-renderer.scheduler',
+  'blink_gc', 'disabled-by-default-blink_gc', 'cppgc', 'disabled-by-default-cppgc', 'cc',
 ];
 let traces = 0;
 function traceFile(label: string): string | null {
