@@ -41,16 +41,36 @@ async function withPage<T>(size: { width: number; height: number }, label: strin
   try {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: size });
+    const tracing = traceFile(label);
+    if (tracing) await browser.startTracing(page, { path: tracing, categories: TRACE_CATEGORIES });
     const url = new URL(served.url);
     // The renderer's key → drawn measures (src-renderer/state/timing.ts) are on only when asked.
     if (timing) url.search = 'timing';
     await page.goto(url.toString());
     await page.getByTestId('batch-row').filter({ hasText: label }).getByRole('button').last().click();
-    return await fn(page);
+    const result = await fn(page);
+    if (tracing) await browser.stopTracing();
+    return result;
   } finally {
     await browser?.close();
     await served.stop();
   }
+}
+
+/**
+ * SPECVET_BENCH_TRACE=dir: each row's page is traced (Chromium trace JSON, one file per page,
+ * for chrome://tracing or Perfetto) with the categories that show what a long task holds.
+ */
+const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
+  'v8', 'v8.execute', 'v8.gc', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.cpu_profiler', 'blink', 'blink.user_timing',
+  'toplevel', 'renderer.scheduler', 'sequence_manager', 'disabled-by-default-renderer.scheduler',
+  'blink_gc', 'disabled-by-default-blink_gc', 'cppgc', 'disabled-by-default-cppgc', 'cc',
+];
+let traces = 0;
+function traceFile(label: string): string | null {
+  const dir = process.env.SPECVET_BENCH_TRACE;
+  return dir ? join(dir, `${++traces}-${label.replace(/\W+/g, '-')}.json`) : null;
 }
 
 /** PgDn → the next page drawn, `PAGES` times, each once the page after it is prefetched. */

@@ -5,12 +5,11 @@
 import { disagrees } from '../../shared/agreement';
 import type { FitSuccess } from '../../shared/fit';
 import type { Item } from '../../shared/model';
-import { useAssistant } from './assistantState';
+import { useFitView } from './fitView';
 import { zText } from './zText';
 
 export function FitPanel({ item }: { item: Item }) {
-  const view = useAssistant((s) => s.view);
-  const candidate = useAssistant((s) => s.candidate);
+  const { view, candidate } = useFitView(item.obsid);
   return (
     <section className="fit-panel" data-testid="fit-panel">
       <h3>Fit</h3>

@@ -4,7 +4,7 @@
  */
 import { hintKeys, type Keymap } from '../../shared/keymap';
 import { LINES_BY_CLASS } from '../../shared/lines';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { KeyHints, type KeyHint } from './KeyHints';
 import { ReviewHeader } from './ReviewHeader';
@@ -17,7 +17,8 @@ import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
 import { ZEntry } from './ZEntry';
 import { FitPanel } from '../assistant/FitPanel';
-import { FitStripArea, useFitModel } from '../assistant/FitStripArea';
+import { FitStripArea } from '../assistant/FitStripArea';
+import { useFitModel } from '../assistant/fitView';
 import { useFit } from '../assistant/useFit';
 
 /** The keys a reviewer needs most, in README order, as the reviewer has bound them; `?` shows them all. */
@@ -101,8 +102,8 @@ export function ReviewScreen() {
   );
 }
 
-/** The fields a key opens over the chart: exact z, subclass, flags, comment. */
-function VerdictFields() {
+/** The fields a key opens over the chart: exact z, subclass, flags, comment. Memo: each reads the store itself, so the screen's re-render on every key need not run them. */
+const VerdictFields = memo(function VerdictFields() {
   return (
     <>
       <ZEntry />
@@ -111,7 +112,7 @@ function VerdictFields() {
       <CommentEntry />
     </>
   );
-}
+});
 
 /** What the chart area says while its spectrum loads, or why it could not. */
 function ChartState({ view }: { view: ReturnType<typeof useSpectrum>['view'] }) {

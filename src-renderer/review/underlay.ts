@@ -4,7 +4,7 @@
  * 1σ error band as a light fill. A NaN pixel ends a band segment, so gaps stay gaps.
  *
  * draw() runs on every redraw (a zoom, a smoothing key), so it allocates nothing: the sky list
- * is unpacked once and the hatch pattern made once.
+ * is unpacked once, its labels measured once, and the hatch pattern made once.
  */
 import uPlot from 'uplot';
 import type { SkyRegion } from '../../shared/skyLines';
@@ -28,6 +28,9 @@ export class Underlay {
   private readonly skyTo: Float64Array;
   private readonly skyNames: readonly string[];
   private hatch: CanvasPattern | null | undefined;
+  /** Each sky label's width at `skyFont`, measured once: a TextMetrics per label per draw is garbage on Blink's heap. */
+  private skyWidths = new Float64Array(0);
+  private skyFont = '';
 
   constructor(sky: readonly SkyRegion[]) {
     this.skyFrom = Float64Array.from(sky, (r) => r.from);
@@ -64,7 +67,12 @@ export class Underlay {
     const { skyFrom, skyTo, skyNames } = this;
     // uPlot's ratio, not the element's width: reading that would force a layout mid-draw.
     const pxRatio = uPlot.pxRatio;
-    ctx.font = `${Math.round(10 * pxRatio)}px system-ui, sans-serif`;
+    const font = `${Math.round(10 * pxRatio)}px system-ui, sans-serif`;
+    ctx.font = font;
+    if (font !== this.skyFont) {
+      this.skyFont = font;
+      this.skyWidths = Float64Array.from(skyNames, (n) => ctx.measureText(n).width);
+    }
     // uPlot leaves the axes' alignment on the context: set ours.
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
@@ -89,7 +97,7 @@ export class Underlay {
       if (labelX < labelEnd) continue;
       ctx.fillStyle = SKY_LABEL;
       ctx.fillText(name, labelX, bbox.top + bbox.height - 4 * pxRatio);
-      labelEnd = labelX + ctx.measureText(name).width + 4 * pxRatio;
+      labelEnd = labelX + this.skyWidths[i]! + 4 * pxRatio;
     }
   }
 

@@ -87,4 +87,38 @@ describe('web edition, the assistant in single mode', () => {
       await page.close();
     }, 120_000);
   }
+
+  // React commits both renders in the key's task, so no frame shows "fitting…"; what the test
+  // sees is the DOM the key's render wrote (a screen reader reads it), and each such commit
+  // took the answer's rows out and put them back — CPU in every key's task.
+  it('back to a spectrum fitted already: its fit goes into the page with it, never "fitting…" first', async () => {
+    const single = await demoBatch(web.served, 'single');
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(web.served.url);
+    await page.getByRole('button', { name: single.name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('fit-answer').waitFor({ timeout: 60_000 });
+    const first = await page.getByTestId('obsid').innerText();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('obsid').innerText()).not.toBe(first);
+    await page.getByTestId('fit-answer').waitFor({ timeout: 60_000 });
+    // Every text put into the fit panel from here on, each node as it was added.
+    await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid="fit-panel"]')!;
+      const seen: string[] = ((window as unknown as { fitPanelTexts: string[] }).fitPanelTexts = []);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'characterData') seen.push(r.target.textContent ?? '');
+          for (const n of r.addedNodes) seen.push(n.textContent ?? '');
+        }
+      }).observe(panel, { childList: true, subtree: true, characterData: true });
+    });
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('obsid').innerText()).toBe(first);
+    await page.getByTestId('fit-answer').waitFor();
+    const texts = await page.evaluate(() => (window as unknown as { fitPanelTexts: string[] }).fitPanelTexts);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => t.includes('fitting'))).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
