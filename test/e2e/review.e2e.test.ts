@@ -52,6 +52,8 @@ describe('web edition, first start on the demo', () => {
     expect(pipeline).toContain(`z = ${row.z.toFixed(4)}`);
     expect(await page.getByTestId('verdict').innerText()).toBe('no verdict yet');
     expect(pageProblems(page)).toEqual([]);
+    // README's picture shows what a reviewer sees a moment later: the fit beside the pipeline.
+    await page.getByTestId('fit-answer').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
   });
 
