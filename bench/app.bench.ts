@@ -6,7 +6,6 @@
  * - Web Worker decode time per gzipped LAMOST file, measured inside Chromium's worker.
  * The demo (built once per bench run, big enough to page through) is not part of the figures.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { ensureDemo } from '../src-main/demo/install';
 import { launchChromium, ROOT, startServe } from '../test/e2e/support';
 import { median, quantile, type Benchmark } from './benchmark';
+import { ensureBuilt } from './support/build';
 import { CdpBrowser } from './support/cdpPipe';
 
 const COLD_RUNS = 7;
@@ -35,15 +35,6 @@ function benchHome(): Promise<string> {
     return home;
   })();
   return homePromise;
-}
-
-/** The web edition as a person runs it: the renderer, and `specvet serve` from its bundle. */
-function ensureBuilt(): void {
-  const parts = [['--renderer', 'dist/renderer/index.html'], ['--serve', 'dist/serve/specvet.mjs']].filter(([, file]) => !existsSync(join(ROOT, file!)));
-  if (parts.length === 0) return;
-  const flags = parts.map(([flag]) => flag!);
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...flags], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`the web edition does not build (node scripts/build.mjs ${flags.join(' ')} failed)`);
 }
 
 async function openFirstBatch(page: Page, mode: 'single' | 'browse'): Promise<void> {

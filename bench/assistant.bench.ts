@@ -11,6 +11,7 @@ import { SHIPPED_TEMPLATES } from '../src-main/fit/templates';
 import { isTemplateFile } from '../shared/fit';
 import { launchChromium, ROOT, startServe } from '../test/e2e/support';
 import type { Benchmark } from './benchmark';
+import { ensureBuilt } from './support/build';
 import { descendantsCpuMs } from './support/childCpu';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'lamost');
@@ -28,6 +29,7 @@ export const benchmarks: Benchmark[] = [
     target: { kind: 'max', value: 150 },
     async run() {
       if (!existsSync(FIXTURES)) return { samples: [], note: `skipped: no LAMOST fixtures at ${FIXTURES}` };
+      ensureBuilt();
       const assets = readdirSync(join(ROOT, 'dist/renderer/assets'));
       const workerFile = assets.find((f) => /^fit\.worker-.*\.js$/.test(f));
       const decodeFile = assets.find((f) => /^decode\.worker-.*\.js$/.test(f));

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ensureDemo } from '../src-main/demo/install';
 import { launchChromium, startServe } from '../test/e2e/support';
 import type { Benchmark } from './benchmark';
+import { ensureBuilt } from './support/build';
 import { singleViewRows, webFirstSpectrum } from './support/singleViewRows';
 
 const PAGES = 12;
@@ -25,6 +26,7 @@ function benchHome(group: 'single' | 'browse' | 'slit'): Promise<string> {
   let home = homes.get(group);
   if (!home) {
     home = (async () => {
+      ensureBuilt();
       const dir = mkdtempSync(join(tmpdir(), `specvet-bench-modes-${group}-`));
       process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
       await ensureDemo(dir, { count: 3300, limits: { single: 100, browse: 3000 } });

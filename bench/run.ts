@@ -48,7 +48,7 @@ function inChildren(): Row[] {
     const result = join(dir, `${file}.json`);
     const args = [tsx, fileURLToPath(import.meta.url), '--file', file, '--out', result, ...(values.only ? ['--only', values.only] : [])];
     // The child's own output (progress, a library's logging) goes to stderr; rows come back in a file.
-    const child = spawnSync(process.execPath, args, { stdio: ['ignore', 2, 'inherit'] });
+    const child = spawnSync(process.execPath, args, { stdio: ['ignore', 2, 'inherit'], env: { ...process.env, SPECVET_BENCH_RUN: dir } });
     try {
       out.push(...(JSON.parse(readFileSync(result, 'utf8')) as Row[]));
     } catch {
