@@ -4,7 +4,7 @@
  * a cross-correlation: conj(FFT x) · FFT T, transformed back. The template side (T_k and
  * T_k·T_l) depends only on the grid offset and the FFT size, so it is cached across spectra.
  */
-import { fft, fftRealPair, spectrum, type Spectrum2 } from './fft';
+import { fft, fftRealPair, keptSpectrum, spectrum, type Spectrum2 } from './fft';
 import type { FitData } from './data';
 import type { TemplateSet } from './templates';
 
@@ -108,9 +108,7 @@ const correlateWork = new Map<number, Spectrum2>();
 
 /** Runs correlation jobs two at a time (one inverse FFT gives two real results). */
 export function correlate(jobs: readonly Job[], size: number): void {
-  let z = correlateWork.get(size);
-  if (!z) correlateWork.set(size, (z = spectrum(size)));
-  const { re, im } = z;
+  const { re, im } = keptSpectrum(correlateWork, size);
   for (let j = 0; j < jobs.length; j += 2) {
     const a = jobs[j]!;
     const b = jobs[j + 1];

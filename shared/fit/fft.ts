@@ -230,6 +230,13 @@ export function spectrum(n: number): Spectrum2 {
   return { re: new Float64Array(n), im: new Float64Array(n) };
 }
 
+/** The spectrum of length n kept in `kept` (made on first use): a work buffer reused from fit to fit. */
+export function keptSpectrum(kept: Map<number, Spectrum2>, n: number): Spectrum2 {
+  let z = kept.get(n);
+  if (!z) kept.set(n, (z = spectrum(n)));
+  return z;
+}
+
 /**
  * The one complex buffer of each size fftRealPair works in: a fit transforms a few MB per
  * spectrum, and fresh buffers each time cost page faults and GC in every worker thread.
@@ -242,9 +249,7 @@ const work = new Map<number, Spectrum2>();
  * `into` when given (reused buffers), else into new ones.
  */
 export function fftRealPair(a: ArrayLike<number>, b: ArrayLike<number> | null, n: number, into: readonly [Spectrum2, Spectrum2] = [spectrum(n), spectrum(n)]): [Spectrum2, Spectrum2] {
-  let z = work.get(n);
-  if (!z) work.set(n, (z = spectrum(n)));
-  const { re, im } = z;
+  const { re, im } = keptSpectrum(work, n);
   re.fill(0);
   im.fill(0);
   for (let i = 0; i < a.length && i < n; i++) re[i] = a[i]!;

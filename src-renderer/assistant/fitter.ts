@@ -49,7 +49,6 @@ export class Fitter {
   focus(obsids: readonly number[], index: number): void {
     this.near.focus(obsids, index);
   }
-
 }
 
 /**

@@ -53,7 +53,7 @@ export class SpectrumDecoder {
   async readAndDecode(obsid: number): Promise<PlotSpectrum> {
     // The worker starts (fetching and compiling its script) while the bytes are on their way:
     // the first spectrum of a session waits for the slower of the two, not for both in turn.
-    void this.calls.start();
+    this.warm();
     const bytes = await api.readSpectrum({ obsid });
     return this.decode(obsid, bytes);
   }

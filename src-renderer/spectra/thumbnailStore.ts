@@ -98,8 +98,11 @@ export class ThumbnailStore {
 
   private wakeIdle(): void {
     const waiting = this.idleWaiters;
-    this.idleWaiters = waiting.filter((w) => this.loadingAny(w.of));
-    for (const w of waiting) if (!this.loadingAny(w.of)) w.resolve();
+    this.idleWaiters = [];
+    for (const w of waiting) {
+      if (this.loadingAny(w.of)) this.idleWaiters.push(w);
+      else w.resolve();
+    }
   }
 
   private async load(obsid: number): Promise<ThumbnailState> {
