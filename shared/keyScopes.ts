@@ -38,6 +38,8 @@ export interface KeyScope {
 export const FIXED_KINDS: readonly ReviewAction['kind'][] = ['settings', 'back'];
 /** Desk chords that never move: the way back, and Tab through a form. */
 const FIXED_CHORDS: readonly string[] = ['Escape', 'Tab', 'Shift+Tab'];
+/** No action may move onto these: the browser moves the focus with them and the key help (?) turns its pages with Tab. */
+const RESERVED_CHORDS: readonly string[] = ['Tab', 'Shift+Tab'];
 
 const reviewKeys = (keymap: Keymap): ScopeKey[] =>
   inHelpOrder(keymap).map(([own, a]) => ({ own, text: describeAction(a), fixed: FIXED_KINDS.includes(a.kind), kind: a.kind }));
@@ -138,6 +140,9 @@ export function rebindIn(b: Bindings, scopeId: KeyScopeId, own: string, chord: s
   if (!key) return { refused: `${chordLabel(own)} is not a key of the ${scope.title.toLowerCase()}` };
   if (key.fixed) return { refused: `${chordLabel(own)} ("${key.text}") cannot be rebound` };
   const map = rebindingsOf(b, scopeId);
+  if (RESERVED_CHORDS.includes(chord)) {
+    return { refused: `${chordLabel(chord)} moves the focus and turns the key help's pages; "${key.text}" keeps ${chordLabel(map[own] ?? own)} — pick another key` };
+  }
   const clash = takenBy(b, scope, key, chord);
   if (clash !== null) {
     return { refused: `${chordLabel(chord)} is already "${clash}"; "${key.text}" keeps ${chordLabel(map[own] ?? own)} — rebind that one first, or pick another key` };

@@ -37,6 +37,14 @@ describe('key rebinding', () => {
     expect(rebind({}, 'n', 'Ctrl+,')).toEqual({ refused: expect.stringMatching(/settings/) });
   });
 
+  it('refuses Tab and Shift+Tab on every screen: they move the focus and turn the key help’s pages', () => {
+    expect(rebind({}, 'n', 'Tab')).toEqual({ refused: 'Tab moves the focus and turns the key help\'s pages; "next spectrum" keeps n — pick another key' });
+    expect(rebind({ n: 'h' }, 'n', 'Shift+Tab')).toEqual({ refused: expect.stringMatching(/^Shift\+Tab moves the focus .*"next spectrum" keeps h/) });
+    expect(rebindIn(NONE, 'browse', 'PageDown', 'Tab')).toEqual({ refused: expect.stringMatching(/^Tab moves the focus/) });
+    expect(rebindIn(NONE, 'desk.batches', 'x', 'Shift+Tab')).toEqual({ refused: expect.stringMatching(/^Shift\+Tab moves the focus/) });
+    expect(keysProblem({ n: 'Tab' })).toMatch(/^Tab moves the focus/);
+  });
+
   it('the schema refuses two actions on one key and an unknown key, and takes a good set', () => {
     expect(keysProblem({ n: 'h', b: 'h' })).toMatch(/h is already "next spectrum"/);
     expect(SettingsSchema.safeParse({ keys: { n: 'g' }, acceptQuality: 3 }).success).toBe(false);

@@ -2,7 +2,7 @@
  * The settings panel by keyboard: Ctrl+, opens it; a review key rebound by pressing the new
  * one works and the old one no longer does, in the key hint and the key help too, and after a
  * reload (kept in the person's cache); a key another action has is refused naming both, in the
- * panel and at the API; Enter's "as is" quality is a setting; Reset gives the defaults back.
+ * panel and at the API, and so is Tab (it moves the focus); Enter's "as is" quality is a setting; Reset gives the defaults back.
  * Screenshots test-results/settings-*.png.
  */
 import { join } from 'node:path';
@@ -50,6 +50,11 @@ describe('web edition, settings: key rebinding and Enter’s quality', () => {
     await expect.poll(() => message(page)).toMatch(/^g is already "class GALAXY"; "next spectrum" keeps n/);
     await rebindKey(page, 'n', 'PageDown');
     await expect.poll(() => message(page)).toMatch(/browse grid: next page.*"next spectrum"/);
+    // Tab and Shift+Tab move the focus (and turn the key help's pages): no action may take them.
+    await rebindKey(page, 'n', 'Tab');
+    await expect.poll(() => message(page)).toBe('Tab moves the focus and turns the key help\'s pages; "next spectrum" keeps n — pick another key');
+    await rebindKey(page, 'n', 'Shift+Tab');
+    await expect.poll(() => message(page)).toMatch(/^Shift\+Tab moves the focus .*"next spectrum" keeps n/);
     await rebindKey(page, 'n', 'h');
     await expect.poll(() => message(page)).toBe('h now: next spectrum');
     await page.getByTestId('accept-quality').selectOption('2');
@@ -88,6 +93,7 @@ describe('web edition, settings: key rebinding and Enter’s quality', () => {
 
     // A hand-made call cannot store two actions on one key either.
     await expect(apiCall(web.served.url, 'saveSettings', { keys: { n: 'g' }, acceptQuality: 3 })).rejects.toThrow(/400.*class GALAXY.*next spectrum/);
+    await expect(apiCall(web.served.url, 'saveSettings', { keys: { n: 'Tab' }, acceptQuality: 3 })).rejects.toThrow(/400.*Tab moves the focus/);
 
     await page.keyboard.press('Control+Comma');
     await page.getByRole('button', { name: 'Reset to defaults' }).click();
