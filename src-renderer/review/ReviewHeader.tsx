@@ -1,4 +1,5 @@
 /** What is on screen and what has been said about it: pipeline answer, draft, saved verdict. */
+import { memo } from 'react';
 import type { Item } from '../../shared/model';
 import type { Draft } from '../state/store';
 
@@ -16,7 +17,8 @@ interface Props {
 
 const fmtZ = (z: number) => z.toFixed(4);
 
-export function ReviewHeader({ item, draft, index, count, smoothing, showErrors, restZ }: Props) {
+/** Memo: its screen re-renders on every key; a zoom, the line markers or the fit's keys change nothing here. */
+export const ReviewHeader = memo(function ReviewHeader({ item, draft, index, count, smoothing, showErrors, restZ }: Props) {
   const p = item.pipeline;
   const v = item.verdict;
   const changed = draft.class !== p.class || Math.abs(draft.z - p.z) > 1e-9;
@@ -60,7 +62,7 @@ export function ReviewHeader({ item, draft, index, count, smoothing, showErrors,
       </div>
     </div>
   );
-}
+});
 
 function fmt(x: number | null): string {
   return x === null ? '–' : x.toFixed(1);

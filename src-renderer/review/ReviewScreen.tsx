@@ -12,6 +12,7 @@ import { SidePanel } from './SidePanel';
 import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
 import { CommentEntry } from './CommentEntry';
+import { followDraftZ } from './draftZ';
 import { markFeature } from './featureZ';
 import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
@@ -88,6 +89,7 @@ export function ReviewScreen() {
             feature={feature?.obsid === item.obsid ? feature.wavelength : null}
             onFeature={markFeature}
             model={spectrum?.obsid === item.obsid ? model : null}
+            followZ={followDraftZ}
           />
           <FitStripArea obsid={item.obsid} z={review.draft.z} />
           <VerdictFields />

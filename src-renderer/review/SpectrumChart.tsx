@@ -38,6 +38,8 @@ interface Props {
   model?: Float32Array | null;
   /** Other answers' markers, each in its colour (a recheck case), and which one stands out. */
   sets?: { sets: readonly MarkerSet[]; emphasised: number } | null;
+  /** Where a z key's new z comes from before React renders it (draftZ.ts), so its markers are drawn first; the `z` prop then finds them drawn. */
+  followZ?: (draw: (z: number) => void) => () => void;
 }
 
 let firstPaintMarked = false;
@@ -57,7 +59,7 @@ interface Parts {
   setFrame(restZ: number | null): void;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null, sets = null }: Props) {
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null, sets = null, followZ }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -84,6 +86,8 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
     p.overlay.setLines(lines);
     p.overlay.draw();
   }, [lines]);
+
+  useEffect(() => followZ?.((next) => parts.current?.overlay.setZ(next)), [followZ]);
 
   // Before the data: with a new spectrum, its z is drawn by the chart redraw that follows, not twice.
   useEffect(() => parts.current?.overlay.set(z, showLines, shown.current !== spectrum), [z, showLines, spectrum]);

@@ -10,10 +10,10 @@ import { editDraft } from './actions';
 import { TypeAheadList } from './TypeAheadList';
 
 export function SubclassPicker() {
-  const open = useApp((s) => s.field === 'subclass' && s.review !== null);
-  const draft = useApp((s) => s.review?.draft);
+  // The draft only while the picker is open: closed, a z key need not render this.
+  const draft = useApp((s) => (s.field === 'subclass' ? s.review?.draft : undefined));
   const pipelineSubclass = useApp((s) => currentItem(s)?.pipeline.subclass ?? '');
-  if (!open || !draft) return null;
+  if (!draft) return null;
   const close = () => setState({ field: null });
   return (
     <SubclassField

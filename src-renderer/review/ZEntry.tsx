@@ -8,9 +8,9 @@ import { setState, useApp } from '../state/store';
 import { parseTypedZ } from './typedZ';
 
 export function ZEntry() {
-  const open = useApp((s) => s.field === 'z' && s.review !== null);
-  const z = useApp((s) => s.review?.draft.z ?? 0);
-  if (!open) return null;
+  // The z only while the field is open: closed, a z key need not render this.
+  const z = useApp((s) => (s.field === 'z' && s.review !== null ? s.review.draft.z : null));
+  if (z === null) return null;
   return <ZField initial={z.toFixed(4)} />;
 }
 

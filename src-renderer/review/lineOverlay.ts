@@ -63,6 +63,11 @@ export class LineOverlay {
     this.markerX = new Float64Array(lines.length);
   }
 
+  /** A new z of the spectrum on screen (a z key), drawn now with the markers as they are shown or hidden. */
+  setZ(z: number): void {
+    this.set(z, this.visible);
+  }
+
   /** A new z or visibility, drawn now — or, with `drawLater`, by the chart redraw about to come. */
   set(z: number, visible: boolean, drawLater = false): void {
     if (z === this.z && visible === this.visible) return;

@@ -104,6 +104,60 @@ describe('web edition, first start on the demo', () => {
     expect(await page.getByTestId('verdict').innerText()).toBe('no verdict yet');
   });
 
+  it('a z key moves the line markers, the z in the header and the χ² strip’s z line in one frame', async () => {
+    await page.keyboard.press('a');
+    const strip = page.getByTestId('chi2-strip');
+    await strip.waitFor({ timeout: 60_000 });
+    // A step that keeps the draft's z inside the strip's range and moves its line a few pixels (and the markers one at least).
+    const [, lo, hi] = /z (-?[\d.]+) … (-?[\d.]+)/.exec(await strip.innerText())!.map(Number);
+    const z = Number(/z = (-?[\d.]+)/.exec(await page.getByTestId('draft').innerText())![1]);
+    const width = await strip.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width);
+    const steps = [['Shift+BracketRight', 0.001], ['Alt+BracketRight', 0.01]] as const;
+    const [key, step] = steps.find(([, d]) => (d / (hi! - lo!)) * width >= 3 && z + d <= hi!) ?? steps[1];
+    // Read at the keydown (before the app's handler), at the first frame after it, and a while later.
+    await page.evaluate(() => {
+      const hash = (c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let h = 0;
+        for (let i = 0; i < d.length; i++) h = (Math.imul(h, 31) + d[i]!) | 0;
+        return h;
+      };
+      const now = () => ({
+        markers: hash(document.querySelector<HTMLCanvasElement>('.line-overlay')!),
+        strip: hash(document.querySelector<HTMLCanvasElement>('[data-testid="chi2-strip"] canvas')!),
+        draft: document.querySelector('[data-testid="draft"]')!.textContent,
+      });
+      (window as unknown as { zSeen: Promise<unknown> }).zSeen = new Promise((resolve) => {
+        // The bracket's own keydown, not its modifier's.
+        const onKey = (e: KeyboardEvent) => {
+          if (e.code !== 'BracketRight') return;
+          removeEventListener('keydown', onKey, { capture: true });
+          const before = now();
+          requestAnimationFrame(() => {
+            const next = now();
+            setTimeout(() => resolve({ before, next, later: now() }), 200);
+          });
+        };
+        addEventListener('keydown', onKey, { capture: true });
+      });
+    });
+    await page.keyboard.press(key);
+    type Seen = { markers: number; strip: number; draft: string };
+    const { before, next, later } = await page.evaluate(() => (window as unknown as { zSeen: Promise<Record<'before' | 'next' | 'later', Seen>> }).zSeen);
+    const moved = (Math.round((z + step) * 1e6) / 1e6).toFixed(4);
+    expect(before.draft).toContain(`z = ${z.toFixed(4)}`);
+    // Everything the z shows changed before the first frame after the key: seen together.
+    expect(next.draft).toContain(`z = ${moved}`);
+    expect(next.markers).not.toBe(before.markers);
+    expect(next.strip).not.toBe(before.strip);
+    // And nothing was left for a later task to draw.
+    expect(later).toEqual(next);
+    await page.keyboard.press(key.replace('Right', 'Left'));
+    await expect.poll(() => page.getByTestId('draft').innerText()).toContain(`z = ${z.toFixed(4)}`);
+    await page.keyboard.press('a');
+    await expect.poll(() => strip.count()).toBe(0);
+  });
+
   it('? shows every key; l hides the line markers', async () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'review keys' });
