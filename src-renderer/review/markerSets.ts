@@ -8,7 +8,7 @@
 import type uPlot from 'uplot';
 import { LabelRows } from './labelRows';
 import type { MarkerLine } from './lineOverlay';
-import { fitOverlay } from './overlayCanvas';
+import { fitOverlay, type OverlaySize } from './overlayCanvas';
 
 export interface MarkerSet {
   /** Who gave this answer (the legend names it). */
@@ -20,6 +20,7 @@ export interface MarkerSet {
 
 const LABEL_FONT = '11px system-ui, sans-serif';
 const THIN_DASH = [3, 4];
+const SOLID: number[] = [];
 
 export class MarkerSetsOverlay {
   private readonly canvas = document.createElement('canvas');
@@ -28,6 +29,7 @@ export class MarkerSetsOverlay {
   private emphasised = -1;
   /** Nothing is on the canvas: with no sets, a redraw (every z key in single mode) has nothing to do. */
   private blank = true;
+  private readonly size: OverlaySize = { width: 0, height: 0, ratio: 1 };
 
   constructor(
     private readonly plot: uPlot,
@@ -48,7 +50,7 @@ export class MarkerSetsOverlay {
     const { ctx, plot, canvas, labels } = this;
     labels.clear(1);
     if (this.sets.length === 0 && this.blank) return;
-    const { width, height, ratio } = fitOverlay(canvas, plot);
+    const { width, height, ratio } = fitOverlay(canvas, plot, this.size);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     this.blank = this.sets.length === 0;
@@ -67,7 +69,7 @@ export class MarkerSetsOverlay {
     ctx.strokeStyle = s.colour;
     ctx.fillStyle = s.colour;
     ctx.lineWidth = emphasised ? 2 : 1;
-    ctx.setLineDash(emphasised ? [] : THIN_DASH);
+    ctx.setLineDash(emphasised ? SOLID : THIN_DASH);
     ctx.lineDashOffset = index * 3;
     ctx.font = LABEL_FONT;
     ctx.beginPath();
@@ -91,7 +93,7 @@ export class MarkerSetsOverlay {
       namedEnd = x + 3 + width;
     }
     ctx.stroke();
-    ctx.setLineDash([]);
+    ctx.setLineDash(SOLID);
   }
 
   destroy(): void {

@@ -12,8 +12,11 @@ export interface OverlaySize {
   ratio: number;
 }
 
-/** Sizes `canvas` to the plot area (its backing store only when that changed) and returns the size. */
-export function fitOverlay(canvas: HTMLCanvasElement, plot: uPlot): OverlaySize {
+/**
+ * Sizes `canvas` to the plot area (its backing store only when that changed) and returns the
+ * size in `out`, the caller's own object: a z key's redraw makes no garbage.
+ */
+export function fitOverlay(canvas: HTMLCanvasElement, plot: uPlot, out: OverlaySize): OverlaySize {
   const ratio = uPlot.pxRatio;
   const width = plot.bbox.width / ratio;
   const height = plot.bbox.height / ratio;
@@ -25,5 +28,8 @@ export function fitOverlay(canvas: HTMLCanvasElement, plot: uPlot): OverlaySize 
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
   }
-  return { width, height, ratio };
+  out.width = width;
+  out.height = height;
+  out.ratio = ratio;
+  return out;
 }

@@ -12,16 +12,18 @@ interface Recorded {
 }
 
 let drawn: Recorded;
+/** The transform's x offset, CSS px: the overlay draws whole pixels and lets the transform add the half. */
+let tx = 0;
 const ctx = {
   font: '',
-  setTransform: () => {},
+  setTransform: (ratio: number, _b: number, _c: number, _d: number, e: number) => void (tx = e / ratio),
   clearRect: () => {},
   setLineDash: (() => {}) as (dash: number[]) => void,
   beginPath: () => {},
   stroke: () => {},
   lineTo: () => {},
-  moveTo: (x: number) => void drawn.markers.push(x),
-  fillText: (text: string, x: number, y: number) => void drawn.labels.push({ text, x, y }),
+  moveTo: (x: number) => void drawn.markers.push(x + tx),
+  fillText: (text: string, x: number, y: number) => void drawn.labels.push({ text, x: x + tx, y }),
   // 6 px a character, as long as the label font is set.
   measureText: (text: string) => ({ width: ctx.font === '11px system-ui, sans-serif' ? text.length * 6 : 0 }),
 };
