@@ -157,6 +157,16 @@ export function rebindIn(b: Bindings, scopeId: KeyScopeId, own: string, chord: s
 }
 
 /** Why a stored or sent set of rebindings cannot be used, or null: each checked as if rebound one by one, then as a whole. */
+/**
+ * The set without its rebindings onto Tab or Shift+Tab: stored before those were refused, they
+ * never acted (the browser and the key help take them), so dropping them loses nothing that worked.
+ */
+export function withoutReservedChords<B extends Bindings>(b: B): B {
+  const keep = (r: Rebindings | undefined): Rebindings => Object.fromEntries(Object.entries(r ?? {}).filter(([, chord]) => !RESERVED_CHORDS.includes(chord)));
+  const screenKeys = Object.fromEntries(Object.entries(b.screenKeys ?? {}).map(([id, r]) => [id, keep(r)]));
+  return { ...b, keys: keep(b.keys), screenKeys };
+}
+
 export function bindingsProblem(b: Bindings): string | null {
   let built: Bindings = { keys: {}, screenKeys: {} };
   const all = KEY_SCOPES.flatMap((s) => Object.entries(rebindingsOf(b, s.id)).map(([own, chord]) => [s, own, chord] as const));

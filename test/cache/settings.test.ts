@@ -125,6 +125,13 @@ describe('settings in the local cache', () => {
       const damaged = openLocalCache(file, 'alice');
       expect(damaged.settings()).toEqual({ keys: {}, screenKeys: {}, acceptQuality: 3 });
       damaged.close();
+      // Written before Tab was refused: that key (which never acted) is dropped, the rest kept.
+      const db2 = new Database(file);
+      db2.prepare("UPDATE meta SET value = ? WHERE key = 'settings'").run('{"keys":{"n":"h","p":"Tab"},"screenKeys":{"spectrograph":{"o":"Shift+Tab"}},"acceptQuality":4}');
+      db2.close();
+      const older = openLocalCache(file, 'alice');
+      expect(older.settings()).toEqual({ keys: { n: 'h' }, screenKeys: { spectrograph: {} }, acceptQuality: 4 });
+      older.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
