@@ -2,14 +2,13 @@
  * The chart's lines (the flux, the fit model) stroked straight onto uPlot's canvas by a series
  * `paths` builder of our own. uPlot's linear builder makes a new Path2D per series per draw and
  * its draw adds a Path2D clip; each is an object on Blink's garbage-collected heap, and their
- * sweep landed inside the → key's task (docs/app.md, "The next spectrum's frame"). Returning
+ * sweep landed inside the → key's task (docs/app.md, "Renderer design, for speed"). Returning
  * null tells uPlot there is nothing for it to stroke, so a draw here makes no object at all.
  *
- * A spectrum has ~3.4 pixels per screen column at 1280 px: each device-pixel column is drawn as
- * its lowest and highest pixel, in the order they come (uPlot's own decimation, with fewer
- * vertices), which covers the same pixels with about 60 % of the line's vertices. A pixel that
- * is not a finite number (NaN in the flux, null in the model's gaps) ends the line; the next
- * finite one starts a new stretch.
+ * The line is the one uPlot drew — every pixel (a spectrum has ~3.4 a screen column at
+ * 1280 px), or with 4 or more a column, uPlot's min/max decimation — so the chart looks as it
+ * did. One difference: a pixel that is not a finite number (NaN in the flux, null in the
+ * model's gaps) ends the line, where uPlot's path silently joined across a NaN.
  */
 import uPlot from 'uplot';
 
@@ -27,7 +26,7 @@ type YValues = ArrayLike<number | null | undefined>;
 const transform: LineTransform = { ax: 0, bx: 0, ay: 0, by: 0 };
 const NO_DASH: number[] = [];
 
-/** uPlot's builder for a series drawn by `strokeColumns`; the series' stroke and width style it. */
+/** uPlot's builder for a series drawn by `strokeLine`; the series' stroke and width style it. */
 export const directLine: uPlot.Series.PathBuilder = (u, seriesIdx, idx0, idx1) => {
   const { min: x0, max: x1 } = u.scales.x;
   const { min: y0, max: y1 } = u.scales.y;
@@ -54,61 +53,81 @@ export const directLine: uPlot.Series.PathBuilder = (u, seriesIdx, idx0, idx1) =
   ctx.lineCap = 'butt';
   ctx.setLineDash(NO_DASH);
   ctx.beginPath();
-  strokeColumns(ctx, xs, ys, idx0, idx1, transform);
+  strokeLine(ctx, xs, ys, idx0, idx1, transform, bbox.width);
   ctx.stroke();
   ctx.restore();
   return null;
 };
 
-/** The column being walked: its extremes so far, where (x, canvas) and how high (y, data units), and which came first. */
-const at = { col: NaN, loX: 0, loY: 0, hiX: 0, hiY: 0, loFirst: true };
-
 /**
- * Adds the line through ys[i0 … i1] to the context's path: per device-pixel column its lowest and
- * highest value in the order they come; a value that is not a finite number breaks the line.
+ * Adds the line through ys[i0 … i1] to the context's path, as uPlot's linear builder draws it:
+ * every pixel, or — 4 or more pixels to a device-pixel column — each column (1 px from its
+ * first pixel's x) as one vertical run there: in, lowest, highest, out. A value that is not a finite number
+ * breaks the line.
  */
-export function strokeColumns(ctx: Pen, xs: ArrayLike<number>, ys: YValues, i0: number, i1: number, t: LineTransform): void {
-  let pen = false;
-  at.col = NaN;
-  for (let i = i0; i <= i1; i++) {
-    const y = ys[i];
-    if (typeof y !== 'number' || y !== y || y === Infinity || y === -Infinity) {
-      if (at.col === at.col) column(ctx, pen, t);
-      // A gap: the next finite value starts the line again.
-      pen = false;
-      at.col = NaN;
-      continue;
-    }
-    const x = t.ax * xs[i]! + t.bx;
-    const c = Math.floor(x);
-    if (c !== at.col) {
-      if (at.col === at.col) pen = column(ctx, pen, t);
-      at.col = c;
-      at.loX = at.hiX = x;
-      at.loY = at.hiY = y;
-      at.loFirst = true;
-    } else if (y < at.loY) {
-      at.loX = x;
-      at.loY = y;
-      at.loFirst = false;
-    } else if (y > at.hiY) {
-      at.hiX = x;
-      at.hiY = y;
-      at.loFirst = true;
-    }
-  }
-  if (at.col === at.col) column(ctx, pen, t);
+export function strokeLine(ctx: Pen, xs: ArrayLike<number>, ys: YValues, i0: number, i1: number, t: LineTransform, columns: number): void {
+  if (i1 - i0 >= columns * 4) strokeColumns(ctx, xs, ys, i0, i1, t);
+  else strokePoints(ctx, xs, ys, i0, i1, t);
 }
 
 type Pen = Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo'>;
 
-/** The column's vertices (one when its extremes are one pixel), joined to the line before unless the pen is up; returns true: the pen is down. */
-function column(ctx: Pen, pen: boolean, t: LineTransform): boolean {
-  const { loX, loY, hiX, hiY, loFirst } = at;
-  const firstX = loFirst ? loX : hiX;
-  const firstY = t.ay * (loFirst ? loY : hiY) + t.by;
-  if (pen) ctx.lineTo(firstX, firstY);
-  else ctx.moveTo(firstX, firstY);
-  if (loY !== hiY || loX !== hiX) ctx.lineTo(loFirst ? hiX : loX, t.ay * (loFirst ? hiY : loY) + t.by);
-  return true;
+function finite(y: number | null | undefined): y is number {
+  return typeof y === 'number' && y === y && y !== Infinity && y !== -Infinity;
+}
+
+function strokePoints(ctx: Pen, xs: ArrayLike<number>, ys: YValues, i0: number, i1: number, t: LineTransform): void {
+  let pen = false;
+  for (let i = i0; i <= i1; i++) {
+    const y = ys[i];
+    if (!finite(y)) {
+      pen = false;
+      continue;
+    }
+    const x = t.ax * xs[i]! + t.bx;
+    if (pen) ctx.lineTo(x, t.ay * y + t.by);
+    else ctx.moveTo(x, t.ay * y + t.by);
+    pen = true;
+  }
+}
+
+/** The column being walked (uPlot's: from its first pixel's x, 1 px wide): that x, and its first, lowest, highest and last value. */
+const at = { x: NaN, inY: 0, lo: 0, hi: 0, outY: 0 };
+
+function strokeColumns(ctx: Pen, xs: ArrayLike<number>, ys: YValues, i0: number, i1: number, t: LineTransform): void {
+  let pen = false;
+  at.x = NaN;
+  for (let i = i0; i <= i1; i++) {
+    const y = ys[i];
+    if (!finite(y)) {
+      if (at.x === at.x) endColumn(ctx, t);
+      // A gap: the next finite value starts the line again.
+      pen = false;
+      at.x = NaN;
+      continue;
+    }
+    const x = t.ax * xs[i]! + t.bx;
+    if (x < at.x + 1) {
+      if (y < at.lo) at.lo = y;
+      else if (y > at.hi) at.hi = y;
+      at.outY = y;
+      continue;
+    }
+    if (at.x === at.x) endColumn(ctx, t);
+    if (pen) ctx.lineTo(x, t.ay * y + t.by);
+    else ctx.moveTo(x, t.ay * y + t.by);
+    pen = true;
+    at.x = x;
+    at.inY = at.lo = at.hi = at.outY = y;
+  }
+  if (at.x === at.x) endColumn(ctx, t);
+}
+
+/** The rest of a column's vertical run after its first value (uPlot's drawAcc): lowest, highest, last. */
+function endColumn(ctx: Pen, t: LineTransform): void {
+  const { x, inY, lo, hi, outY } = at;
+  if (lo === hi) return;
+  if (inY !== lo && outY !== lo) ctx.lineTo(x, t.ay * lo + t.by);
+  if (inY !== hi && outY !== hi) ctx.lineTo(x, t.ay * hi + t.by);
+  ctx.lineTo(x, t.ay * outY + t.by);
 }

@@ -1,11 +1,12 @@
 /**
  * The chart's lines drawn straight onto the canvas (review/fluxPath.ts), on a recording context:
- * each screen column keeps the lowest and highest pixel of the data in it, the line breaks at
- * NaN (and at the model's null gaps), and uPlot is given no path to stroke.
+ * every pixel at a spectrum's usual density; packed 4 or more to a screen column, each column
+ * keeps the lowest and highest pixel of the data in it; the line breaks at NaN (and at the
+ * model's null gaps), and uPlot is given no path to stroke.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import uPlot from 'uplot';
-import { directLine, strokeColumns, type LineTransform } from '../../../src-renderer/review/fluxPath';
+import { directLine, strokeLine, type LineTransform } from '../../../src-renderer/review/fluxPath';
 
 /** Each stretch of line as its vertices [x, y]; moveTo starts a new stretch. */
 function recorder() {
@@ -20,9 +21,14 @@ function recorder() {
 /** 1 canvas px per unit of x, y as given (so drawn y is the data's y). */
 const ONE_TO_ONE: LineTransform = { ax: 1, bx: 0, ay: 1, by: 0 };
 
-/** n pixels at 0.3 canvas px apart (≈ 3.3 per column, as a spectrum at 1280 px), with a wiggle. */
+/** Plot columns for `strokeLine`: the spectrum below is dense (5 pixels a column) in 80 of them. */
+const NARROW = 80;
+/** A wide plot: the same pixels fewer than 4 a column. */
+const WIDE = 1000;
+
+/** n pixels 1/5 canvas px apart (5 a column, a spectrum zoomed out on a narrow window), with a wiggle. */
 function spectrum(n: number) {
-  const xs = Float64Array.from({ length: n }, (_, i) => i * 0.3);
+  const xs = Float64Array.from({ length: n }, (_, i) => i / 5);
   const ys = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 1.7) * 10 + (i % 7));
   return { xs, ys };
 }
@@ -41,38 +47,40 @@ function columnsOf(points: Iterable<readonly [number, number]>): Map<number, { l
 }
 
 describe('the line, column by column', () => {
-  it('draws each column from the lowest to the highest pixel of the data in it, as one line', () => {
+  it('packed 4 or more to a column, draws each column from the lowest to the highest pixel of the data in it, as one line', () => {
     const { xs, ys } = spectrum(400);
     const pen = recorder();
-    strokeColumns(pen, xs, ys, 0, xs.length - 1, ONE_TO_ONE);
+    strokeLine(pen, xs, ys, 0, xs.length - 1, ONE_TO_ONE, NARROW);
     expect(pen.stretches).toHaveLength(1);
     const data = columnsOf(Array.from(xs, (x, i) => [x, ys[i]!] as const));
     expect(columnsOf(pen.stretches[0]!)).toEqual(data);
-    // At most two vertices a column: fewer than the data's 400.
-    expect(pen.stretches[0]!.length).toBeLessThanOrEqual(2 * data.size);
+    // At most four vertices a column: fewer than the data's 400.
+    expect(pen.stretches[0]!.length).toBeLessThanOrEqual(4 * data.size);
     expect(pen.stretches[0]!.length).toBeLessThan(xs.length);
   });
 
-  it('keeps each column’s extremes in the order they come, at their own x', () => {
-    // One column: 5 at x 0.1, the high 9 at 0.4, the low 1 at 0.6, then 4 at 0.8; the next column one pixel.
-    const xs = Float64Array.from([0.1, 0.4, 0.6, 0.8, 1.5]);
-    const ys = Float32Array.from([5, 9, 1, 4, 3]);
+  it('draws a packed column as uPlot does: in, lowest, highest, out, at its first pixel’s x', () => {
+    // Columns are 1 px from their first pixel: 0.1–1.1 holds in 5, high 9, low 1, out 4; 1.5 holds 3 alone; 2.6 three 2s (8 pixels ≥ 4 × 1 column).
+    const xs = Float64Array.from([0.1, 0.4, 0.6, 0.8, 1.5, 2.6, 2.7, 2.8]);
+    const ys = Float32Array.from([5, 9, 1, 4, 3, 2, 2, 2]);
     const pen = recorder();
-    strokeColumns(pen, xs, ys, 0, 4, ONE_TO_ONE);
+    strokeLine(pen, xs, ys, 0, 7, ONE_TO_ONE, 1);
     expect(pen.stretches).toEqual([
       [
-        [xs[1], 9],
-        [xs[2], 1],
+        [xs[0], 5],
+        [xs[0], 1],
+        [xs[0], 9],
+        [xs[0], 4],
         [xs[4], 3],
+        [xs[5], 2],
       ],
     ]);
   });
 
-  it('zoomed in (a pixel a column or fewer) draws every pixel, in order', () => {
-    const xs = Float64Array.from({ length: 20 }, (_, i) => i * 2.5);
-    const ys = Float32Array.from({ length: 20 }, (_, i) => (i * 37) % 11);
+  it('fewer than 4 pixels a column (a spectrum at 1280 px has ~3.4) draws every pixel, in order, as uPlot did', () => {
+    const { xs, ys } = spectrum(400);
     const pen = recorder();
-    strokeColumns(pen, xs, ys, 0, 19, ONE_TO_ONE);
+    strokeLine(pen, xs, ys, 0, 399, ONE_TO_ONE, WIDE);
     expect(pen.stretches).toEqual([Array.from(xs, (x, i) => [x, ys[i]])]);
   });
 
@@ -80,7 +88,7 @@ describe('the line, column by column', () => {
     const { xs, ys } = spectrum(200);
     ys.fill(NaN, 90, 100);
     const pen = recorder();
-    strokeColumns(pen, xs, ys, 0, 199, ONE_TO_ONE);
+    strokeLine(pen, xs, ys, 0, 199, ONE_TO_ONE, NARROW);
     expect(pen.stretches).toHaveLength(2);
     const [before, after] = pen.stretches as [[number, number][], [number, number][]];
     expect(Math.max(...before.map(([x]) => x))).toBeLessThanOrEqual(xs[89]!);
@@ -93,15 +101,15 @@ describe('the line, column by column', () => {
   it('draws nothing for a model that is all gaps, and the model’s stretches between nulls', () => {
     const xs = Float64Array.from({ length: 10 }, (_, i) => i * 3);
     const pen = recorder();
-    strokeColumns(pen, xs, new Array<null>(10).fill(null), 0, 9, ONE_TO_ONE);
+    strokeLine(pen, xs, new Array<null>(10).fill(null), 0, 9, ONE_TO_ONE, WIDE);
     expect(pen.stretches).toEqual([]);
-    strokeColumns(pen, xs, [1, 2, null, 4, 5, null, null, 8, 9, 10], 0, 9, ONE_TO_ONE);
+    strokeLine(pen, xs, [1, 2, null, 4, 5, null, null, 8, 9, 10], 0, 9, ONE_TO_ONE, WIDE);
     expect(pen.stretches.map((s) => s.map(([, y]) => y))).toEqual([[1, 2], [4, 5], [8, 9, 10]]);
   });
 
   it('maps data to the canvas with the transform (y grows downwards on a canvas)', () => {
     const pen = recorder();
-    strokeColumns(pen, [10, 20], [0, 1], 0, 1, { ax: 2, bx: 5, ay: -100, by: 300 });
+    strokeLine(pen, [10, 20], [0, 1], 0, 1, { ax: 2, bx: 5, ay: -100, by: 300 }, WIDE);
     expect(pen.stretches).toEqual([
       [
         [25, 300],
