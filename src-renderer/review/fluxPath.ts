@@ -5,9 +5,9 @@
  * sweep landed inside the → key's task (docs/app.md, "Renderer design, for speed"). Returning
  * null tells uPlot there is nothing for it to stroke, so a draw here makes no object at all.
  *
- * The line is the one uPlot drew — every pixel (a spectrum has ~3.4 a screen column at
- * 1280 px), or with 4 or more a column, uPlot's min/max decimation — so the chart looks as it
- * did. One difference: a pixel that is not a finite number (NaN in the flux, null in the
+ * The line is the one uPlot drew — every pixel, or with 4 or more to a device-pixel column (a
+ * spectrum's ~3,900 in the ~900 px plot at 1280 × 800), uPlot's min/max decimation — so the
+ * chart looks as it did. One difference: a pixel that is not a finite number (NaN in the flux, null in the
  * model's gaps) ends the line, where uPlot's path silently joined across a NaN.
  */
 import uPlot from 'uplot';
