@@ -2,13 +2,15 @@
  * The side panel's "Fit" section: the assistant's answer at the candidate on screen beside the
  * pipeline's, with a ≠ when they disagree (shared/agreement.ts, the one rule for all such marks).
  */
+import { memo } from 'react';
 import { disagrees } from '../../shared/agreement';
 import type { FitSuccess } from '../../shared/fit';
 import type { Item } from '../../shared/model';
 import { useFitView } from './fitView';
 import { zText } from './zText';
 
-export function FitPanel({ item }: { item: Item }) {
+/** Memo: the review screen re-renders on every key, the panel's item changes only with the spectrum. */
+export const FitPanel = memo(function FitPanel({ item }: { item: Item }) {
   const { view, candidate } = useFitView(item.obsid);
   return (
     <section className="fit-panel" data-testid="fit-panel">
@@ -24,9 +26,10 @@ export function FitPanel({ item }: { item: Item }) {
       )}
     </section>
   );
-}
+});
 
-function FitAnswer({ fit, index, item }: { fit: FitSuccess; index: number; item: Item }) {
+/** Memo: storing the fit made ahead (useFit) re-renders the panel with the same fit. */
+const FitAnswer = memo(function FitAnswer({ fit, index, item }: { fit: FitSuccess; index: number; item: Item }) {
   const c = fit.candidates[index] ?? fit.best;
   const p = item.pipeline;
   const differs = disagrees({ class: p.class, z: p.z }, { class: c.class, z: c.z });
@@ -58,4 +61,4 @@ function FitAnswer({ fit, index, item }: { fit: FitSuccess; index: number; item:
       <dd>{fit.reducedChi2.toFixed(2)}</dd>
     </dl>
   );
-}
+});

@@ -4,6 +4,7 @@
  * rendered "fitting…" and then, from useFit's effect, a second render of the panel — a
  * commit that took the answer's rows out and put them back, every key (seen in the trace).
  */
+import type { FitResult } from '../../shared/fit';
 import type { FitView } from './assistantState';
 import { useAssistant } from './assistantState';
 import { fitter } from './fitter';
@@ -18,19 +19,20 @@ export function useFitView(obsid: number): { view: FitView | null; candidate: nu
 
 /**
  * The model to draw over the flux: the candidate's on screen, for this spectrum, while the fit
- * is shown. Selected as the model itself, so the review screen that asks re-renders only when
- * the model changes — not when useFit stores a fit the key's render already showed.
+ * is shown. Selected as the model itself, fit made ahead included, so the review screen that
+ * asks re-renders only when the model changes — not when useFit stores a fit the key's render
+ * already showed, nor (the fit hidden) when any fit arrives: each was a second render of the
+ * whole screen after every → key.
  */
 export function useFitModel(obsid: number): Float32Array | null {
-  const showFit = useAssistant((s) => s.showFit);
-  const stored = useAssistant((s) => (s.view?.obsid === obsid ? modelOf(s.view, s.candidate) : undefined));
-  if (!showFit) return null;
-  if (stored !== undefined) return stored;
-  const made = fitter.ready(obsid);
-  return made ? modelOf({ state: 'ready', obsid, fit: made }, 0) : null;
+  return useAssistant((s) => {
+    if (!s.showFit) return null;
+    if (s.view?.obsid === obsid) return s.view.state === 'ready' ? modelOf(s.view.fit, s.candidate) : null;
+    const made = fitter.ready(obsid);
+    return made ? modelOf(made, 0) : null;
+  });
 }
 
-function modelOf(view: FitView, candidate: number): Float32Array | null {
-  if (view.state !== 'ready' || !view.fit.ok) return null;
-  return view.fit.models[candidate] ?? view.fit.model;
+function modelOf(fit: FitResult, candidate: number): Float32Array | null {
+  return fit.ok ? (fit.models[candidate] ?? fit.model) : null;
 }

@@ -4,7 +4,7 @@
  * moon) and what everyone said about it before — with a
  * mark on each earlier verdict your answer disagrees with (shared/agreement.ts).
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { disagrees } from '../../shared/agreement';
 import type { Item, PipelineResult, Verdict } from '../../shared/model';
 import { FLAG_TEXT, isVerdictFlag } from '../../shared/verdictFlags';
@@ -41,7 +41,8 @@ function BandValues<B extends string>({ bands, values, digits }: { bands: readon
   ));
 }
 
-function Pipeline({ p }: { p: PipelineResult }) {
+/** Memo, as Target and Observation: a z, class or quality key gives the panel a new draft, not a new item. */
+const Pipeline = memo(function Pipeline({ p }: { p: PipelineResult }) {
   return (
     <>
       <h3>Pipeline</h3>
@@ -61,10 +62,10 @@ function Pipeline({ p }: { p: PipelineResult }) {
       </dl>
     </>
   );
-}
+});
 
 /** The input catalogue's word on the target (target_info). */
-function Target({ item }: { item: Item }) {
+const Target = memo(function Target({ item }: { item: Item }) {
   return (
     <>
       <h3>Target</h3>
@@ -82,10 +83,10 @@ function Target({ item }: { item: Item }) {
       </dl>
     </>
   );
-}
+});
 
 /** Where and when it was taken, and the night's conditions (plan_info). */
-function Observation({ item }: { item: Item }) {
+const Observation = memo(function Observation({ item }: { item: Item }) {
   return (
     <>
       <h3>Observation</h3>
@@ -115,7 +116,7 @@ function Observation({ item }: { item: Item }) {
       </dl>
     </>
   );
-}
+});
 
 /** The draft's flags and comment, shown only once there are any (`f`, `c`). */
 function FlagsAndComment({ draft }: { draft: Draft }) {

@@ -17,6 +17,7 @@ import { MarkerSetsOverlay, type MarkerSet } from './markerSets';
 import { Smoother } from './smooth';
 import { FrameAxis } from './frameAxis';
 import { Underlay } from './underlay';
+import { directLine } from './fluxPath';
 import { zoomed } from './zoom';
 import { drawn } from '../state/timing';
 
@@ -46,7 +47,7 @@ let firstPaintMarked = false;
 
 const EMPTY: uPlot.AlignedData = [new Float64Array(0), new Float32Array(0)];
 /** The assistant's model over the flux (docs/assistant.md). */
-const MODEL_SERIES: uPlot.Series = { label: 'fit model', stroke: '#d9480f', width: 1.5, points: { show: false } };
+const MODEL_SERIES: uPlot.Series = { label: 'fit model', stroke: '#d9480f', width: 1.5, points: { show: false }, paths: directLine };
 
 interface Parts {
   plot: uPlot;
@@ -130,7 +131,9 @@ function showData(p: Parts, spectrum: PlotSpectrum | null, isNew: boolean, o: { 
     return;
   }
   const s = p.smoother.apply(spectrum.flux, spectrum.sigma, o.smoothing);
-  Object.assign(p.whole, { flux: s.flux === spectrum.flux ? spectrum.flux : null, lo: spectrum.yMin, hi: spectrum.yMax });
+  p.whole.flux = s.flux === spectrum.flux ? spectrum.flux : null;
+  p.whole.lo = spectrum.yMin;
+  p.whole.hi = spectrum.yMax;
   underlay.set({ wavelength: spectrum.wavelength, flux: s.flux, sigma: s.sigma, orMask: spectrum.orMask }, o.showErrors);
   // A model of another length (a stale fit) is not drawn. Its series is added with the first
   // model (a hidden third series from the start left the first paint's y range at [0, 1]) and
@@ -138,7 +141,7 @@ function showData(p: Parts, spectrum: PlotSpectrum | null, isNew: boolean, o: { 
   const fitted = o.model !== null && o.model.length === s.flux.length ? o.model : null;
   if (fitted && plot.series.length === 2) plot.addSeries(MODEL_SERIES, 2);
   const data: uPlot.AlignedData =
-    plot.series.length === 3 ? [spectrum.wavelength, s.flux, fitted ?? new Array<null>(s.flux.length).fill(null)] : [spectrum.wavelength, s.flux];
+    plot.series.length === 3 ? [spectrum.wavelength, s.flux, fitted ?? noModel(s.flux.length)] : [spectrum.wavelength, s.flux];
   if (isNew) {
     plot.setData(data);
     return;
@@ -147,6 +150,14 @@ function showData(p: Parts, spectrum: PlotSpectrum | null, isNew: boolean, o: { 
   plot.setData(data, false);
   // Setting x again re-ranges y over the visible pixels and redraws.
   if (min != null && max != null) plot.setScale('x', { min, max });
+}
+
+let gaps: null[] = [];
+
+/** The model series' data while there is no model: all gaps, one array kept per length (a new one per key was garbage). */
+function noModel(n: number): null[] {
+  if (gaps.length !== n) gaps = new Array<null>(n).fill(null);
+  return gaps;
 }
 
 /** The chart and what it draws with, made once per review screen; destroy() undoes all. */
@@ -261,7 +272,7 @@ function chartOptions(el: HTMLElement, underlay: Underlay, frame: FrameAxis, who
       { label: frame.label(), labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' }, ...frame.axis() },
       { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' } },
     ],
-    series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false } }],
+    series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false }, paths: directLine }],
     hooks: { drawClear: [(u) => underlay.draw(u)], draw: [onDraw] },
   };
 }
