@@ -3,23 +3,31 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The review screen is a chunk of its own (src-renderer/frame/lazyScreens.tsx) so the batch
- * list shows without it; index.html names it (and the chunks it imports) for the browser to
- * fetch and compile alongside the first module, instead of after that module has run.
+ * What index.html asks for beside the first module (src-renderer/frame/lazyScreens.tsx says
+ * why each chunk is apart): the review screen's chunks as `modulepreload` — fetched and compiled
+ * now, run once the list shows — and the other screens' chunk as `prefetch`, at the lowest
+ * priority, so that opening a browse batch, the desk or the settings finds its bytes in the
+ * browser's cache instead of waiting on the network.
  */
-function preloadReviewChunk(): Plugin {
+function preloadScreens(): Plugin {
   return {
-    name: 'specvet-preload-review',
+    name: 'specvet-preload-screens',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const review = chunks.find((c) => c.facadeModuleId?.endsWith('/src-renderer/review/ReviewScreen.tsx'));
-        if (!review) throw new Error('no review screen chunk: src-renderer/frame/lazyScreens.tsx no longer imports it on its own');
         const entry = chunks.find((c) => c.isEntry);
-        const files = [review.fileName, ...review.imports.filter((f) => f !== entry?.fileName)];
-        return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+        const chunkOf = (source: string) => {
+          const found = chunks.find((c) => c.facadeModuleId?.endsWith(source));
+          if (!found) throw new Error(`no chunk of its own for ${source}: see src-renderer/frame/lazyScreens.tsx`);
+          return found;
+        };
+        const withImports = (c: (typeof chunks)[number]) => [c.fileName, ...c.imports.filter((f) => f !== entry?.fileName)];
+        const review = withImports(chunkOf('/src-renderer/review/ReviewScreen.tsx'));
+        const others = withImports(chunkOf('/src-renderer/frame/deferredScreens.ts')).filter((f) => !review.includes(f));
+        const link = (rel: string) => (f: string) => ({ tag: 'link', attrs: { rel, crossorigin: true, href: `./${f}` }, injectTo: 'head' as const });
+        return [...review.map(link('modulepreload')), ...others.map(link('prefetch'))];
       },
     },
   };
@@ -30,7 +38,7 @@ function preloadReviewChunk(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
   base: './',
-  plugins: [react(), preloadReviewChunk()],
+  plugins: [react(), preloadScreens()],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -9,7 +9,6 @@ import { api } from '../api';
 import { loadFrame, refreshBatches, setTraceOpener } from '../review/actions';
 import { showError } from '../review/notify';
 import { useReviewKeys } from '../review/useReviewKeys';
-import { afterPaint } from '../state/afterPaint';
 import { setState, useApp } from '../state/store';
 import { loadMember } from '../desk/deskActions';
 import { useDesk } from '../desk/deskState';
@@ -19,7 +18,7 @@ import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHelp } from './KeyHelp';
 import { NoticeBar } from './NoticeBar';
-import { BrowseScreen, DeskScreen, OnceOpened, preloadReview, preloadScreens, ReviewScreen, SettingsPanel, SignInDialog, SpectrographScreen } from './lazyScreens';
+import { BrowseScreen, DeskScreen, OnceOpened, preloadReview, ReviewScreen, SettingsPanel, SignInDialog, SpectrographScreen } from './lazyScreens';
 import { TopBar } from './TopBar';
 
 setTraceOpener(openTrace);
@@ -32,15 +31,14 @@ function Screen({ mode }: { mode: ReviewMode }) {
   return <ReviewScreen />;
 }
 
-/** The list's requests, and the review screen's code: main.tsx starts them before React's first render, not after it. */
+/** The list's requests, then the review screen's module: main.tsx starts both before React's first render. */
 export function loadFirstView(): void {
+  const listed = loadFrame();
+  // It runs while the list's answers are on their way (index.html had it fetched beside the
+  // first module), so a batch opened the moment the list shows finds it ready.
   preloadReview();
-  void loadFrame().then(() => {
-    // The other screens' chunk comes while the reviewer reads the list, off the first view's path.
-    afterPaint(preloadScreens);
-    // The demo has no server to ask who we are at the desk: asking would only fail.
-    return useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember();
-  });
+  // The demo has no server to ask who we are at the desk: asking would only fail.
+  void listed.then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
 }
 
 export function App() {

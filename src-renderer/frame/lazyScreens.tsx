@@ -1,12 +1,13 @@
 /**
  * The screens the batch list does not need, out of the first module: that module is what the
  * browser fetches, parses and runs before the list can show, so it carries only the list.
- * - The review screen (its chart, uPlot, the assistant's panel) is its own chunk, asked for by
- *   index.html (vite.config.ts) alongside the first module and run as soon as main.tsx starts:
- *   it is ready by the time a batch's items arrive, without delaying the list.
- * - Every other screen is one chunk (deferredScreens.ts), fetched once the list has shown
- *   (preloadScreens), so opening a browse or spectrograph batch, the desk, the settings or the
- *   sign-in does not wait for the network.
+ * - The review screen (its chart, uPlot, the assistant's panel) is its own chunk, fetched and
+ *   compiled beside the first module (index.html names it, vite.config.ts) and run while the
+ *   list's answers are on their way (preloadReview): ready when a batch's items arrive.
+ * - Every other screen is one chunk (deferredScreens.ts) that index.html has the browser
+ *   prefetch at the lowest priority, so opening a browse or spectrograph batch, the desk, the
+ *   settings or the sign-in finds it in the cache; it runs on first use, so it never takes the
+ *   main thread while a single batch's first spectrum is on its way.
  */
 import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 
@@ -69,12 +70,7 @@ export function OnceOpened({ open, children }: { open: boolean; children: ReactN
   return opened || open ? children : null;
 }
 
-/** The review screen's chunk, run at start; a failure is left for its first use to show. */
+/** Runs the review screen's chunk; a failure is left for its first use to show. */
 export function preloadReview(): void {
   review.load().catch(() => undefined);
-}
-
-/** The other screens' chunk; a failure is left for a screen's first use to show. */
-export function preloadScreens(): void {
-  others.load().catch(() => undefined);
 }
