@@ -109,6 +109,19 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([...NODE_ONLY, '**/src-main/**'], 'The renderer talks only to the typed API in shared/api.ts (docs/architecture.md, Layers).'),
+      // Their zod schemas would load with the first screen (docs/app.md, "What a cold start does").
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/model', '**/shared/desk', '**/shared/api', '**/shared/settingsSchema'],
+              allowTypeImports: true,
+              message: 'The renderer takes only types from the zod modules: values from shared/modelConstants.ts, deskConstants.ts or traceKey.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

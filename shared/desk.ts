@@ -5,18 +5,18 @@
  * together without the renderer importing server code.
  */
 import { z } from 'zod';
+import { PROBLEM_STATE_FILTERS } from './deskConstants';
 import { PROBLEM_ORIGINS, ReviewModeSchema, SPECTROGRAPHS, SpecClassSchema, type ProblemInput, type ProblemState, type Role, type SpecClass } from './model';
 import { Z_RANGE } from './ranges';
+
+export * from './deskConstants';
+export * from './traceKey';
 
 /** Who the server says the signed-in person is; the screens a role may use follow from it. */
 export interface DeskMember {
   user: string;
   role: Role;
 }
-
-/** The coordinator's screens, and the 2D team's (coordinators and admins may look there too). */
-export const mayCoordinate = (role: Role): boolean => role === 'coordinator' || role === 'admin';
-export const mayHandleProblems = (role: Role): boolean => role === '2d' || role === 'coordinator' || role === 'admin';
 
 export interface TeamBatch {
   id: string;
@@ -71,18 +71,6 @@ export const BatchRequestSchema = z
   .strict();
 export type DeskBatchRequest = z.infer<typeof BatchRequestSchema>;
 
-/** The form's names of the fields a refusal names (the CLI names them by its flags). */
-export const BATCH_FIELD_LABELS = {
-  from: 'from night',
-  to: 'to night',
-  due: 'due date',
-  'snr-min': 'S/N min',
-  'snr-max': 'S/N max',
-  limit: 'limit',
-  suspects: 'suspects',
-  mode: 'mode',
-} as const;
-
 /** One spectrum of a batch's sample, as the coordinator checks the criteria did what they meant. */
 export interface DeskSampleSpectrum {
   obsid: number;
@@ -112,9 +100,6 @@ export interface DeskBatchCreated {
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
 export const PeriodSchema = z.object({ from: DateSchema, to: DateSchema });
-
-export const DESK_PROGRESS_VIEWS = ['reviewer', 'batch', 'plan', 'night'] as const;
-export type DeskProgressView = (typeof DESK_PROGRESS_VIEWS)[number];
 
 interface Work {
   done: number;
@@ -176,10 +161,6 @@ export const RecheckResolutionSchema = z
 /** The recheck list's thresholds (shared/agreement.ts); each left out is the default. The list checks their ranges. */
 export const RecheckThresholdsSchema = z.object({ dz: z.number().optional(), quality: z.number().optional() }).strict();
 
-export const PROBLEM_STATE_FILTERS = ['unhandled', 'open', 'acknowledged', 'resolved', 'discarded', 'all'] as const;
-export const PROBLEM_ACTIONS = ['acknowledged', 'resolved', 'discarded'] as const;
-export type DeskProblemAction = (typeof PROBLEM_ACTIONS)[number];
-
 /** How the 2D team sees a report beyond what its reporter entered: its night and its handling. */
 export interface ProblemDeskFields {
   obsdate: string | null;
@@ -226,9 +207,6 @@ export interface DeskSpectrograph {
   source: string | null;
 }
 
-/** How a spectrum is named for a trace: its obsid, its designation, or its plan, spectrograph and fibre. */
-export type DeskTraceKey = { obsid: number } | { designation: string } | { planid: string; spid: number; fiberid: number; lmjd?: number };
-
 const TraceKeySchema = z.union([
   z.object({ obsid: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
   z.object({ designation: z.string().trim().min(1).max(60) }).strict(),
@@ -238,20 +216,6 @@ const TraceKeySchema = z.union([
 ]);
 /** `at`: a date (its 00:00 UTC) or an ISO time; the story as it stood then. */
 export const TraceInputSchema = z.object({ key: TraceKeySchema, at: z.string().trim().min(1).max(40).optional() }).strict();
-
-/**
- * What was typed in the trace screen's search box, as a key: digits are an obsid, "J…" (or
- * "LAMOST J…") a designation, and "PLAN 4 17" / "PLAN sp4-17" a plan, spectrograph and fibre.
- * A string that is none of these is a RangeError saying what is accepted.
- */
-export function traceKeyOf(text: string): DeskTraceKey {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return { obsid: Number(t) };
-  if (/^(LAMOST\s+)?J\d/i.test(t)) return { designation: t };
-  const m = /^(\S+)\s+(?:sp)?(\d{1,2})(?:\s+|-|\s*fib(?:re|er)?\s*)(\d{1,3})$/i.exec(t);
-  if (m) return { planid: m[1]!, spid: Number(m[2]), fiberid: Number(m[3]) };
-  throw new RangeError(`"${t}" is not an obsid (digits), a designation (J123456.78+123456.7) or a plan, spectrograph and fibre (PLAN 4 17)`);
-}
 
 type DeskAnswerQ = Answer & { quality: number };
 type ProblemAt = DeskProblem & { stateAt: ProblemState };

@@ -4,23 +4,19 @@
  * The central tables keep LAMOST's own names so the survey's staff recognise them (a verdict
  * is a `humanverify` row, a problem report a `prob2d` row, a batch a `check_batch`): the one
  * table that maps them is in docs/architecture.md, "Data model".
- * Plain data only — this file is imported by the renderer, the main process and tests.
+ * Plain data only — the main process and tests import it whole; the renderer only its types
+ * (its values from modelConstants.ts, which needs no zod).
  */
 import { z } from 'zod';
+import { FIBERS_PER_SPECTROGRAPH, PROBLEM_ORIGINS, QUALITIES, REVIEW_MODES, SPEC_CLASSES, SPECTROGRAPHS, type Quality, type ReviewMode, type SpecClass } from './modelConstants';
 import { Z_RANGE } from './ranges';
 import { unknownFlagMessage, VERDICT_FLAGS } from './verdictFlags';
 
-export const SPEC_CLASSES = ['STAR', 'GALAXY', 'QSO', 'UNKNOWN'] as const;
-export type SpecClass = (typeof SPEC_CLASSES)[number];
-export const SpecClassSchema = z.enum(SPEC_CLASSES);
+export * from './modelConstants';
 
-export const REVIEW_MODES = ['single', 'browse', 'spectrograph'] as const;
-export type ReviewMode = (typeof REVIEW_MODES)[number];
+export const SpecClassSchema = z.enum(SPEC_CLASSES);
 export const ReviewModeSchema = z.enum(REVIEW_MODES);
 
-/** 4 certain … 1 no redshift possible; 0 not set. */
-export const QUALITIES = [0, 1, 2, 3, 4] as const;
-export type Quality = (typeof QUALITIES)[number];
 const isQuality = (q: number): q is Quality => QUALITIES.some((v) => v === q);
 // int/min/max stay beside the predicate: they word the error ("too big: <=4") and the CLI reads
 // them (minValue/maxValue) to print the option's range. The predicate types the output; it is
@@ -32,20 +28,9 @@ export const QualitySchema = z
   .max(QUALITIES[QUALITIES.length - 1])
   .refine(isQuality, { when: (payload) => payload.issues.length === 0 });
 
-export const ROLES = ['reviewer', 'coordinator', '2d', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
 /** A LAMOST obsid; fits in a double exactly (< 2^53). */
 export const ObsidSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const UuidSchema = z.uuid();
-
-/**
- * LAMOST's focal plane: its 4000 fibres feed 16 spectrographs of 250 fibres each, numbered
- * from 1. A spectrograph or fibre outside these does not exist, so a report naming one would
- * send the 2D team looking for nothing.
- */
-export const SPECTROGRAPHS = 16;
-export const FIBERS_PER_SPECTROGRAPH = 250;
 
 /** Where a spectrum was taken: the night, plan, spectrograph and fibre (LAMOST's natural key). */
 export interface FiberAddress {
@@ -174,9 +159,6 @@ export interface Verdict extends Omit<VerdictInput, 'flags'> {
   supersedes: string | null;
   pushed: boolean;
 }
-
-export const PROBLEM_ORIGINS = ['raw', '2d'] as const;
-export type ProblemOrigin = (typeof PROBLEM_ORIGINS)[number];
 
 const spectrographRange = { error: (issue: { input?: unknown }) => `spectrograph must be 1–${SPECTROGRAPHS}, got ${String(issue.input)}` };
 

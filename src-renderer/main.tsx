@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './frame/App';
+import { App, loadFirstView } from './frame/App';
 import './styles.css';
 
+loadFirstView();
 createRoot(document.getElementById('root')!).render(<App />);

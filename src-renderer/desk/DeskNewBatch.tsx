@@ -4,7 +4,7 @@
  * typing pauses; Enter creates it, Esc goes back to Team batches with the form kept.
  */
 import { useEffect, useRef } from 'react';
-import { REVIEW_MODES, type ReviewMode } from '../../shared/model';
+import { REVIEW_MODES, type ReviewMode } from '../../shared/modelConstants';
 import { createFromForm } from './batchBuild';
 import { TEXT_FIELDS, type BatchForm } from './batchForm';
 import { editBatchForm } from './batchPreview';

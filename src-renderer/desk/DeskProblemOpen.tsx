@@ -3,7 +3,7 @@
  * with the reported fibres marked (tinted, boxed and named); what it says, and why spectra
  * are missing when they are (not on this computer, no data source) in one line.
  */
-import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { SlitCanvas, SlitColumns, useFibreThumbnails } from '../spectrograph/SlitCanvas';
 import { useSlit } from '../spectrograph/slitState';

@@ -4,7 +4,7 @@
  * the pipeline's class — the same figures and words as `specvet progress --by plan|night`.
  */
 import type { DeskCheckedShare, DeskProgress, DeskShare } from '../../shared/desk';
-import { SPEC_CLASSES } from '../../shared/model';
+import { SPEC_CLASSES } from '../../shared/modelConstants';
 import { CursorRow, TableHead } from './DeskTable';
 import { useDesk } from './deskState';
 

@@ -3,8 +3,9 @@
  * server cannot be asked about is checked here — a number that is not one, a class that does
  * not exist; dates, ranges and reviewers are the service's to judge (one line naming the field).
  */
-import { BATCH_FIELD_LABELS, type DeskBatchRequest } from '../../shared/desk';
-import { SPEC_CLASSES, type ReviewMode, type SpecClass } from '../../shared/model';
+import type { DeskBatchRequest } from '../../shared/desk';
+import { BATCH_FIELD_LABELS } from '../../shared/deskConstants';
+import { SPEC_CLASSES, type ReviewMode, type SpecClass } from '../../shared/modelConstants';
 
 export interface BatchForm {
   name: string;

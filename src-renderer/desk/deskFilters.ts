@@ -1,5 +1,5 @@
 /** The period and view of the progress screen, changed by keys or fields (the problems list's filters: problemFilters.ts). */
-import { DESK_PROGRESS_VIEWS, type DeskProgressView } from '../../shared/desk';
+import { DESK_PROGRESS_VIEWS, type DeskProgressView } from '../../shared/deskConstants';
 import { reload } from './deskActions';
 import { getDesk, setDesk, type DeskState } from './deskState';
 

@@ -3,7 +3,8 @@
  * own under the table. On the reviewer's batch list, c t p r open the desk screens the role may
  * use; inside a screen every key is the screen's (Esc back), except ? for the key help.
  */
-import { mayCoordinate, mayHandleProblems, type DeskMember } from '../../shared/desk';
+import type { DeskMember } from '../../shared/desk';
+import { mayCoordinate, mayHandleProblems } from '../../shared/deskConstants';
 import { type Keymap, type ReviewAction } from '../../shared/keymap';
 import { hintLabel } from '../../shared/modeKeys';
 import { cancelAtCursor, closeDesk, handleProblemAtCursor, moveCursor, openScreen, reassignAtCursor, reload } from './deskActions';

@@ -4,8 +4,9 @@
  * filters), picked by type-ahead, ↑ ↓ and Enter (DeskProblems.tsx); d nights are typed in the
  * line under the list (empty: any); c clears them all. Every change reloads the list from the server.
  */
-import { PROBLEM_STATE_FILTERS, type DeskProblem } from '../../shared/desk';
-import { PROBLEM_ORIGINS } from '../../shared/model';
+import type { DeskProblem } from '../../shared/desk';
+import { PROBLEM_STATE_FILTERS } from '../../shared/deskConstants';
+import { PROBLEM_ORIGINS } from '../../shared/modelConstants';
 import { PROBLEM_TYPES } from '../../shared/problemTypes';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';

@@ -3,7 +3,7 @@
  * spectrograph's fibres as the spectrograph view draws them, read-only, with the reported
  * range marked; a r x handle it from there, Esc goes back to the list at the same row.
  */
-import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { ThumbnailStore } from '../spectra/thumbnailStore';

@@ -3,7 +3,7 @@
  * trace what is typed, and go back to where it was opened from. A key that is not one, a
  * spectrum not found, a refusal or an offline server is one line; what was typed stays.
  */
-import { traceKeyOf } from '../../shared/desk';
+import { traceKeyOf } from '../../shared/traceKey';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { openBatch } from '../review/actions';

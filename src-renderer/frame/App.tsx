@@ -2,18 +2,14 @@
 import { useEffect } from 'react';
 import type { ReviewMode } from '../../shared/model';
 import { readSyncProgress } from '../../shared/syncProgress';
-import { BrowseScreen } from '../browse/BrowseScreen';
 import { useBrowse } from '../browse/browseState';
 import { useBrowseKeys } from '../browse/useBrowseKeys';
-import { SpectrographScreen } from '../spectrograph/SpectrographScreen';
 import { useSlitKeys } from '../spectrograph/useSlitKeys';
 import { api } from '../api';
 import { loadFrame, refreshBatches, setTraceOpener } from '../review/actions';
 import { showError } from '../review/notify';
-import { ReviewScreen } from '../review/ReviewScreen';
 import { useReviewKeys } from '../review/useReviewKeys';
 import { setState, useApp } from '../state/store';
-import { DeskScreen } from '../desk/DeskScreen';
 import { loadMember } from '../desk/deskActions';
 import { useDesk } from '../desk/deskState';
 import { useDeskKeys } from '../desk/useDeskKeys';
@@ -22,8 +18,7 @@ import { BatchList } from './BatchList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHelp } from './KeyHelp';
 import { NoticeBar } from './NoticeBar';
-import { SettingsPanel } from './SettingsPanel';
-import { SignInDialog } from './SignIn';
+import { BrowseScreen, DeskScreen, OnceOpened, preloadReview, ReviewScreen, SettingsPanel, SignInDialog, SpectrographScreen } from './lazyScreens';
 import { TopBar } from './TopBar';
 
 setTraceOpener(openTrace);
@@ -36,9 +31,21 @@ function Screen({ mode }: { mode: ReviewMode }) {
   return <ReviewScreen />;
 }
 
+/** The list's requests, then the review screen's module: main.tsx starts both before React's first render. */
+export function loadFirstView(): void {
+  const listed = loadFrame();
+  // It runs while the list's answers are on their way (index.html had it fetched beside the
+  // first module), so a batch opened the moment the list shows finds it ready.
+  preloadReview();
+  // The demo has no server to ask who we are at the desk: asking would only fail.
+  void listed.then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
+}
+
 export function App() {
   const mode = useApp((s) => s.review?.batch.mode ?? null);
-  const modal = useApp((s) => s.showSignIn || s.showSettings);
+  const signingIn = useApp((s) => s.showSignIn);
+  const settingsOpen = useApp((s) => s.showSettings);
+  const modal = signingIn || settingsOpen;
   const desk = useDesk((d) => d.screen);
   // The mode keys listen first (capture); what they leave goes on to the review keys.
   useDeskKeys();
@@ -47,8 +54,6 @@ export function App() {
   useReviewKeys();
 
   useEffect(() => {
-    // The demo has no server to ask who we are at the desk: asking would only fail.
-    void loadFrame().then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
     const offStatus = api.on('statusChanged', (status) => setState({ status }));
     // The payload crossed a process boundary: a malformed one is dropped, not drawn.
     const offProgress = api.on('syncProgress', (raw) => {
@@ -84,8 +89,12 @@ export function App() {
         </main>
         <KeyHelp />
       </div>
-      <SignInDialog />
-      <SettingsPanel />
+      <OnceOpened open={signingIn}>
+        <SignInDialog />
+      </OnceOpened>
+      <OnceOpened open={settingsOpen}>
+        <SettingsPanel />
+      </OnceOpened>
     </div>
   );
 }

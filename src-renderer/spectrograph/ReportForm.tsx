@@ -4,7 +4,7 @@
  * brings it back); a refusal is one line under the fields and everything typed stays.
  */
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
-import { PROBLEM_ORIGINS, type ProblemOrigin } from '../../shared/model';
+import { PROBLEM_ORIGINS, type ProblemOrigin } from '../../shared/modelConstants';
 import { ORIGIN_TEXT, PROBLEM_TYPES } from '../../shared/problemTypes';
 import { closeForm, editForm, submitReport } from './reports';
 import { useSlit, type ReportDraft } from './slitState';

@@ -4,7 +4,7 @@
  * opened problem report (read-only there: a click does nothing).
  */
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import type { Thumbnail } from '../spectra/thumbnail';
 import type { ThumbnailStore } from '../spectra/thumbnailStore';
 import { AXIS_HEIGHT, drawSlit, FIT_WIDTH, LABEL_WIDTH, STRIP_WIDTH, type SlitScene } from './drawSlit';

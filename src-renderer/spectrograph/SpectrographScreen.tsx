@@ -7,7 +7,7 @@
  * pipeline, and its answer for the cursor's fibre over the canvas.
  */
 import { useEffect, useMemo } from 'react';
-import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { ThumbnailStore } from '../spectra/thumbnailStore';
 import { hintKeys, type Keymap } from '../../shared/keymap';

@@ -5,7 +5,8 @@
  * with the pipeline; the selection, the cursor and the filed reports over their fibres.
  * Allocation-free per frame: the thumbnails are reduced once, the loops only read them.
  */
-import { FIBERS_PER_SPECTROGRAPH, type ProblemReport, type ProblemState } from '../../shared/model';
+import type { ProblemReport, ProblemState } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import { problemTypeLabel } from '../../shared/problemTypes';
 import { strokeThumbnail, type PlotBox, type Thumbnail } from '../spectra/thumbnail';
 

@@ -3,7 +3,8 @@
  * that is inverted, outside the slit or over an open report is refused in one line with
  * everything typed kept, and a filed report goes to the outbox (pushed with the next sync).
  */
-import { FIBERS_PER_SPECTROGRAPH, type Item, type ProblemInput } from '../../shared/model';
+import type { Item, ProblemInput } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import { PROBLEM_TYPES } from '../../shared/problemTypes';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';

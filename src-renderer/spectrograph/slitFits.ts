@@ -7,7 +7,8 @@
  */
 import { useEffect, useMemo } from 'react';
 import { fitPage, stopFits, usePageFits, type ThumbFit } from '../assistant/pageFits';
-import { FIBERS_PER_SPECTROGRAPH, type Item } from '../../shared/model';
+import type { Item } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import type { ThumbnailStore } from '../spectra/thumbnailStore';
 import { fitOrder } from './fitOrder';
 

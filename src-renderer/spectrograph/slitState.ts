@@ -3,7 +3,8 @@
  * in view, the report form (with everything typed into it) and the reports already filed.
  */
 import { create } from 'zustand';
-import { FIBERS_PER_SPECTROGRAPH, type ProblemOrigin, type ProblemReport } from '../../shared/model';
+import type { ProblemReport } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH, type ProblemOrigin } from '../../shared/modelConstants';
 
 export interface ReportDraft {
   /** As typed, so an inverted or outside range can be shown back and refused in words. */

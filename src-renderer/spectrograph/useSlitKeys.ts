@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { chordOf } from '../../shared/keymap';
-import { FIBERS_PER_SPECTROGRAPH } from '../../shared/model';
+import { FIBERS_PER_SPECTROGRAPH } from '../../shared/modelConstants';
 import type { SpectrographAction } from '../../shared/modeKeys';
 import { keyBelongsToTarget } from '../review/useReviewKeys';
 import { getState } from '../state/store';
