@@ -26,8 +26,11 @@ const BEHIND = 2;
  * a one-time 17–19 MB step in 3 of 8 benchmark runs; 50 stayed flat in 6 of 6.
  */
 const DECODES_PER_WORKER = 50;
-/** Spares kept at most: about one is let go of, and one asked for, per key. */
-const SPARES = 4;
+/**
+ * Spares kept at most (~0.9 MB): about one is let go of, and one asked for, per key — more
+ * at once when keys came faster than the frames that move the window.
+ */
+const SPARES = 8;
 
 export class SpectrumDecoder {
   private readonly calls = new WorkerCalls<DecodeRequest, PlotSpectrum>({
