@@ -1,3 +1,5 @@
+import { spectrumArraysIn, spectrumBytes } from '../../shared/spectrum/arrays';
+
 /** A decoded spectrum as the chart needs it: typed arrays handed over from the worker. */
 export interface PlotSpectrum {
   obsid: number;
@@ -26,24 +28,13 @@ export type DecodeRequest = { obsid: number; bytes: Uint8Array; spare?: ArrayBuf
 
 export type PlotArrays = Pick<PlotSpectrum, 'wavelength' | 'flux' | 'ivar' | 'andMask' | 'orMask'> & { sigma: Float32Array };
 
-/** Bytes per pixel of a spectrum's one buffer: wavelength (float64), flux, ivar, and/or masks, σ. */
-const PIXEL_BYTES = 8 + 4 * 5;
+/** Bytes per pixel of a spectrum's one buffer: the decoded arrays (shared/spectrum/arrays.ts), then σ. */
+const PIXEL_BYTES = spectrumBytes(1) + 4;
 /** New buffers are made for a multiple of this many pixels, so one fits the next spectrum of a similar length. */
 const PIXELS_STEP = 512;
 
-/**
- * The arrays of an `n`-pixel spectrum as views of one buffer: `spare` when it is large enough,
- * else a new one. The float64 wavelength first, so every view is aligned.
- */
+/** The arrays of an `n`-pixel spectrum as views of one buffer: `spare` when it is large enough, else a new one. */
 export function plotArraysIn(n: number, spare: ArrayBuffer | null = null): PlotArrays {
-  const bytes = n * PIXEL_BYTES;
-  const buffer = spare && spare.byteLength >= bytes ? spare : new ArrayBuffer(Math.ceil(n / PIXELS_STEP) * PIXELS_STEP * PIXEL_BYTES);
-  return {
-    wavelength: new Float64Array(buffer, 0, n),
-    flux: new Float32Array(buffer, 8 * n, n),
-    ivar: new Float32Array(buffer, 12 * n, n),
-    andMask: new Int32Array(buffer, 16 * n, n),
-    orMask: new Int32Array(buffer, 20 * n, n),
-    sigma: new Float32Array(buffer, 24 * n, n),
-  };
+  const buffer = spare && spare.byteLength >= n * PIXEL_BYTES ? spare : new ArrayBuffer(Math.ceil(n / PIXELS_STEP) * PIXELS_STEP * PIXEL_BYTES);
+  return { ...spectrumArraysIn(buffer, n), sigma: new Float32Array(buffer, spectrumBytes(n), n) };
 }
