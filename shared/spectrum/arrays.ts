@@ -7,9 +7,16 @@ import type { Spectrum } from './types';
 
 export type SpectrumArrays = Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'andMask' | 'orMask'>;
 
+/** Bytes a spectrum of `n` pixels takes in one buffer. */
+export const spectrumBytes = (n: number) => n * (8 + 4 + 4 + 4 + 4);
+
 /** Zero-filled arrays of `n` values each; float64 first, so every view is aligned. */
 export function allocSpectrumArrays(n: number): SpectrumArrays {
-  const buffer = new ArrayBuffer(n * (8 + 4 + 4 + 4 + 4));
+  return spectrumArraysIn(new ArrayBuffer(spectrumBytes(n)), n);
+}
+
+/** The five arrays of `n` values as views of `buffer` (at least spectrumBytes(n) long), from its start. */
+export function spectrumArraysIn(buffer: ArrayBuffer, n: number): SpectrumArrays {
   return {
     wavelength: new Float64Array(buffer, 0, n),
     flux: new Float32Array(buffer, 8 * n, n),

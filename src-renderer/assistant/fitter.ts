@@ -3,6 +3,11 @@
  * chart; usually ahead of time) fitted in one long-lived Web Worker (the templates, ~3 MB, sent
  * to it once). The spectrum on screen is fitted first, then the ones after it, so a fit is
  * ready when its spectrum is shown; only fits near the current spectrum are kept.
+ *
+ * One fit is in the worker at a time, the rest wait here: a reviewer paging faster than the
+ * fits (~40 ms each) leaves spectra behind whose fits would otherwise all be made — a backlog
+ * that grew without end, each fit's copies and answer (models, χ² curves) garbage for the
+ * page to collect. A waiting fit whose spectrum has left the window is not made.
  */
 import type { FitResult } from '../../shared/fit';
 import { api } from '../api';
@@ -22,7 +27,9 @@ export class Fitter {
     stopped: 'the fit stopped',
     onFail: () => this.near.clear(),
   });
-  private readonly near = new KeptNear((obsid) => this.fitOnce(obsid), AHEAD, BEHIND);
+  private readonly near = new KeptNear((obsid, kept) => this.inTurn(() => (kept() ? this.fitNow(obsid) : Promise.reject(new Error(PAGED_PAST)))), AHEAD, BEHIND);
+  /** Settles when the fit asked for last has been answered: the next one's turn. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   get(obsid: number): Promise<FitResult> {
     return this.near.get(obsid);
@@ -37,19 +44,32 @@ export class Fitter {
    * One fit, not kept here (the browse grid keeps only its summary, pageFits.ts). `decoded`:
    * the spectrum if the caller has it (a thumbnail's decode); else the decoder's.
    */
-  async fitOnce(obsid: number, decoded?: FitArrays): Promise<FitResult> {
-    const s = decoded ?? decoder.ready(obsid) ?? (await decodedOnce(obsid));
-    // Copies, transferred: the worker gets its own and the chart keeps the decoder's arrays.
-    const spectrum: FitArrays = { wavelength: s.wavelength.slice(), flux: s.flux.slice(), ivar: s.ivar.slice(), andMask: s.andMask.slice() };
-    const transfer = [spectrum.wavelength.buffer, spectrum.flux.buffer, spectrum.ivar.buffer, spectrum.andMask.buffer] as ArrayBuffer[];
-    return this.calls.call({ kind: 'fit', obsid, spectrum }, transfer);
+  fitOnce(obsid: number, decoded?: FitArrays): Promise<FitResult> {
+    return this.inTurn(() => this.fitNow(obsid, decoded));
   }
 
   /** Keeps the fits around `index` of `obsids` (asking for the missing ones) and drops the rest. */
   focus(obsids: readonly number[], index: number): void {
     this.near.focus(obsids, index);
   }
+
+  private inTurn(work: () => Promise<FitResult>): Promise<FitResult> {
+    const mine = this.turn.then(work);
+    this.turn = mine.catch(() => undefined);
+    return mine;
+  }
+
+  private async fitNow(obsid: number, decoded?: FitArrays): Promise<FitResult> {
+    const s = decoded ?? decoder.ready(obsid) ?? (await decodedOnce(obsid));
+    // Copies, transferred: the worker gets its own and the chart keeps the decoder's arrays.
+    const spectrum: FitArrays = { wavelength: s.wavelength.slice(), flux: s.flux.slice(), ivar: s.ivar.slice(), andMask: s.andMask.slice() };
+    const transfer = [spectrum.wavelength.buffer, spectrum.flux.buffer, spectrum.ivar.buffer, spectrum.andMask.buffer] as ArrayBuffer[];
+    return this.calls.call({ kind: 'fit', obsid, spectrum }, transfer);
+  }
 }
+
+/** A waiting fit's answer once its spectrum left the window (no one is shown it). */
+const PAGED_PAST = 'paged past before its turn';
 
 /**
  * The review screen's spectra are the decoder's (kept, decoding now or ahead: joined, not read

@@ -53,5 +53,6 @@ export function useSpectrum(obsids: readonly number[], index: number): ShownSpec
   if (obsid === undefined) return { view: null, spectrum: null };
   if (ready) return { view: { state: 'ready', obsid, spectrum: ready }, spectrum: ready };
   if (outcome?.obsid === obsid && outcome.message !== null) return { view: { state: 'error', obsid, message: outcome.message }, spectrum: null };
-  return { view: { state: 'loading', obsid }, spectrum: last };
+  // Only while the decoder's window holds it: one let go of has handed its buffer on (decoder.ts).
+  return { view: { state: 'loading', obsid }, spectrum: last && decoder.holds(last) ? last : null };
 }

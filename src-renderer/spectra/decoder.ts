@@ -3,6 +3,11 @@
  * handed back as transferables. The spectra around the current one are decoded ahead, and only
  * those are kept, so paging through thousands never grows memory. The assistant's fit takes
  * its input from here too (assistant/fitter.ts): each file is read and decoded once.
+ *
+ * A spectrum the window lets go of is a spare: its buffer goes back to the worker with the
+ * next request and returns holding that spectrum (decode.worker.ts). Sent away, the old
+ * spectrum's arrays are empty (detached), never another spectrum's pixels; nothing holds them
+ * by then — the view shows the current spectrum, which the window keeps (useSpectrum.ts).
  */
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
@@ -21,6 +26,11 @@ const BEHIND = 2;
  * a one-time 17–19 MB step in 3 of 8 benchmark runs; 50 stayed flat in 6 of 6.
  */
 const DECODES_PER_WORKER = 50;
+/**
+ * Spares kept at most (~0.9 MB): about one is let go of, and one asked for, per key — more
+ * at once when keys came faster than the frames that move the window.
+ */
+const SPARES = 8;
 
 export class SpectrumDecoder {
   private readonly calls = new WorkerCalls<DecodeRequest, PlotSpectrum>({
@@ -28,7 +38,8 @@ export class SpectrumDecoder {
     stopped: 'the spectrum decoder stopped',
     callsPerWorker: DECODES_PER_WORKER,
   });
-  private readonly near = new KeptNear((obsid) => this.readAndDecode(obsid), AHEAD, BEHIND);
+  private readonly near = new KeptNear((obsid) => this.readAndDecode(obsid, true), AHEAD, BEHIND, (s) => this.keepSpare(s));
+  private readonly spares: ArrayBuffer[] = [];
 
   get(obsid: number): Promise<PlotSpectrum> {
     return this.near.get(obsid);
@@ -49,13 +60,16 @@ export class SpectrumDecoder {
     this.near.focus(obsids, index);
   }
 
-  /** Read and decoded, not kept here (the caller keeps what it needs). */
-  async readAndDecode(obsid: number): Promise<PlotSpectrum> {
+  /**
+   * Read and decoded, not kept here (the caller keeps what it needs). `intoSpare`: for the
+   * window only, whose spectra come back as spares.
+   */
+  async readAndDecode(obsid: number, intoSpare = false): Promise<PlotSpectrum> {
     // The worker starts (fetching and compiling its script) while the bytes are on their way:
     // the first spectrum of a session waits for the slower of the two, not for both in turn.
     this.warm();
     const bytes = await api.readSpectrum({ obsid });
-    return this.decode(obsid, bytes);
+    return this.decode(obsid, bytes, intoSpare ? this.spares.pop() : undefined);
   }
 
   /**
@@ -66,10 +80,22 @@ export class SpectrumDecoder {
     void this.calls.start();
   }
 
-  decode(obsid: number, bytes: Uint8Array): Promise<PlotSpectrum> {
+  /** `spare`: a buffer to decode into (handed away: nothing may use it after). */
+  decode(obsid: number, bytes: Uint8Array, spare?: ArrayBuffer): Promise<PlotSpectrum> {
     // Transfer only a buffer the view owns whole; an IPC view into a larger buffer is copied.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    return this.calls.call({ obsid, bytes: own }, [own.buffer as ArrayBuffer]);
+    const transfer = [own.buffer as ArrayBuffer];
+    if (spare) transfer.push(spare);
+    return this.calls.call({ obsid, bytes: own, spare: spare ?? null }, transfer);
+  }
+
+  /** Whether `s` is the window's spectrum for its obsid (not let go of: its arrays stay whole). */
+  holds(s: PlotSpectrum): boolean {
+    return this.near.ready(s.obsid) === s;
+  }
+
+  private keepSpare(s: PlotSpectrum): void {
+    if (this.spares.length < SPARES) this.spares.push(s.wavelength.buffer as ArrayBuffer);
   }
 }
 

@@ -8,13 +8,23 @@ export class KeptNear<T> {
   /** The kept results that have arrived, so a key can show one in its own render, not a task later. */
   private readonly settled = new Map<number, T>();
 
-  /** `ahead` / `behind`: how many spectra after / before the current one to keep ready. */
-  constructor(private readonly load: (obsid: number) => Promise<T>, private readonly ahead: number, private readonly behind: number) {}
+  /**
+   * `load(obsid, kept)`: `kept()` says whether its result is still wanted (a load that waits for
+   * its turn can skip work the reviewer paged past). `ahead` / `behind`: how many spectra after /
+   * before the current one to keep ready. `dropped`: told each arrived result the window lets go
+   * of (nothing here holds it any more).
+   */
+  constructor(
+    private readonly load: (obsid: number, kept: () => boolean) => Promise<T>,
+    private readonly ahead: number,
+    private readonly behind: number,
+    private readonly dropped?: (result: T) => void,
+  ) {}
 
   get(obsid: number): Promise<T> {
     let p = this.kept.get(obsid);
     if (!p) {
-      const loading = this.load(obsid);
+      const loading: Promise<T> = this.load(obsid, () => this.kept.get(obsid) === loading);
       p = loading;
       loading.then(
         (v) => this.kept.get(obsid) === loading && this.settled.set(obsid, v),
@@ -55,7 +65,9 @@ export class KeptNear<T> {
   }
 
   private drop(obsid: number): void {
+    const result = this.settled.get(obsid);
     this.kept.delete(obsid);
     this.settled.delete(obsid);
+    if (result !== undefined) this.dropped?.(result);
   }
 }

@@ -1,7 +1,6 @@
 /**
  * One read and one decode per spectrum, thumbnails before fits — in Node over real LAMOST
- * files, the real decode and fit workers' modules (run in this thread behind a stand-in for
- * the browser's Worker; messages structured-cloned with their transfers, as postMessage does),
+ * files, the real decode and fit workers' modules (run in this thread, test/support/inThreadWorker.ts),
  * the shipped templates, and the renderer's real decoder, fitter, thumbnail store and queue.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +8,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isTemplateFile } from '../../../shared/fit';
 import { SHIPPED_TEMPLATES } from '../../../src-main/fit/templates';
+import { InThreadWorker } from '../../support/inThreadWorker';
 import { itemsOf } from '../review/fakeApi';
 
 const FIXTURES = '/work/shared/fixtures/lamost';
@@ -29,36 +29,7 @@ const api = {
 };
 vi.mock('../../../src-renderer/api', () => ({ api }));
 
-type Scope = { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
-
-/**
- * The browser's Worker, in this thread: the worker's module runs against its own `self`.
- * Each module is loaded once, so each kind of worker may be started once (the decoder
- * replaces its worker only after 50 decodes; these tests make fewer).
- */
-class InThreadWorker {
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { message: string }) => void) | null = null;
-  private readonly scope: Promise<Scope>;
-  private static started = new Set<string>();
-
-  constructor(url: URL) {
-    const file = url.pathname.split('/').pop()!;
-    if (InThreadWorker.started.has(file)) throw new Error(`${file} started twice`);
-    InThreadWorker.started.add(file);
-    const scope: Scope = { onmessage: null, postMessage: (m, transfer = []) => setTimeout(() => this.onmessage?.({ data: structuredClone(m, { transfer }) })) };
-    (globalThis as { self?: unknown }).self = scope;
-    this.scope = import(url.pathname).then(() => scope);
-  }
-
-  postMessage(m: { kind?: string; obsid?: number }, transfer: Transferable[] = []): void {
-    log.push(`${m.kind ?? 'decode'} ${m.obsid ?? ''}`.trim());
-    const copy = structuredClone(m, { transfer });
-    void this.scope.then((s) => s.onmessage?.({ data: copy }));
-  }
-
-  terminate(): void {}
-}
+InThreadWorker.posted = (m) => log.push(`${(m.kind as string | undefined) ?? 'decode'} ${(m.obsid as number | undefined) ?? ''}`.trim());
 vi.stubGlobal('Worker', InThreadWorker);
 
 const { decoder } = await import('../../../src-renderer/spectra/decoder');
