@@ -147,9 +147,11 @@ describe('web edition, spectrograph mode by keyboard', () => {
     expect(view.length).toBeGreaterThan(10);
     const inView = async () => (await fitted()).filter((f) => f >= firstInView).length;
     await expect.poll(inView, { timeout: 240_000, interval: 250 }).toBe(view.length);
-    // Above the view, only the fit under way when End was pressed, and one or two while polling.
+    // Above the view, only the fit under way when End was pressed, those whose answers were
+    // already on their way to the page, and one or two while polling: a handful, never the ~200
+    // fibres above (4 seen once in a fresh-clone CI run on a loaded machine, 3 before).
     const meanwhile = (await fitted()).filter((f) => f < firstInView && !before.has(f));
-    expect(meanwhile.length).toBeLessThanOrEqual(3);
+    expect(meanwhile.length).toBeLessThanOrEqual(4);
 
     // While the rest are fitted, keys answer at once.
     expect((await fitted()).length).toBeLessThan(items.length);
