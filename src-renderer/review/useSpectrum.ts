@@ -25,6 +25,7 @@ export function useSpectrum(obsids: readonly number[], index: number): ShownSpec
   const [outcome, setOutcome] = useState<{ obsid: number; message: string | null } | null>(null);
   const [last, setLast] = useState<PlotSpectrum | null>(null);
   const ready = obsid === undefined ? undefined : decoder.ready(obsid);
+  const shown = ready !== undefined;
   // React's "state from the previous render" pattern: kept to stay on screen while the next loads.
   if (ready && ready !== last) setLast(ready);
 
@@ -37,7 +38,9 @@ export function useSpectrum(obsids: readonly number[], index: number): ShownSpec
     const readAhead = () => {
       if (live) cancel = afterPaint(() => decoder.focus(obsids, index));
     };
-    if (decoder.ready(obsid)) readAhead();
+    // What this render showed, not what the decoder holds now: one decoded in between (read
+    // ahead, landing after the render looked) must still render again to be shown.
+    if (shown) readAhead();
     else {
       decoder.get(obsid).then(
         () => live && (setOutcome({ obsid, message: null }), readAhead()),
@@ -48,7 +51,7 @@ export function useSpectrum(obsids: readonly number[], index: number): ShownSpec
       live = false;
       cancel();
     };
-  }, [obsids, index, obsid]);
+  }, [obsids, index, obsid, shown]);
 
   if (obsid === undefined) return { view: null, spectrum: null };
   if (ready) return { view: { state: 'ready', obsid, spectrum: ready }, spectrum: ready };
