@@ -9,21 +9,23 @@ import { Z_RANGE } from '../../shared/ranges';
 import { SUBCLASSES_BY_CLASS } from '../../shared/subclasses';
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
+import type { FirstAnswers } from '../api/firstAnswers';
 import { decoder } from '../spectra/decoder';
-import { afterPaint } from '../state/afterPaint';
 import { currentItem, draftOf, getState, setState, settingsState, type Draft, type VerdictField } from '../state/store';
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
+import { listItems, readAheadFirstSpectra, startOf } from './readAhead';
 import { stepCandidate, toggleFit } from '../assistant/stepCandidate';
 import { SMOOTH_MAX } from './smooth';
 import { saveAndNext, undo } from './verdicts';
 
-export const loadFrame = guarded(async () => {
-  const [status, batches, settings] = await Promise.all([api.status({}), api.listBatches({}), api.getSettings({})]);
+/** `asked`: the first answers, asked for before the frame's modules ran (frame/firstRequests.ts). */
+export const loadFrame = guarded(async (asked: Promise<FirstAnswers>) => {
+  const [status, batches, settings] = await asked;
+  // Asked for before the list is drawn: the list's render and the reviewer's pick overlap them.
+  readAheadFirstSpectra(batches, getState().batchCursor);
   setState({ status, batches, ...settingsState(settings) });
-  // While the reviewer picks a batch; its first spectrum then waits for no worker start.
-  afterPaint(() => decoder.warm());
 });
 
 /** The person's settings: after a sign-in or sign-out another cache, so other settings. */
@@ -36,9 +38,9 @@ export const refreshBatches = guarded(async () => {
 export const openBatch = guarded(async (batchId: string) => {
   const batch = getState().batches?.find((b) => b.id === batchId);
   if (!batch) throw new Error('that batch is no longer in your list; press Sync or pick another');
-  const items = await api.listItems({ batchId });
+  const items = await listItems(batchId);
   if (items.length === 0) throw new Error(`batch ${batch.name} has no spectra`);
-  const start = Math.min(batch.bookmark ?? firstUnreviewed(items), items.length - 1);
+  const start = startOf(batch, items);
   // The single view's first spectrum is read and decoded while the screen renders, not after
   // (its chart asks the decoder for the same kept load).
   if (batch.mode === 'single') decoder.get(items[start]!.obsid).catch(() => undefined);
@@ -59,11 +61,6 @@ export function closeBatch(): void {
     batches: p && batches ? batches.map((b) => (b.id === p.batchId ? { ...b, bookmark: p.position } : b)) : batches,
   });
   void flushBookmark().then(refreshBatches);
-}
-
-function firstUnreviewed(items: Item[]): number {
-  const i = items.findIndex((it) => it.verdict === null);
-  return i < 0 ? 0 : i;
 }
 
 function patchDraft(patch: Partial<Draft>): void {

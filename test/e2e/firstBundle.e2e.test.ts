@@ -4,7 +4,8 @@
  * Network panel shows their bytes, hold neither zod nor the desk, browse, spectrograph or
  * settings screens (and no chunk at all holds zod). Those screens' chunk is prefetched, so
  * opening a browse batch after the list has shown transfers no script over the network, and
- * one opened the instant the list shows still opens.
+ * one opened the instant the list shows still opens. A single batch's first spectrum is read
+ * as the list arrives, so opening the batch paints it with no read of its own.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,30 @@ describe('web edition, the first view loads only its own code', () => {
       clickedAt,
     );
     expect(fetched).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a single batch's first spectrum is read once the list shows, and opening the batch paints it without reading it again", async () => {
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = pageProblems(page);
+    const reads: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/readSpectrum')) reads.push((r.postDataJSON() as { obsid: number }).obsid);
+    });
+    await page.goto(web.served.url);
+    const row = page.getByTestId('batch-row').filter({ hasText: 'single spectrum' });
+    await row.waitFor();
+    // Nothing clicked yet: the spectrum the batch opens on is already on its way.
+    await expect.poll(() => reads.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const readBefore = [...reads];
+    await row.getByRole('button').last().click();
+    const chart = page.locator('[data-testid="spectrum-chart"][data-painted-obsid]:not([data-painted-obsid=""])');
+    await chart.waitFor();
+    const painted = Number(await chart.getAttribute('data-painted-obsid'));
+    expect(readBefore).toContain(painted);
+    expect(reads.filter((o) => o === painted)).toEqual([painted]);
     expect(problems).toEqual([]);
     await context.close();
   });
