@@ -1,13 +1,15 @@
 /**
- * The fits for the review screen: each spectrum as the decoder has it (decoded once, for the
- * chart; usually ahead of time) fitted in one long-lived Web Worker (the templates, ~3 MB, sent
- * to it once). The spectrum on screen is fitted first, then the ones after it, so a fit is
- * ready when its spectrum is shown; only fits near the current spectrum are kept.
+ * The fits for the review screen and the pages of fits (pageFits.ts): each spectrum as the
+ * decoder has it (decoded once, for the chart; usually ahead of time) fitted in one long-lived
+ * Web Worker (the templates, ~3 MB, sent to it once). The spectrum on screen is fitted first,
+ * then the ones after it, so a fit is ready when its spectrum is shown; only fits near the
+ * current spectrum are kept.
  *
- * One fit is in the worker at a time, the rest wait here: a reviewer paging faster than the
- * fits (~40 ms each) leaves spectra behind whose fits would otherwise all be made — a backlog
- * that grew without end, each fit's copies and answer (models, χ² curves) garbage for the
- * page to collect. A waiting fit whose spectrum has left the window is not made.
+ * One queue for every fit, one fit in the worker at a time, and one rule: when the worker is
+ * free, every waiting fit no longer wanted (its spectrum paged past, its page left or
+ * re-ordered) is dropped unmade, and the first still wanted goes in. A reviewer paging faster
+ * than the fits (~40 ms each) would otherwise leave a backlog that grew without end, each fit's
+ * copies and answer (models, χ² curves) garbage for the page to collect.
  */
 import type { FitResult } from '../../shared/fit';
 import { api } from '../api';
@@ -21,15 +23,27 @@ import type { FitArrays, FitRequest, TemplatesMessage } from './fitMessages';
 const AHEAD = 2;
 const BEHIND = 1;
 
+/** A fit waiting for the worker. */
+interface Waiting {
+  obsid: number;
+  /** Asked when the worker is free: false drops the fit unmade. */
+  wanted: () => boolean;
+  /** The decoded spectrum if the caller holds it (a thumbnail's decode), taken at the fit's turn. */
+  decoded?: () => FitArrays | undefined;
+  resolve: (fit: FitResult) => void;
+  reject: (err: Error) => void;
+}
+
 export class Fitter {
   private readonly calls = new WorkerCalls<FitRequest, FitResult>({
     start: startFitWorker,
     stopped: 'the fit stopped',
     onFail: () => this.near.clear(),
   });
-  private readonly near = new KeptNear((obsid, kept) => this.inTurn(() => (kept() ? this.fitNow(obsid) : Promise.reject(new Error(PAGED_PAST)))), AHEAD, BEHIND);
-  /** Settles when the fit asked for last has been answered: the next one's turn. */
-  private turn: Promise<unknown> = Promise.resolve();
+  private readonly near = new KeptNear((obsid, kept) => this.queued(obsid, kept), AHEAD, BEHIND);
+  private waiting: Waiting[] = [];
+  /** Whether a fit is in the worker now. */
+  private busy = false;
 
   get(obsid: number): Promise<FitResult> {
     return this.near.get(obsid);
@@ -41,11 +55,11 @@ export class Fitter {
   }
 
   /**
-   * One fit, not kept here (the browse grid keeps only its summary, pageFits.ts). `decoded`:
-   * the spectrum if the caller has it (a thumbnail's decode); else the decoder's.
+   * One fit, not kept here (pageFits.ts keeps only its summary), made in its turn if `wanted()`
+   * still says so then. `decoded`: the spectrum if the caller has it; else the decoder's.
    */
-  fitOnce(obsid: number, decoded?: FitArrays): Promise<FitResult> {
-    return this.inTurn(() => this.fitNow(obsid, decoded));
+  fitOnce(obsid: number, wanted: () => boolean, decoded?: () => FitArrays | undefined): Promise<FitResult> {
+    return this.queued(obsid, wanted, decoded);
   }
 
   /** Keeps the fits around `index` of `obsids` (asking for the missing ones) and drops the rest. */
@@ -53,10 +67,30 @@ export class Fitter {
     this.near.focus(obsids, index);
   }
 
-  private inTurn(work: () => Promise<FitResult>): Promise<FitResult> {
-    const mine = this.turn.then(work);
-    this.turn = mine.catch(() => undefined);
-    return mine;
+  private queued(obsid: number, wanted: () => boolean, decoded?: () => FitArrays | undefined): Promise<FitResult> {
+    const fit = new Promise<FitResult>((resolve, reject) => this.waiting.push({ obsid, wanted, decoded, resolve, reject }));
+    // Not in this call: a caller's wanted() may name the promise this returns (KeptNear's).
+    queueMicrotask(() => this.next());
+    return fit;
+  }
+
+  /** The queue's one rule (the file's comment): what is not wanted is dropped, the first that is goes in. */
+  private next(): void {
+    if (this.busy) return;
+    const still: Waiting[] = [];
+    for (const w of this.waiting) if (w.wanted()) still.push(w);
+    else w.reject(new Error(PAGED_PAST));
+    this.waiting = still;
+    const w = still.shift();
+    if (!w) return;
+    this.busy = true;
+    // The caller hears first (pageFits.ts keeps the summary its next wanted() reads), then the next turn.
+    this.fitNow(w.obsid, w.decoded?.())
+      .then(w.resolve, w.reject)
+      .finally(() => {
+        this.busy = false;
+        this.next();
+      });
   }
 
   private async fitNow(obsid: number, decoded?: FitArrays): Promise<FitResult> {
@@ -68,8 +102,13 @@ export class Fitter {
   }
 }
 
-/** A waiting fit's answer once its spectrum left the window (no one is shown it). */
+/** A waiting fit's answer once no one wants it (its spectrum left the window, its page was left). */
 const PAGED_PAST = 'paged past before its turn';
+
+/** Whether a fit failed only for being dropped unmade (nothing to tell anyone). */
+export function pagedPast(err: unknown): boolean {
+  return err instanceof Error && err.message === PAGED_PAST;
+}
 
 /**
  * The review screen's spectra are the decoder's (kept, decoding now or ahead: joined, not read

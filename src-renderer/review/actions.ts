@@ -42,7 +42,10 @@ export const openBatch = guarded(async (batchId: string) => {
   if (items.length === 0) throw new Error(`batch ${batch.name} has no spectra`);
   const start = startOf(batch, items);
   // The single view's first spectrum is read and decoded while the screen renders, not after
-  // (its chart asks the decoder for the same kept load).
+  // (its chart asks the decoder for the same kept load). It is the only mode that opens on a
+  // spectrum: a browse batch opens on its grid, a spectrograph batch on its strip, and what
+  // those show are thumbnails their own screens ask for — which ones depends on the screen (the
+  // grid's page on the window's size), and their stores come with those screens' chunk.
   if (batch.mode === 'single') decoder.get(items[start]!.obsid).catch(() => undefined);
   setState({ review: { batch, items, index: start, draft: draftOf(items[start]!), drafts: new Map() }, notice: null });
 });

@@ -10,6 +10,8 @@ type Scope = { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m
 export class InThreadWorker {
   /** Told each message the page posts to a worker, before it is cloned (the tests' log). */
   static posted: (message: Record<string, unknown>) => void = () => {};
+  /** Told each message a worker (its module's file name) posts back, as the page receives it. */
+  static answered: (worker: string, message: unknown) => void = () => {};
   private static readonly started = new Set<string>();
   onmessage: ((e: { data: unknown }) => void) | null = null;
   onerror: ((e: { message: string }) => void) | null = null;
@@ -19,7 +21,13 @@ export class InThreadWorker {
     const file = url.pathname.split('/').pop()!;
     if (InThreadWorker.started.has(file)) throw new Error(`${file} started twice`);
     InThreadWorker.started.add(file);
-    const scope: Scope = { onmessage: null, postMessage: (m, transfer = []) => setTimeout(() => this.onmessage?.({ data: structuredClone(m, { transfer }) })) };
+    const scope: Scope = { onmessage: null, postMessage: (m, transfer = []) =>
+        setTimeout(() => {
+          const data = structuredClone(m, { transfer });
+          InThreadWorker.answered(file, data);
+          this.onmessage?.({ data });
+        }),
+    };
     (globalThis as { self?: unknown }).self = scope;
     this.scope = import(url.pathname).then(() => scope);
   }
