@@ -12,6 +12,7 @@ import { messageOf } from '../api/apiCallError';
 import { decoder } from '../spectra/decoder';
 import { afterPaint } from '../state/afterPaint';
 import { currentItem, draftOf, getState, setState, settingsState, type Draft, type VerdictField } from '../state/store';
+import { drawDraftZ } from './draftZ';
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
@@ -85,8 +86,9 @@ function nudgeZ(step: number): void {
   const d = getState().review?.draft;
   if (d === undefined) return;
   // Rounded to the step's grid so repeated presses do not drift by float error.
-  const z = Math.round((d.z + step) * 1e6) / 1e6;
-  patchDraft({ z: Math.min(Z_RANGE.max, Math.max(Z_RANGE.min, z)) });
+  const z = Math.min(Z_RANGE.max, Math.max(Z_RANGE.min, Math.round((d.z + step) * 1e6) / 1e6));
+  drawDraftZ(z);
+  patchDraft({ z });
 }
 
 /** Escape: the key help closes first, then the batch (the sign-in dialog handles its own Escape). */
