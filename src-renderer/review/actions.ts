@@ -91,6 +91,25 @@ function nudgeZ(step: number): void {
   patchDraft({ z });
 }
 
+let asking = false;
+
+/**
+ * → / ←: the spectrum moved to is asked of the decoder before React renders the key (queued
+ * before the store change queues the render), not by the render's effect after it: one past the
+ * spectra decoded ahead is on its way from the server while React renders. Once per task, for
+ * where the keys of that task ended (four → at once ask for the fourth only); one decoded ahead
+ * is only looked up.
+ */
+function askBeforeRender(): void {
+  if (asking) return;
+  asking = true;
+  queueMicrotask(() => {
+    asking = false;
+    const item = currentItem(getState());
+    if (item) decoder.get(item.obsid).catch(() => undefined);
+  });
+}
+
 /** Escape: the key help closes first, then the batch (the sign-in dialog handles its own Escape). */
 function back(): void {
   const s = getState();
@@ -132,8 +151,10 @@ export function runAction(action: ReviewAction): void {
   const item = currentItem(s);
   switch (action.kind) {
     case 'next':
+      askBeforeRender();
       return moveTo(r.index + 1);
     case 'prev':
+      askBeforeRender();
       return moveTo(r.index - 1);
     case 'accept':
       // The pipeline's answer with the reviewer's flags and comment, at their "as is" quality.
