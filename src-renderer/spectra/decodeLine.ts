@@ -1,13 +1,18 @@
 /**
- * The decoder window's line to its worker: one decode in the worker at a time, the rest waiting
- * here. The worker answers in the order it is posted to, so without this line a spectrum the
- * reviewer waits for (→ pressed past the spectra decoded ahead) would queue behind every
- * read-ahead already posted; here it goes first. A read-ahead whose spectrum the window let go
- * of before its turn is not decoded at all (its promise fails with PAGED_PAST).
+ * The decoder window's line to its worker: at most two decodes in the worker at a time (one
+ * decoding, the next ready behind it, so the worker never idles while an answer travels back),
+ * the rest waiting here. The worker answers in the order it is posted to, so without this line
+ * a spectrum the reviewer waits for (→ pressed past the spectra decoded ahead) would queue
+ * behind every read-ahead already posted; here it goes before all that wait. A read-ahead whose
+ * spectrum the window let go of before its turn is not decoded at all (its promise fails with
+ * PAGED_PAST).
  */
 
 /** Why a waiting decode was not made: its spectrum left the window before its turn. */
 export const PAGED_PAST = 'paged past before its turn';
+
+/** Decodes in the worker at once. */
+const IN_WORKER = 2;
 
 interface Waiting {
   work: () => Promise<unknown>;
@@ -20,7 +25,7 @@ interface Waiting {
 }
 
 export class DecodeLine {
-  private busy = false;
+  private inWorker = 0;
   private readonly waiting: Waiting[] = [];
 
   /**
@@ -35,15 +40,15 @@ export class DecodeLine {
   }
 
   private next(): void {
-    if (this.busy) return;
+    if (this.inWorker >= IN_WORKER) return;
     const turn = this.pick();
     if (!turn) return;
-    this.busy = true;
+    this.inWorker++;
     turn
       .work()
       .then(turn.resolve as (v: unknown) => void, turn.reject)
       .finally(() => {
-        this.busy = false;
+        this.inWorker--;
         this.next();
       });
   }

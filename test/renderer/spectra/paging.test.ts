@@ -91,13 +91,15 @@ describe("the decoder's line to its worker", () => {
 
   it('decodes the spectrum waited for before the read-aheads still waiting', async () => {
     const obsids = Array.from({ length: 12 }, (_, k) => OBSID0 + 200 + k);
-    // The window around the first spectrum is being read ahead when the reviewer, four → at
-    // once, asks for one past it: only the read-ahead already in the worker goes before it.
-    decoder.focus(obsids, 0);
-    const shown = await decoder.get(obsids[6]!);
+    // The window around the first spectrum is being read ahead when the reviewer, → pressed
+    // past it, asks for another: only the read-aheads already in the worker go before it.
+    const far = 9;
+    decoder.focus(obsids, 3);
+    const shown = await decoder.get(obsids[far]!);
     expectOwnPixels(shown);
-    await Promise.all([1, 2, 3].map((i) => decoder.get(obsids[i]!)));
-    expect(decodes()).toEqual([obsids[1], obsids[6], obsids[2], obsids[3]]);
+    await Promise.all([1, 2, 4, 5, 6].map((i) => decoder.get(obsids[i]!)));
+    // Asked for nearest first: 4, 2, 5, 1, 6 — the first two were in the worker already.
+    expect(decodes()).toEqual([obsids[4], obsids[2], obsids[far], obsids[5], obsids[1], obsids[6]]);
   }, 60_000);
 
   it('does not decode a read-ahead the window let go of before its turn', async () => {
