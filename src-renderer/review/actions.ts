@@ -12,6 +12,7 @@ import { messageOf } from '../api/apiCallError';
 import type { FirstAnswers } from '../api/firstAnswers';
 import { decoder } from '../spectra/decoder';
 import { currentItem, draftOf, getState, setState, settingsState, type Draft, type VerdictField } from '../state/store';
+import { drawDraftZ } from './draftZ';
 import { zFromFeature } from './featureZ';
 import { flushBookmark, moveTo, pendingBookmark } from './navigation';
 import { guarded } from './notify';
@@ -85,8 +86,28 @@ function nudgeZ(step: number): void {
   const d = getState().review?.draft;
   if (d === undefined) return;
   // Rounded to the step's grid so repeated presses do not drift by float error.
-  const z = Math.round((d.z + step) * 1e6) / 1e6;
-  patchDraft({ z: Math.min(Z_RANGE.max, Math.max(Z_RANGE.min, z)) });
+  const z = Math.min(Z_RANGE.max, Math.max(Z_RANGE.min, Math.round((d.z + step) * 1e6) / 1e6));
+  drawDraftZ(z);
+  patchDraft({ z });
+}
+
+let asking = false;
+
+/**
+ * → / ←: the spectrum moved to is asked of the decoder before React renders the key (queued
+ * before the store change queues the render), not by the render's effect after it: one past the
+ * spectra decoded ahead is on its way from the server while React renders. Once per task, for
+ * where the keys of that task ended (four → at once ask for the fourth only); one decoded ahead
+ * is only looked up.
+ */
+function askBeforeRender(): void {
+  if (asking) return;
+  asking = true;
+  queueMicrotask(() => {
+    asking = false;
+    const item = currentItem(getState());
+    if (item) decoder.get(item.obsid).catch(() => undefined);
+  });
 }
 
 /** Escape: the key help closes first, then the batch (the sign-in dialog handles its own Escape). */
@@ -130,8 +151,10 @@ export function runAction(action: ReviewAction): void {
   const item = currentItem(s);
   switch (action.kind) {
     case 'next':
+      askBeforeRender();
       return moveTo(r.index + 1);
     case 'prev':
+      askBeforeRender();
       return moveTo(r.index - 1);
     case 'accept':
       // The pipeline's answer with the reviewer's flags and comment, at their "as is" quality.

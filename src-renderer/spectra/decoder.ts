@@ -11,6 +11,7 @@
  */
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
+import { DecodeLine } from './decodeLine';
 import { KeptNear } from './keptNear';
 import type { DecodeRequest, PlotSpectrum } from './plotSpectrum';
 import { WorkerCalls } from './workerCalls';
@@ -38,8 +39,10 @@ export class SpectrumDecoder {
     stopped: 'the spectrum decoder stopped',
     callsPerWorker: DECODES_PER_WORKER,
   });
-  private readonly near = new KeptNear((obsid) => this.readAndDecode(obsid, true), AHEAD, BEHIND, (s) => this.keepSpare(s));
+  private readonly near = new KeptNear((obsid, kept, ahead) => this.load(obsid, kept, ahead), AHEAD, BEHIND, (s) => this.keepSpare(s));
   private readonly spares: ArrayBuffer[] = [];
+  /** The window's decodes, one in the worker at a time: the one waited for first (decodeLine.ts). */
+  private readonly line = new DecodeLine();
 
   get(obsid: number): Promise<PlotSpectrum> {
     return this.near.get(obsid);
@@ -60,16 +63,9 @@ export class SpectrumDecoder {
     this.near.focus(obsids, index);
   }
 
-  /**
-   * Read and decoded, not kept here (the caller keeps what it needs). `intoSpare`: for the
-   * window only, whose spectra come back as spares.
-   */
-  async readAndDecode(obsid: number, intoSpare = false): Promise<PlotSpectrum> {
-    // The worker starts (fetching and compiling its script) while the bytes are on their way:
-    // the first spectrum of a session waits for the slower of the two, not for both in turn.
-    this.warm();
-    const bytes = await api.readSpectrum({ obsid });
-    return this.decode(obsid, bytes, intoSpare ? this.spares.pop() : undefined);
+  /** Read and decoded, not kept here (the caller keeps what it needs). */
+  async readAndDecode(obsid: number): Promise<PlotSpectrum> {
+    return this.decode(obsid, await this.read(obsid));
   }
 
   /**
@@ -92,6 +88,22 @@ export class SpectrumDecoder {
   /** Whether `s` is the window's spectrum for its obsid (not let go of: its arrays stay whole). */
   holds(s: PlotSpectrum): boolean {
     return this.near.ready(s.obsid) === s;
+  }
+
+  /**
+   * A spectrum for the window, decoded into a spare in its turn: a read-ahead (`ahead`) after
+   * the one the reviewer waits for, and not at all once the window has let it go (`kept`).
+   */
+  private async load(obsid: number, kept: () => boolean, ahead: boolean): Promise<PlotSpectrum> {
+    const bytes = await this.read(obsid);
+    return this.line.take(() => this.decode(obsid, bytes, this.spares.pop()), !ahead, kept);
+  }
+
+  private read(obsid: number): Promise<Uint8Array> {
+    // The worker starts (fetching and compiling its script) while the bytes are on their way:
+    // the first spectrum of a session waits for the slower of the two, not for both in turn.
+    this.warm();
+    return api.readSpectrum({ obsid });
   }
 
   private keepSpare(s: PlotSpectrum): void {

@@ -9,31 +9,21 @@ export class KeptNear<T> {
   private readonly settled = new Map<number, T>();
 
   /**
-   * `load(obsid, kept)`: `kept()` says whether its result is still wanted (a load that waits for
-   * its turn can skip work the reviewer paged past). `ahead` / `behind`: how many spectra after /
+   * `load(obsid, kept, ahead)`: `kept()` says whether its result is still wanted (a load that
+   * waits for its turn can skip work the reviewer paged past); `ahead`: asked for by focus()
+   * (read ahead), not by get() (someone waits for it now). `ahead` / `behind`: how many spectra after /
    * before the current one to keep ready. `dropped`: told each arrived result the window lets go
    * of (nothing here holds it any more).
    */
   constructor(
-    private readonly load: (obsid: number, kept: () => boolean) => Promise<T>,
+    private readonly load: (obsid: number, kept: () => boolean, ahead: boolean) => Promise<T>,
     private readonly ahead: number,
     private readonly behind: number,
     private readonly dropped?: (result: T) => void,
   ) {}
 
   get(obsid: number): Promise<T> {
-    let p = this.kept.get(obsid);
-    if (!p) {
-      const loading: Promise<T> = this.load(obsid, () => this.kept.get(obsid) === loading);
-      p = loading;
-      loading.then(
-        (v) => this.kept.get(obsid) === loading && this.settled.set(obsid, v),
-        // A failure is not kept: the next visit tries again (the file may have been synced since).
-        () => this.kept.get(obsid) === loading && this.kept.delete(obsid),
-      );
-      this.kept.set(obsid, p);
-    }
-    return p;
+    return this.start(obsid, false);
   }
 
   /** The result for `obsid` if it is kept and has arrived; undefined while loading or not asked for. */
@@ -53,15 +43,30 @@ export class KeptNear<T> {
     // Nearest first: the workers handle requests in order.
     for (let d = 1; d <= this.ahead; d++) {
       const after = obsids[index + d];
-      if (after !== undefined) this.get(after).catch(() => undefined);
+      if (after !== undefined) this.start(after, true).catch(() => undefined);
       const before = d <= this.behind ? obsids[index - d] : undefined;
-      if (before !== undefined) this.get(before).catch(() => undefined);
+      if (before !== undefined) this.start(before, true).catch(() => undefined);
     }
   }
 
   clear(): void {
     this.kept.clear();
     this.settled.clear();
+  }
+
+  private start(obsid: number, ahead: boolean): Promise<T> {
+    let p = this.kept.get(obsid);
+    if (!p) {
+      const loading: Promise<T> = this.load(obsid, () => this.kept.get(obsid) === loading, ahead);
+      p = loading;
+      loading.then(
+        (v) => this.kept.get(obsid) === loading && this.settled.set(obsid, v),
+        // A failure is not kept: the next visit tries again (the file may have been synced since).
+        () => this.kept.get(obsid) === loading && this.kept.delete(obsid),
+      );
+      this.kept.set(obsid, p);
+    }
+    return p;
   }
 
   private drop(obsid: number): void {

@@ -26,7 +26,9 @@ export interface WorkerCallsOptions {
   stopped: string;
   /**
    * Replace the worker after this many calls, once none is waiting: its heap goes with it
-   * (V8 frees a worker's large buffers only on a major GC it is in no hurry to run).
+   * (V8 frees a worker's large buffers only on a major GC it is in no hurry to run). The new
+   * one is started as the last answer arrives, so the next call (maybe one a reviewer waits
+   * for) finds it running rather than waiting for its script to load.
    */
   callsPerWorker?: number;
   /** Told after a worker failure rejected the calls (a client drops what it kept). */
@@ -92,19 +94,22 @@ export class WorkerCalls<Req extends object, Res> {
     return w;
   }
 
-  private recycle(): void {
+  /** Stops a worker past its quota with no call waiting; whether it did. */
+  private recycle(): boolean {
     const limit = this.options.callsPerWorker;
-    if (!this.worker || limit === undefined || this.callsOnWorker < limit || this.pending.size > 0) return;
+    if (!this.worker || limit === undefined || this.callsOnWorker < limit || this.pending.size > 0) return false;
     this.worker.terminate();
     this.worker = null;
+    return true;
   }
 
   private settle(reply: CallReply<Res>): void {
     const p = this.pending.get(reply.id);
     if (!p) return;
     this.pending.delete(reply.id);
-    if (!reply.ok) return p.reject(new Error(reply.message));
-    p.resolve(reply.result as never);
+    if (reply.ok) p.resolve(reply.result as never);
+    else p.reject(new Error(reply.message));
+    if (this.recycle()) void Promise.resolve(this.start()).catch(() => undefined);
   }
 
   private failAll(message: string): void {

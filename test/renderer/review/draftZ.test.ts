@@ -1,5 +1,5 @@
 /**
- * A z key's markers are drawn from the store before React renders (review/draftZ.ts): the
+ * A z key's markers are drawn before the store's listeners and React run (review/draftZ.ts): the
  * review keys through the real actions over a fake host, the chart's drawing replaced by a list.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import { BATCH_ID, batchOf, fakeApi, itemsOf } from './fakeApi';
 
 vi.mock('../../../src-renderer/api', () => ({ api: fakeApi }));
 
-const { openBatch, runAction } = await import('../../../src-renderer/review/actions');
+const { editDraft, openBatch, runAction } = await import('../../../src-renderer/review/actions');
 const { flushBookmark } = await import('../../../src-renderer/review/navigation');
 const { followDraftZ } = await import('../../../src-renderer/review/draftZ');
 const { getState, setState, useApp } = await import('../../../src-renderer/state/store');
@@ -38,6 +38,24 @@ describe('a z key’s markers, drawn before React renders', () => {
     stop();
     runAction({ kind: 'nudgeZ', step: 0.01 });
     expect(drawn).toHaveLength(2);
+  });
+
+  it('draws them before any listener of the store runs (the components’ selectors, React)', () => {
+    const order: string[] = [];
+    const offStore = useApp.subscribe(() => order.push('store'));
+    const stop = followDraftZ(() => order.push('markers'));
+    runAction({ kind: 'nudgeZ', step: 0.001 });
+    expect(order).toEqual(['markers', 'store']);
+    stop();
+    offStore();
+  });
+
+  it('hands over a z set another way (typed, a feature) from the store', () => {
+    const drawn: number[] = [];
+    const stop = followDraftZ((z) => drawn.push(z));
+    editDraft({ z: 0.25 });
+    expect(drawn).toEqual([0.25]);
+    stop();
   });
 
   it('leaves a new spectrum’s z, and keys that change no z, to the chart’s own redraw', () => {

@@ -54,6 +54,8 @@ export class FakeApi {
   verdicts: Verdict[] = [];
   saves: VerdictInput[] = [];
   bookmarks: Array<{ batchId: string; position: number }> = [];
+  /** The spectra asked for (readSpectrum), in order; their bytes never come. */
+  reads: number[] = [];
   /** The next saveVerdict fails with this message. */
   failNextSave: string | null = null;
   failBookmarks = false;
@@ -66,6 +68,7 @@ export class FakeApi {
     this.verdicts = [];
     this.saves = [];
     this.bookmarks = [];
+    this.reads = [];
     this.failNextSave = null;
     this.failBookmarks = false;
   }
@@ -79,6 +82,11 @@ export class FakeApi {
   /** The batches, each with the newest bookmark stored for it. */
   async listBatches(): Promise<BatchSummary[]> {
     return this.batches.map((b) => ({ ...b, bookmark: this.bookmarks.findLast((p) => p.batchId === b.id)?.position ?? b.bookmark }));
+  }
+
+  readSpectrum({ obsid }: { obsid: number }): Promise<Uint8Array> {
+    this.reads.push(obsid);
+    return new Promise(() => undefined);
   }
 
   async listItems({ batchId }: { batchId: string }): Promise<Item[]> {

@@ -35,6 +35,26 @@ afterEach(async () => {
   await flushBookmark();
 });
 
+describe('the spectrum moved to', () => {
+  it('is asked of the host in the key’s own task, before React renders — once for keys pressed together', async () => {
+    // The decode worker is only started here; no bytes ever come.
+    vi.stubGlobal('Worker', class { postMessage() {} terminate() {} });
+    await open(0);
+    await Promise.resolve();
+    const before = fakeApi.reads.length;
+    runAction({ kind: 'next' });
+    runAction({ kind: 'next' });
+    let rendered: number[] = [];
+    // React's render is queued by the store change, after the keys: what was read by then.
+    const off = useApp.subscribe(() => queueMicrotask(() => (rendered = fakeApi.reads.slice(before))));
+    runAction({ kind: 'next' });
+    off();
+    await Promise.resolve();
+    expect(rendered).toEqual([obsidOf(3)]);
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('moving through a batch', () => {
   it('opens at the bookmark, else at the first spectrum without a verdict', async () => {
     await open(3);

@@ -5,6 +5,9 @@
  * - the decoder's window hands each spectrum it lets go of back to the worker to decode the
  *   next one into; every spectrum shown has its own pixels (a reused buffer showing another
  *   spectrum's flux is what a reviewer would see go wrong), one let go of is empty;
+ * - the spectrum the reviewer waits for (→ pressed past the ones decoded ahead) is decoded
+ *   before the read-aheads still waiting, and a read-ahead paged past before its turn is not
+ *   decoded at all;
  * - the fitter makes one fit at a time, and a fit whose spectrum was paged past before its
  *   turn is never made (nor its spectrum read for it).
  */
@@ -80,6 +83,34 @@ describe("the decoder's window reuses the buffers it lets go of", () => {
       if (decoder.holds(s)) expect(s.flux.length).toBeGreaterThan(0);
     }
     expect(emptied).toBeGreaterThanOrEqual(obsids.length - 6);
+  }, 60_000);
+});
+
+describe("the decoder's line to its worker", () => {
+  const decodes = () => posted.filter((p) => p.kind === 'decode').map((p) => p.obsid);
+
+  it('decodes the spectrum waited for before the read-aheads still waiting', async () => {
+    const obsids = Array.from({ length: 12 }, (_, k) => OBSID0 + 200 + k);
+    // The window around the first spectrum is being read ahead when the reviewer, → pressed
+    // past it, asks for another: only the read-aheads already in the worker go before it.
+    const far = 9;
+    decoder.focus(obsids, 3);
+    const shown = await decoder.get(obsids[far]!);
+    expectOwnPixels(shown);
+    await Promise.all([1, 2, 4, 5, 6].map((i) => decoder.get(obsids[i]!)));
+    // Asked for nearest first: 4, 2, 5, 1, 6 — the first two were in the worker already.
+    expect(decodes()).toEqual([obsids[4], obsids[2], obsids[far], obsids[5], obsids[1], obsids[6]]);
+  }, 60_000);
+
+  it('does not decode a read-ahead the window let go of before its turn', async () => {
+    const obsids = Array.from({ length: 20 }, (_, k) => OBSID0 + 300 + k);
+    decoder.focus(obsids, 0);
+    // Paged on before the read-aheads' turn: 1–3 have left the window by then.
+    decoder.focus(obsids, 6);
+    await decoder.get(obsids[6]!);
+    await Promise.all([4, 5, 7, 8, 9].map((i) => decoder.get(obsids[i]!)));
+    expect(reads.slice(0, 3)).toEqual(obsids.slice(1, 4));
+    expect(decodes().sort()).toEqual(obsids.slice(4, 10));
   }, 60_000);
 });
 

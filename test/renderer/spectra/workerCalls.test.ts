@@ -2,7 +2,7 @@
  * Calls into a worker (spectra/workerCalls.ts) over a stand-in worker that answers when told:
  * answers reach their own callers whatever the order, a dead worker fails every waiting call
  * with a line that says so and the next call starts a new one, and a worker is replaced after
- * its quota only once nothing waits on it.
+ * its quota only once nothing waits on it — as soon as that is so, not at the next call.
  */
 import { describe, expect, it } from 'vitest';
 import { WorkerCalls, type CallReply, type CallTarget } from '../../../src-renderer/spectra/workerCalls';
@@ -61,8 +61,10 @@ describe('WorkerCalls', () => {
     expect(started).toHaveLength(1);
     for (const m of started[0]!.asked) started[0]!.answer(m.id, { ok: true, result: m.n * m.n });
     await Promise.all([first, second, third]);
+    // Replaced as the last answer arrived: the next call does not wait for a worker to start.
+    expect([started.length, started[0]!.terminated, started[1]?.terminated]).toEqual([2, true, false]);
     const fourth = c.call({ n: 4 });
-    expect([started.length, started[0]!.terminated]).toEqual([2, true]);
+    expect(started).toHaveLength(2);
     started[1]!.answer(started[1]!.asked[0]!.id, { ok: true, result: 16 });
     await expect(fourth).resolves.toBe(16);
   });
