@@ -1,8 +1,9 @@
 /**
  * The spectrum the side panel describes: after a → key, the new one a frame later. The key's
  * frame then holds the chart and the header (which must change together) and not the panel's
- * render and layout, its largest (≈ 40 % of the layout after each key, in the trace); the panel
- * follows in the next frame, so the previous spectrum's panel is on screen for one frame only.
+ * render and layout — most of that frame's layout, which a hover hit test runs before the
+ * frame's animation callbacks (traced: 2.7 → 1.1 ms CPU a key); the previous spectrum's panel
+ * is on screen for one frame only.
  */
 import { useEffect, useState } from 'react';
 import type { Item } from '../../shared/model';
