@@ -5,7 +5,7 @@
  * commit that took the answer's rows out and put them back, every key (seen in the trace).
  */
 import type { FitResult } from '../../shared/fit';
-import type { FitView } from './assistantState';
+import type { AssistantState, FitView } from './assistantState';
 import { useAssistant } from './assistantState';
 import { fitter } from './fitter';
 
@@ -25,12 +25,15 @@ export function useFitView(obsid: number): { view: FitView | null; candidate: nu
  * whole screen after every → key.
  */
 export function useFitModel(obsid: number): Float32Array | null {
-  return useAssistant((s) => {
-    if (!s.showFit) return null;
-    if (s.view?.obsid === obsid) return s.view.state === 'ready' ? modelOf(s.view.fit, s.candidate) : null;
-    const made = fitter.ready(obsid);
-    return made ? modelOf(made, 0) : null;
-  });
+  return useAssistant((s) => fitModel(s, obsid));
+}
+
+/** The same model outside React: a → key draws the next spectrum before the screen renders (review/nextSpectrum.ts). */
+export function fitModel(s: AssistantState, obsid: number): Float32Array | null {
+  if (!s.showFit) return null;
+  if (s.view?.obsid === obsid) return s.view.state === 'ready' ? modelOf(s.view.fit, s.candidate) : null;
+  const made = fitter.ready(obsid);
+  return made ? modelOf(made, 0) : null;
 }
 
 function modelOf(fit: FitResult, candidate: number): Float32Array | null {

@@ -3,7 +3,6 @@
  * verdict, the chart, and the keys. A browse batch's thumbnail opens here too (Space or Enter).
  */
 import { hintKeys, type Keymap } from '../../shared/keymap';
-import { LINES_BY_CLASS } from '../../shared/lines';
 import { memo, useMemo } from 'react';
 import { useApp } from '../state/store';
 import { KeyHints, type KeyHint } from './KeyHints';
@@ -13,6 +12,8 @@ import { SpectrumChart } from './SpectrumChart';
 import { useSpectrum } from './useSpectrum';
 import { CommentEntry } from './CommentEntry';
 import { followDraftZ } from './draftZ';
+import { followSpectrum, spectrumInputs } from './nextSpectrum';
+import { usePanelSpectrum } from './panelSpectrum';
 import { markFeature } from './featureZ';
 import { FlagPicker } from './FlagPicker';
 import { SubclassPicker } from './SubclassPicker';
@@ -62,6 +63,8 @@ export function ReviewScreen() {
   const item = items[review.index]!;
   useFit(obsids, review.index);
   const model = useFitModel(item.obsid);
+  const inputs = spectrumInputs({ restFrame, feature }, item.obsid, review.draft);
+  const panel = usePanelSpectrum(review);
 
   return (
     <section className="review" data-testid="review">
@@ -79,24 +82,25 @@ export function ReviewScreen() {
         <div className="chart-area">
           <SpectrumChart
             spectrum={spectrum}
-            z={review.draft.z}
-            restZ={restFrame ? review.draft.z : null}
+            z={inputs.z}
+            restZ={inputs.restZ}
             showLines={showLines}
-            lines={LINES_BY_CLASS[review.draft.class]}
+            lines={inputs.lines}
             smoothing={smoothing}
             showErrors={showErrors}
             zoom={zoom}
-            feature={feature?.obsid === item.obsid ? feature.wavelength : null}
+            feature={inputs.feature}
             onFeature={markFeature}
             model={spectrum?.obsid === item.obsid ? model : null}
             followZ={followDraftZ}
+            follow={followSpectrum}
           />
           <FitStripArea obsid={item.obsid} z={review.draft.z} />
           <VerdictFields />
           <ChartState view={view} />
         </div>
-        <SidePanel item={item} draft={review.draft}>
-          <FitPanel item={item} />
+        <SidePanel item={panel.item} draft={panel.draft}>
+          <FitPanel item={panel.item} />
         </SidePanel>
       </div>
       <KeyHints hints={hints} />

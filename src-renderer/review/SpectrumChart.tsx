@@ -20,6 +20,7 @@ import { Underlay } from './underlay';
 import { directLine } from './fluxPath';
 import { zoomed } from './zoom';
 import { drawn } from '../state/timing';
+import type { NextSpectrum } from './nextSpectrum';
 
 interface Props {
   spectrum: PlotSpectrum | null;
@@ -41,6 +42,8 @@ interface Props {
   sets?: { sets: readonly MarkerSet[]; emphasised: number } | null;
   /** Where a z key's new z comes from before React renders it (draftZ.ts), so its markers are drawn first; the `z` prop then finds them drawn. */
   followZ?: (draw: (z: number) => void) => () => void;
+  /** Where a → key's next spectrum comes from before React renders it (nextSpectrum.ts): drawn at once, the props then find it drawn. */
+  follow?: (show: (next: NextSpectrum) => void) => () => void;
 }
 
 let firstPaintMarked = false;
@@ -56,11 +59,21 @@ interface Parts {
   underlay: Underlay;
   smoother: Smoother;
   whole: WholeRange;
+  /** What the chart was last given: an effect whose props match (a → key's spectrum drawn ahead of React) does nothing. */
+  given: Given;
   /** The axis follows the frame: relabelled and redrawn (never re-fed) on a toggle or, in the rest frame, a z change. */
   setFrame(restZ: number | null): void;
 }
 
-export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null, sets = null, followZ }: Props) {
+interface Given {
+  lines: readonly MarkerLine[] | null;
+  smoothing: number;
+  showErrors: boolean;
+  showLines: boolean;
+  model: Float32Array | null;
+}
+
+export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showErrors, zoom, restZ, feature, onFeature, model = null, sets = null, followZ, follow }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const parts = useRef<Parts | null>(null);
   const painted = useRef<number | null>(null);
@@ -83,21 +96,34 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
 
   useEffect(() => {
     const p = parts.current;
-    if (!p) return;
+    if (!p || p.given.lines === lines) return;
+    p.given.lines = lines;
     p.overlay.setLines(lines);
     p.overlay.draw();
   }, [lines]);
 
   useEffect(() => followZ?.((next) => parts.current?.overlay.setZ(next)), [followZ]);
 
+  useEffect(() => follow?.((next) => parts.current && showNext(parts.current, next, shown, painted)), [follow]);
+
   // Before the data: with a new spectrum, its z is drawn by the chart redraw that follows, not twice.
-  useEffect(() => parts.current?.overlay.set(z, showLines, shown.current !== spectrum), [z, showLines, spectrum]);
+  useEffect(() => {
+    const p = parts.current;
+    if (!p) return;
+    p.given.showLines = showLines;
+    p.overlay.set(z, showLines, shown.current !== spectrum);
+  }, [z, showLines, spectrum]);
 
   // A new spectrum shows whole; a smoothing, band or model change keeps the zoom.
   useEffect(() => {
     const p = parts.current;
     if (!p) return;
     const isNew = shown.current !== spectrum;
+    const g = p.given;
+    if (!isNew && g.smoothing === smoothing && g.showErrors === showErrors && g.model === model) return;
+    g.smoothing = smoothing;
+    g.showErrors = showErrors;
+    g.model = model;
     shown.current = spectrum;
     painted.current = spectrum?.obsid ?? null;
     // One redraw for the series switch and the data: a draw in between would mark the new
@@ -120,6 +146,27 @@ export function SpectrumChart({ spectrum, z, showLines, lines, smoothing, showEr
   }, [zoom]);
 
   return <div className="spectrum-chart" ref={host} data-testid="spectrum-chart" data-frame="observed" />;
+}
+
+/**
+ * A → key's spectrum with its z, line list, frame, feature and model, all in one redraw, with
+ * the smoothing, band and marker visibility the chart has (a key that moves changes none of them).
+ */
+function showNext(p: Parts, next: NextSpectrum, shown: { current: PlotSpectrum | null }, painted: { current: number | null }): void {
+  shown.current = next.spectrum;
+  painted.current = next.spectrum.obsid;
+  const g = p.given;
+  if (g.lines !== next.lines) {
+    g.lines = next.lines;
+    p.overlay.setLines(next.lines);
+  }
+  p.overlay.setFeature(next.feature);
+  p.overlay.set(next.z, g.showLines, true);
+  g.model = next.model;
+  p.plot.batch(() => {
+    p.setFrame(next.restZ);
+    showData(p, next.spectrum, true, { smoothing: g.smoothing, showErrors: g.showErrors, model: next.model });
+  });
 }
 
 /** Puts a spectrum (or none) into the chart with its smoothing, error band and fit model. */
@@ -199,6 +246,7 @@ function createChart(el: HTMLDivElement, painted: { current: number | null }): P
     underlay,
     smoother: new Smoother(),
     whole,
+    given: { lines: null, smoothing: 0, showErrors: false, showLines: true, model: null },
     setFrame(restZ) {
       if (!frame.set(restZ)) return;
       plot.axes[0]!.label = frame.label();

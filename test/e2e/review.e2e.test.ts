@@ -158,6 +158,45 @@ describe('web edition, first start on the demo', () => {
     await expect.poll(() => strip.count()).toBe(0);
   });
 
+  it('→ to a spectrum decoded ahead: its chart and the header change in one frame, the side panel follows', async () => {
+    const at = async () => Number((await page.getByTestId('obsid').innerText()).replace('obsid ', ''));
+    const start = await at();
+    const next = items[items.findIndex((it) => it.obsid === start) + 1]!;
+    // Once shown and left, the next spectrum is kept decoded (the window keeps two behind).
+    for (const [key, obsid] of [['ArrowRight', next.obsid], ['ArrowLeft', start]] as const) {
+      await page.keyboard.press(key);
+      await page.locator(`[data-painted-obsid="${obsid}"]`).waitFor();
+    }
+    await page.evaluate(() => {
+      const now = () => ({
+        header: document.querySelector('[data-testid="obsid"]')!.textContent,
+        chart: document.querySelector<HTMLElement>('[data-testid="spectrum-chart"]')!.dataset.paintedObsid,
+        panel: document.querySelector('[data-testid="side-pipeline"]')!.textContent!.trim(),
+      });
+      (window as unknown as { nextSeen: Promise<unknown> }).nextSeen = new Promise((resolve) => {
+        const onKey = () => {
+          removeEventListener('keydown', onKey, { capture: true });
+          const before = now();
+          requestAnimationFrame(() => {
+            const first = now();
+            setTimeout(() => resolve({ before, first, later: now() }), 300);
+          });
+        };
+        addEventListener('keydown', onKey, { capture: true });
+      });
+    });
+    await page.keyboard.press('ArrowRight');
+    type Seen = { header: string; chart: string; panel: string };
+    const { before, first, later } = await page.evaluate(() => (window as unknown as { nextSeen: Promise<Record<'before' | 'first' | 'later', Seen>> }).nextSeen);
+    expect(before.chart).toBe(String(start));
+    expect(first.header).toBe(`obsid ${next.obsid}`);
+    expect(first.chart).toBe(String(next.obsid));
+    // The panel a frame behind at most: a moment later it describes the spectrum on screen.
+    expect(later).toEqual({ ...first, panel: `${next.pipeline.class} ${next.pipeline.subclass}`.trim() });
+    await page.keyboard.press('ArrowLeft');
+    await page.locator(`[data-painted-obsid="${start}"]`).waitFor();
+  });
+
   it('? shows every key; l hides the line markers', async () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'review keys' });
