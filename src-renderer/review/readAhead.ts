@@ -43,7 +43,11 @@ export function readAheadFirstSpectra(batches: readonly BatchSummary[], cursor: 
   for (const batch of order.filter((b) => b.mode === 'single' && b.itemCount > 0).slice(0, BATCHES)) {
     // A failure here is no one's to see: opening the batch asks again and says why.
     listItems(batch.id)
-      .then((items) => (items.length > 0 ? decoder.get(items[startOf(batch, items)]!.obsid) : undefined))
+      .then((items) => {
+        // One not in the cache would only be refused (and logged by the browser as a failed load).
+        const first = items[startOf(batch, items)];
+        return first?.cached ? decoder.get(first.obsid) : undefined;
+      })
       .catch(() => undefined);
   }
 }

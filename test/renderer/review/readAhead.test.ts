@@ -70,4 +70,13 @@ describe('the first spectrum of the single batches, read ahead when the list arr
     expect(onScreen()).toBe(4001);
     expect(asked.filter((a) => a === `listItems ${BATCH_ID}`)).toHaveLength(2);
   });
+
+  it('a first spectrum not in the cache is not asked for (the host would only refuse it)', async () => {
+    fakeApi.items.set(BATCH_ID, itemsOf(BATCH_ID, 5, 7000).map((it) => ({ ...it, cached: false })));
+    fakeApi.batches = [batchOf(BATCH_ID, 'S1', 5)];
+    await loadFrame(Promise.all([STATUS, fakeApi.listBatches(), DEFAULT_SETTINGS]));
+    await vi.waitFor(() => expect(asked).toEqual([`listItems ${BATCH_ID}`]));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual([`listItems ${BATCH_ID}`]);
+  });
 });
