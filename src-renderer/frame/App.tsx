@@ -10,7 +10,6 @@ import type { FirstAnswers } from '../api/firstAnswers';
 import { loadFrame, refreshBatches, setTraceOpener } from '../review/actions';
 import { showError } from '../review/notify';
 import { useReviewKeys } from '../review/useReviewKeys';
-import { afterPaint } from '../state/afterPaint';
 import { setState, useApp } from '../state/store';
 import { loadMember } from '../desk/deskActions';
 import { useDesk } from '../desk/deskState';
@@ -36,9 +35,9 @@ function Screen({ mode }: { mode: ReviewMode }) {
 /** The list from its answers (asked for by firstRequests.ts), then the review screen's module: main.tsx calls it before React's first render. */
 export function loadFirstView(asked: Promise<FirstAnswers>): void {
   const listed = loadFrame(asked);
-  // Run (index.html had it fetched beside the first module) once the list is drawn: while the
-  // first spectra read ahead are on their way, not between the list's answers and the list.
-  void listed.then(() => afterPaint(preloadReview));
+  // It runs while the list's answers are on their way (index.html had it fetched beside the
+  // first module), so a batch opened the moment the list shows finds it ready.
+  preloadReview();
   // The demo has no server to ask who we are at the desk: asking would only fail.
   void listed.then(() => (useApp.getState().status?.origin.kind === 'demo' ? undefined : loadMember()));
 }

@@ -2,9 +2,8 @@
  * The screens the batch list does not need, out of the first module: that module is what the
  * browser fetches, parses and runs before the list can show, so it carries only the list.
  * - The review screen (its chart, uPlot, the assistant's panel) is its own chunk, fetched and
- *   compiled beside the first module (index.html names it, vite.config.ts) and run once the
- *   list is drawn, while the first spectra read ahead are on their way (preloadReview): ready
- *   when a batch's items arrive.
+ *   compiled beside the first module (index.html names it, vite.config.ts) and run while the
+ *   list's answers are on their way (preloadReview): ready when a batch's items arrive.
  * - Every other screen is one chunk (deferredScreens.ts) that index.html has the browser
  *   prefetch at the lowest priority, so opening a browse or spectrograph batch, the desk, the
  *   settings or the sign-in finds it in the cache; it runs on first use, so it never takes the
