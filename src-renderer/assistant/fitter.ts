@@ -16,23 +16,13 @@ import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
 import { decoder } from '../spectra/decoder';
 import { KeptNear } from '../spectra/keptNear';
+import { WorkLine } from '../spectra/workLine';
 import { WorkerCalls, type CallTarget } from '../spectra/workerCalls';
 import type { FitArrays, FitRequest, TemplatesMessage } from './fitMessages';
 
 /** How many spectra after / before the current one to fit ahead (the decoder keeps 3 / 2). */
 const AHEAD = 2;
 const BEHIND = 1;
-
-/** A fit waiting for the worker. */
-interface Waiting {
-  obsid: number;
-  /** Asked when the worker is free: false drops the fit unmade. */
-  wanted: () => boolean;
-  /** The decoded spectrum if the caller holds it (a thumbnail's decode), taken at the fit's turn. */
-  decoded?: () => FitArrays | undefined;
-  resolve: (fit: FitResult) => void;
-  reject: (err: Error) => void;
-}
 
 export class Fitter {
   private readonly calls = new WorkerCalls<FitRequest, FitResult>({
@@ -41,9 +31,8 @@ export class Fitter {
     onFail: () => this.near.clear(),
   });
   private readonly near = new KeptNear((obsid, kept) => this.queued(obsid, kept), AHEAD, BEHIND);
-  private waiting: Waiting[] = [];
-  /** Whether a fit is in the worker now. */
-  private busy = false;
+  /** One fit in the worker at a time, in the order asked (workLine.ts: one rule for what is dropped). */
+  private readonly line = new WorkLine(1);
 
   get(obsid: number): Promise<FitResult> {
     return this.near.get(obsid);
@@ -67,30 +56,10 @@ export class Fitter {
     this.near.focus(obsids, index);
   }
 
-  private queued(obsid: number, wanted: () => boolean, decoded?: () => FitArrays | undefined): Promise<FitResult> {
-    const fit = new Promise<FitResult>((resolve, reject) => this.waiting.push({ obsid, wanted, decoded, resolve, reject }));
+  private async queued(obsid: number, wanted: () => boolean, decoded?: () => FitArrays | undefined): Promise<FitResult> {
     // Not in this call: a caller's wanted() may name the promise this returns (KeptNear's).
-    queueMicrotask(() => this.next());
-    return fit;
-  }
-
-  /** The queue's one rule (the file's comment): what is not wanted is dropped, the first that is goes in. */
-  private next(): void {
-    if (this.busy) return;
-    const still: Waiting[] = [];
-    for (const w of this.waiting) if (w.wanted()) still.push(w);
-    else w.reject(new Error(PAGED_PAST));
-    this.waiting = still;
-    const w = still.shift();
-    if (!w) return;
-    this.busy = true;
-    // The caller hears first (pageFits.ts keeps the summary its next wanted() reads), then the next turn.
-    this.fitNow(w.obsid, w.decoded?.())
-      .then(w.resolve, w.reject)
-      .finally(() => {
-        this.busy = false;
-        this.next();
-      });
+    await null;
+    return this.line.take(() => this.fitNow(obsid, decoded?.()), false, wanted);
   }
 
   private async fitNow(obsid: number, decoded?: FitArrays): Promise<FitResult> {
@@ -100,14 +69,6 @@ export class Fitter {
     const transfer = [spectrum.wavelength.buffer, spectrum.flux.buffer, spectrum.ivar.buffer, spectrum.andMask.buffer] as ArrayBuffer[];
     return this.calls.call({ kind: 'fit', obsid, spectrum }, transfer);
   }
-}
-
-/** A waiting fit's answer once no one wants it (its spectrum left the window, its page was left). */
-const PAGED_PAST = 'paged past before its turn';
-
-/** Whether a fit failed only for being dropped unmade (nothing to tell anyone). */
-export function pagedPast(err: unknown): boolean {
-  return err instanceof Error && err.message === PAGED_PAST;
 }
 
 /**

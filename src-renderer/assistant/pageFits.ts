@@ -15,7 +15,8 @@ import { disagrees } from '../../shared/agreement';
 import type { Item } from '../../shared/model';
 import type { ThumbnailStore } from '../spectra/thumbnailStore';
 import type { FitResult } from '../../shared/fit';
-import { fitErrorText, fitter, pagedPast } from './fitter';
+import { pagedPast } from '../spectra/workLine';
+import { fitErrorText, fitter } from './fitter';
 import { zText } from './zText';
 
 export interface ThumbFit {

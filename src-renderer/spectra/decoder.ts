@@ -11,7 +11,7 @@
  */
 import { api } from '../api';
 import { messageOf } from '../api/apiCallError';
-import { DecodeLine } from './decodeLine';
+import { WorkLine } from './workLine';
 import { KeptNear } from './keptNear';
 import type { DecodeRequest, PlotSpectrum } from './plotSpectrum';
 import { WorkerCalls } from './workerCalls';
@@ -41,8 +41,8 @@ export class SpectrumDecoder {
   });
   private readonly near = new KeptNear((obsid, kept, ahead) => this.load(obsid, kept, ahead), AHEAD, BEHIND, (s) => this.keepSpare(s));
   private readonly spares: ArrayBuffer[] = [];
-  /** The window's decodes, one in the worker at a time: the one waited for first (decodeLine.ts). */
-  private readonly line = new DecodeLine();
+  /** The window's decodes, two in the worker at a time: the one waited for first (workLine.ts). */
+  private readonly line = new WorkLine(2);
 
   get(obsid: number): Promise<PlotSpectrum> {
     return this.near.get(obsid);
