@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { compileHints, firstRequestsFirst, lazyUplotIntl } from './scripts/viteStartPlugins';
 
 /**
  * What index.html asks for beside the first module (src-renderer/frame/lazyScreens.tsx says
@@ -23,7 +24,8 @@ function preloadScreens(): Plugin {
           if (!found) throw new Error(`no chunk of its own for ${source}: see src-renderer/frame/lazyScreens.tsx`);
           return found;
         };
-        const withImports = (c: (typeof chunks)[number]) => [c.fileName, ...c.imports.filter((f) => f !== entry?.fileName)];
+        // The entry's own imports (the first requests' chunk) index.html has already.
+        const withImports = (c: (typeof chunks)[number]) => [c.fileName, ...c.imports.filter((f) => f !== entry?.fileName && !entry?.imports.includes(f))];
         const review = withImports(chunkOf('/src-renderer/review/ReviewScreen.tsx'));
         const others = withImports(chunkOf('/src-renderer/frame/deferredScreens.ts')).filter((f) => !review.includes(f));
         const link = (rel: string) => (f: string) => ({ tag: 'link', attrs: { rel, crossorigin: true, href: `./${f}` }, injectTo: 'head' as const });
@@ -38,7 +40,7 @@ function preloadScreens(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
   base: './',
-  plugins: [react(), preloadScreens()],
+  plugins: [react(), preloadScreens(), compileHints(), lazyUplotIntl(), firstRequestsFirst()],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -47,6 +49,9 @@ export default defineConfig({
     // No inline <script> or data: modules: the CSP allows only files from 'self'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The first requests (frame/firstRequests.ts) and what they need, a chunk of their own that
+    // index.html runs first (scripts/viteStartPlugins.ts, firstRequestsFirst).
+    rollupOptions: { output: { manualChunks: (id) => (id.endsWith('/src-renderer/frame/firstRequests.ts') ? 'firstRequests' : undefined) } },
   },
   worker: { format: 'es' },
 });

@@ -18,6 +18,7 @@ import { Smoother } from './smooth';
 import { FrameAxis } from './frameAxis';
 import { Underlay } from './underlay';
 import { directLine } from './fluxPath';
+import { fluxLabel } from './fluxLabel';
 import { zoomed } from './zoom';
 import { drawn } from '../state/timing';
 import type { NextSpectrum } from './nextSpectrum';
@@ -318,7 +319,7 @@ function chartOptions(el: HTMLElement, underlay: Underlay, frame: FrameAxis, who
     },
     axes: [
       { label: frame.label(), labelSize: 20, size: 36, stroke: '#444', grid: { stroke: '#eee' }, ...frame.axis() },
-      { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' } },
+      { label: 'flux', labelSize: 20, size: 64, stroke: '#444', grid: { stroke: '#eee' }, values: (_u, splits) => splits.map(fluxLabel) },
     ],
     series: [{}, { label: 'flux', stroke: '#1f4e9c', width: 1, points: { show: false }, paths: directLine }],
     hooks: { drawClear: [(u) => underlay.draw(u)], draw: [onDraw] },

@@ -100,6 +100,31 @@ describe('web edition, the first view loads only its own code', () => {
     await context.close();
   });
 
+  it('the first requests run from a small script ahead of React, the first view\'s chunks carry the compile hint, and no Intl object is made before the first spectrum', async () => {
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = pageProblems(page);
+    // Counts what loads ICU's locale data on the main thread (scripts/viteStartPlugins.ts).
+    await page.addInitScript(() => {
+      const made = ((window as unknown as { intlMade: string[] }).intlMade = [] as string[]);
+      for (const name of ['NumberFormat', 'DateTimeFormat'] as const) {
+        const Real = Intl[name];
+        Intl[name] = new Proxy(Real, { construct: (target, args: unknown[]) => (made.push(name), Reflect.construct(target, args)) }) as never;
+      }
+    });
+    await page.goto(web.served.url);
+    const { run } = await scriptsOf(page);
+    const firstScript = await bytes(page, run[0]!);
+    expect(firstScript).toContain('listBatches');
+    expect(firstScript.length).toBeLessThan(20_000);
+    for (const url of run) expect((await bytes(page, url)).startsWith('//# allFunctionsCalledOnLoad\n'), url).toBe(true);
+    await page.getByTestId('batch-row').filter({ hasText: 'single spectrum' }).getByRole('button').last().click();
+    await page.locator('[data-testid="spectrum-chart"][data-painted-obsid]:not([data-painted-obsid=""])').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { intlMade: string[] }).intlMade)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a browse batch opened the instant the list shows opens its grid', async () => {
     const context = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
