@@ -6,16 +6,16 @@
  */
 import { getState, setState } from '../state/store';
 import { refreshBatches } from '../review/actions';
-import { bookmarkNow, reviewAt } from '../review/navigation';
+import { bookmarkAfterPaint, reviewAt } from '../review/navigation';
 import { showInfo } from '../review/notify';
 import { pageSizeOf, useBrowse } from './browseState';
 
-/** Marks everything before `end` as seen: the batch's bookmark never moves back. */
+/** Marks everything before `end` as seen: the batch's bookmark never moves back (stored once the key's frame is painted). */
 function markSeen(end: number): void {
   const r = getState().review;
   if (!r || end <= (r.batch.bookmark ?? 0)) return;
   setState({ review: { ...r, batch: { ...r.batch, bookmark: end } } });
-  void bookmarkNow(r.batch.id, end).then(refreshBatches);
+  void bookmarkAfterPaint(r.batch.id, end).then(refreshBatches);
 }
 
 /** PgDn: this page is seen; the next one shows with the cursor on its first thumbnail. */

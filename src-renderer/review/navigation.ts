@@ -4,6 +4,7 @@
  * on every key of a run — but at once when the batch is closed, so reopening resumes here).
  */
 import { api } from '../api';
+import { afterPaint } from '../state/afterPaint';
 import { draftOf, getState, sameAnswer, setState, type Draft, type ReviewState } from '../state/store';
 import { showError, showInfo } from './notify';
 
@@ -68,10 +69,27 @@ export function scheduleBookmark(batchId: string, position: number): void {
   timer = setTimeout(() => void flushBookmark(), 400);
 }
 
-/** Stores a bookmark at once (browse paging: the page just seen must count before anything else). */
-export function bookmarkNow(batchId: string, position: number): Promise<void> {
+/**
+ * Stores a bookmark once the frame the key made is painted (browse paging from the single view:
+ * a → past the page's end; the request, ≈ 1–4 ms of the key's task, came before the chart's
+ * draw). Pending at once, so closing the batch or signing out sends it first; a window that
+ * paints no frame (hidden) sends it after 400 ms. Resolves when it is stored (or failed).
+ */
+export function bookmarkAfterPaint(batchId: string, position: number): Promise<void> {
   pending = { batchId, position };
-  return flushBookmark();
+  clearTimeout(timer);
+  return new Promise((resolve) => {
+    let sent = false;
+    const send = () => {
+      if (sent) return;
+      sent = true;
+      clearTimeout(late);
+      cancel();
+      void flushBookmark().then(resolve);
+    };
+    const late = setTimeout(send, 400);
+    const cancel = afterPaint(send);
+  });
 }
 
 /** The bookmark not yet sent, if any (to show in the batch list before the server answers). */

@@ -8,10 +8,10 @@
  */
 import uPlot from 'uplot';
 import type { SkyRegion } from '../../shared/skyLines';
+import { drawBand } from './errorBand';
 
 const MASK_FILL = 'rgba(90, 90, 90, 0.13)';
 const SKY_TINT = 'rgba(0, 128, 128, 0.06)';
-const BAND_FILL = 'rgba(31, 78, 156, 0.18)';
 const SKY_LABEL = 'rgba(0, 100, 100, 0.75)';
 
 export interface UnderlayData {
@@ -57,7 +57,7 @@ export class Underlay {
     if (d && d.wavelength.length > 1) {
       const [i0, i1] = visibleIdxs(u, d.wavelength.length);
       this.drawMasks(u, ctx, d, i0, i1);
-      if (this.showBand && d.sigma) drawBand(u, ctx, d, d.sigma, i0, i1);
+      if (this.showBand && d.sigma) drawBand(u, ctx, d.wavelength, d.flux, d.sigma, i0, i1);
     }
     ctx.restore();
   }
@@ -149,61 +149,4 @@ function visibleIdxs(u: uPlot, n: number): [number, number] {
   const i0 = idxs ? Math.max(0, idxs[0] - 1) : 0;
   const i1 = idxs ? Math.min(n - 1, idxs[1] + 1) : n - 1;
   return [i0, i1];
-}
-
-/** Grown, never shrunk: the band's columns of one run (x, lower edge), reused by every draw. */
-let colX = new Float64Array(0);
-let colLow = new Float64Array(0);
-
-/**
- * flux ± σ as one filled path: each run of finite pixels is a closed polygon; a NaN ends a run.
- * A spectrum has ~3.4 pixels per screen column at 1280 px, so each column is one vertex pair —
- * the highest upper and lowest lower edge of its pixels — which draws the same band with a
- * third of the vertices and y conversions.
- */
-function drawBand(u: uPlot, ctx: CanvasRenderingContext2D, d: UnderlayData, sigma: Float32Array, i0: number, i1: number): void {
-  const { wavelength: w, flux } = d;
-  if (colX.length < i1 - i0 + 1) {
-    colX = new Float64Array(i1 - i0 + 1);
-    colLow = new Float64Array(i1 - i0 + 1);
-  }
-  ctx.fillStyle = BAND_FILL;
-  ctx.beginPath();
-  let i = i0;
-  while (i <= i1) {
-    if (!finitePair(flux[i]!, sigma[i]!)) {
-      i++;
-      continue;
-    }
-    let n = 0;
-    let col = NaN;
-    let high = -Infinity;
-    for (; i <= i1 && finitePair(flux[i]!, sigma[i]!); i++) {
-      const x = u.valToPos(w[i]!, 'x', true);
-      if (Math.floor(x) !== col) {
-        if (n > 0) bandVertex(u, ctx, n - 1, high);
-        col = Math.floor(x);
-        colX[n] = x;
-        colLow[n++] = Infinity;
-        high = -Infinity;
-      }
-      high = Math.max(high, flux[i]! + sigma[i]!);
-      colLow[n - 1] = Math.min(colLow[n - 1]!, flux[i]! - sigma[i]!);
-    }
-    bandVertex(u, ctx, n - 1, high);
-    for (let k = n - 1; k >= 0; k--) ctx.lineTo(colX[k]!, u.valToPos(colLow[k]!, 'y', true));
-    ctx.closePath();
-  }
-  ctx.fill();
-}
-
-/** The upper edge's vertex of column `k`: the first of a run starts its polygon. */
-function bandVertex(u: uPlot, ctx: CanvasRenderingContext2D, k: number, high: number): void {
-  const y = u.valToPos(high, 'y', true);
-  if (k === 0) ctx.moveTo(colX[0]!, y);
-  else ctx.lineTo(colX[k]!, y);
-}
-
-function finitePair(f: number, s: number): boolean {
-  return f === f && s === s && f !== Infinity && f !== -Infinity && s !== Infinity;
 }

@@ -14,6 +14,9 @@ interface Rect {
 }
 let rects: Rect[];
 let polygons: number[][];
+/** The y of each moveTo / lineTo, per subpath (the band's lines). */
+let ys: number[][];
+let strokes: number;
 let labels: string[];
 const ctx = {
   fillStyle: '' as unknown,
@@ -23,10 +26,15 @@ const ctx = {
   clip: () => {},
   rect: () => {},
   beginPath: () => void (polygons = []),
-  moveTo: (x: number) => void polygons.push([x]),
-  lineTo: (x: number) => void polygons.at(-1)!.push(x),
+  moveTo: (x: number, y: number) => void (polygons.push([x]), ys.push([y])),
+  lineTo: (x: number, y: number) => void (polygons.at(-1)!.push(x), ys.at(-1)!.push(y)),
   closePath: () => {},
   fill: () => {},
+  stroke: () => void strokes++,
+  strokeStyle: '',
+  lineWidth: 0,
+  lineCap: '',
+  setLineDash: () => {},
   fillRect: (x: number, _y: number, w: number) => void rects.push({ x, w, fill: ctx.fillStyle }),
   textAlign: '',
   textBaseline: '',
@@ -44,6 +52,8 @@ afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => {
   rects = [];
   polygons = [];
+  ys = [];
+  strokes = 0;
   labels = [];
 });
 
@@ -110,15 +120,25 @@ describe('under the flux', () => {
     ]);
   });
 
-  it('draws one vertex pair per screen column where several pixels share it', () => {
+  it('draws the band of a dense view as one 1-px line per screen column, in one stroke', () => {
     const flux = new Float32Array(10).fill(1);
     const sigma = new Float32Array(10).fill(1);
     const u = new Underlay([]);
     u.set({ wavelength, flux, sigma, orMask: new Int32Array(10) }, true);
-    // 4 pixels a column: x = 0, 0.25, … 2.25.
-    const dense = { ...plot(), valToPos: (v: number, scale: string) => (scale === 'x' ? (v - 5000) / 4 : v) } as unknown as uPlot;
+    // 4 pixels a column: x = 0, 0.25, … 2.25; each line through its column's pixel centre, from flux − σ to flux + σ.
+    const dense = { ...plot(), valToPos: (v: number, scale: string) => (scale === 'x' ? (v - 5000) / 4 : 100 - v) } as unknown as uPlot;
     u.draw(dense);
-    expect(polygons).toEqual([[0, 1, 2, 2, 1, 0]]);
+    expect(polygons).toEqual([
+      [0.5, 0.5],
+      [1.5, 1.5],
+      [2.5, 2.5],
+    ]);
+    expect(ys).toEqual([
+      [100, 98],
+      [100, 98],
+      [100, 98],
+    ]);
+    expect(strokes).toBe(1);
   });
 
   it('draws no band when it is switched off', () => {
